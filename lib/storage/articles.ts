@@ -1,0 +1,201 @@
+/**
+ * Article reads and writes. Meta and body live in separate stores and every write that
+ * touches both does so in one transaction, so a reader never sees a meta without its body.
+ */
+import type { IDBPDatabase } from 'idb';
+import { decodePageCursor, encodePageCursor } from './page-cursor';
+import type { GlossaSchema } from './schema';
+import type { Article, ArticleBody, ArticleMeta, Page } from './types';
+
+type Db = IDBPDatabase<GlossaSchema>;
+
+/** What {@link upsertArticle} did, so an importer can report "3 new, 1 updated". */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Fields the user owns; re-importing an article must never reset them. */
+export type UserArticleFields = Pick<ArticleMeta, 'tags' | 'archived'>;
+
+/**
+ * Who owns each meta field. `satisfies` makes adding a field to ArticleMeta a compile error
+ * here until someone decides whether a re-import may overwrite it.
+ */
+const FIELD_OWNER = {
+  schema: 'storage',
+  id: 'storage',
+  updatedAt: 'storage',
+  savedAt: 'user',
+  tags: 'user',
+  archived: 'user',
+  url: 'source',
+  title: 'source',
+  author: 'source',
+  source: 'source',
+  categories: 'source',
+  published: 'source',
+  heroImage: 'source',
+  lang: 'source',
+  dir: 'source',
+  charCount: 'source',
+  readingMinutes: 'source',
+  origin: 'source',
+  contentHash: 'source',
+  excerpt: 'source',
+} as const satisfies Record<keyof ArticleMeta, 'storage' | 'user' | 'source'>;
+
+const SOURCE_FIELDS = (Object.keys(FIELD_OWNER) as (keyof ArticleMeta)[]).filter(
+  (field) => FIELD_OWNER[field] === 'source',
+);
+
+/** Equality for meta values, which are primitives or arrays of strings. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
+/** Splits a whole article into its two records. */
+function splitArticle(article: Article): { meta: ArticleMeta; body: ArticleBody } {
+  const { html, text, ...meta } = article;
+  return { meta, body: { schema: article.schema, id: article.id, html, text } };
+}
+
+/**
+ * Saves an imported or extracted article. An unknown id is created; a known id with the same
+ * content hash and source metadata is left alone (no write, so re-importing 10,000 seeds is
+ * cheap); otherwise the source fields and body are replaced while the user's savedAt, tags
+ * and archived state are kept. Highlights live elsewhere and are never touched here.
+ */
+export async function upsertArticle(db: Db, article: Article): Promise<UpsertOutcome> {
+  const tx = db.transaction(['articles', 'bodies'], 'readwrite');
+  const articles = tx.objectStore('articles');
+  const { meta, body } = splitArticle(article);
+  const existing = await articles.get(article.id);
+  const writes: Promise<unknown>[] = [];
+  let outcome: UpsertOutcome = 'created';
+  if (!existing) {
+    writes.push(articles.put(meta), tx.objectStore('bodies').put(body));
+  } else if (SOURCE_FIELDS.every((field) => sameValue(existing[field], meta[field]))) {
+    outcome = 'unchanged';
+  } else {
+    outcome = 'updated';
+    writes.push(
+      articles.put({
+        ...existing,
+        ...meta,
+        savedAt: existing.savedAt,
+        tags: existing.tags,
+        archived: existing.archived,
+        // Never backwards: sync compares updatedAt, and an older import is still a change.
+        updatedAt: Math.max(existing.updatedAt, meta.updatedAt),
+      }),
+    );
+    if (existing.contentHash !== meta.contentHash) writes.push(tx.objectStore('bodies').put(body));
+  }
+  await Promise.all([...writes, tx.done]);
+  return outcome;
+}
+
+/**
+ * A whole article, for the reader. A meta whose body is missing (which no code path writes)
+ * comes back with an empty body rather than vanishing from the user's library.
+ */
+export async function getArticle(db: Db, id: string): Promise<Article | undefined> {
+  const tx = db.transaction(['articles', 'bodies'], 'readonly');
+  const [meta, body] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('bodies').get(id)]);
+  if (!meta) return undefined;
+  return { ...meta, html: body?.html ?? '', text: body?.text ?? '' };
+}
+
+/** Just the meta: enough for a list row or a "saved already?" check, without the body. */
+export function getArticleMeta(db: Db, id: string): Promise<ArticleMeta | undefined> {
+  return db.get('articles', id);
+}
+
+/** The article saved from this exact URL, if any (ids derive from canonical URLs, so at most one). */
+export function findArticleByUrl(db: Db, url: string): Promise<ArticleMeta | undefined> {
+  return db.getFromIndex('articles', 'byUrl', url);
+}
+
+/** How many articles the library holds. */
+export function countArticles(db: Db): Promise<number> {
+  return db.count('articles');
+}
+
+/** Paging request for {@link listArticles}. */
+export interface ListArticlesOptions {
+  /** Page size, at least 1. */
+  limit: number;
+  /** The `next` of the previous page; omit for the first page. */
+  cursor?: string | null;
+}
+
+/**
+ * One page of the library, newest savedAt first (ties: id descending). Walks the `bySavedAt`
+ * index and stops after `limit` + 1 records, so cost grows with the page, not the library.
+ */
+export async function listArticles(db: Db, options: ListArticlesOptions): Promise<Page<ArticleMeta>> {
+  const { limit } = options;
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`Glossa storage: bad page limit ${limit}`);
+  const after = options.cursor ? decodePageCursor(options.cursor) : undefined;
+  const index = db.transaction('articles', 'readonly').store.index('bySavedAt');
+  let cursor = await index.openCursor(after ? IDBKeyRange.upperBound(after.savedAt) : null, 'prev');
+  if (after) {
+    // Jump over the records that share the last page's savedAt but sort before its id.
+    if (cursor && cursor.key === after.savedAt && cursor.primaryKey > after.id) {
+      cursor = await cursor.continuePrimaryKey(after.savedAt, after.id);
+    }
+    // Land past the last item itself (unless it was deleted meanwhile).
+    if (cursor && cursor.key === after.savedAt && cursor.primaryKey === after.id) cursor = await cursor.continue();
+  }
+  const items: ArticleMeta[] = [];
+  while (cursor && items.length < limit) {
+    items.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  const last = items.at(-1);
+  const next = cursor && last ? encodePageCursor({ savedAt: last.savedAt, id: last.id }) : null;
+  return { items, next };
+}
+
+/**
+ * Changes the user's own fields. Returns the updated meta, or `undefined` when the article
+ * does not exist. Only `tags` and `archived` are read from the patch, whatever else it holds.
+ */
+export async function updateArticleFields(
+  db: Db,
+  id: string,
+  patch: Partial<UserArticleFields>,
+  now: number = Date.now(),
+): Promise<ArticleMeta | undefined> {
+  const tx = db.transaction('articles', 'readwrite');
+  const existing = await tx.store.get(id);
+  if (!existing) {
+    await tx.done;
+    return undefined;
+  }
+  const updated: ArticleMeta = {
+    ...existing,
+    tags: patch.tags ? [...patch.tags] : existing.tags,
+    archived: patch.archived ?? existing.archived,
+    updatedAt: Math.max(existing.updatedAt, now),
+  };
+  await Promise.all([tx.store.put(updated), tx.done]);
+  return updated;
+}
+
+/**
+ * Removes an article's meta and body and tombstones its highlights (so sync can tell peers
+ * they are gone). Highlights are tombstoned even when the article itself is already absent,
+ * since sync may have delivered them first. Returns whether the article existed.
+ */
+export async function deleteArticle(db: Db, id: string, now: number = Date.now()): Promise<boolean> {
+  const tx = db.transaction(['articles', 'bodies', 'highlights'], 'readwrite');
+  const articles = tx.objectStore('articles');
+  const existed = (await articles.getKey(id)) !== undefined;
+  const writes: Promise<unknown>[] = [articles.delete(id), tx.objectStore('bodies').delete(id)];
+  const byArticle = tx.objectStore('highlights').index('byArticle');
+  for (let cursor = await byArticle.openCursor(id); cursor; cursor = await cursor.continue()) {
+    if (!cursor.value.deleted) writes.push(cursor.update({ ...cursor.value, deleted: true, updatedAt: now }));
+  }
+  await Promise.all([...writes, tx.done]);
+  return existed;
+}

@@ -1,0 +1,10 @@
+/**
+ * Glossa's persistent library: articles (meta and body), highlights and bookkeeping in
+ * IndexedDB. The only code in the project that imports `idb`; everything else goes through
+ * {@link openLibrary}.
+ */
+export type { ListArticlesOptions, UpsertOutcome, UserArticleFields } from './articles';
+export type { ListHighlightsOptions } from './highlights';
+export { type Library, type OpenLibraryOptions, openLibrary } from './library';
+export { LATEST_VERSION } from './migrations';
+export * from './types';

@@ -1,0 +1,90 @@
+/**
+ * The library as the rest of Glossa sees it: one object with typed methods over an open,
+ * migrated database. Callers never see a connection, a transaction or a store name.
+ */
+import type { IDBPDatabase } from 'idb';
+import * as articles from './articles';
+import { openGlossaDb } from './db';
+import * as highlights from './highlights';
+import * as meta from './meta';
+import type { GlossaSchema } from './schema';
+import type { Article, ArticleMeta, Highlight, Page } from './types';
+
+/** Options for {@link openLibrary}. */
+export interface OpenLibraryOptions {
+  /** Database name; tests pass a unique one. Defaults to `glossa`. */
+  name?: string;
+}
+
+/** Typed access to articles, highlights and bookkeeping. See each module for the semantics. */
+export interface Library {
+  /** Saves an article; the user's savedAt, tags and archived state survive re-imports. */
+  upsertArticle(article: Article): Promise<articles.UpsertOutcome>;
+  /** Meta and body, for the reader. */
+  getArticle(id: string): Promise<Article | undefined>;
+  /** Meta only, without reading the body. */
+  getArticleMeta(id: string): Promise<ArticleMeta | undefined>;
+  /** The article saved from this URL, if any. */
+  findArticleByUrl(url: string): Promise<ArticleMeta | undefined>;
+  /** One page of metas, newest savedAt first; pass `next` back for the following page. */
+  listArticles(options: articles.ListArticlesOptions): Promise<Page<ArticleMeta>>;
+  /** Number of articles. */
+  countArticles(): Promise<number>;
+  /** Removes meta and body, tombstones the highlights; true if the article existed. */
+  deleteArticle(id: string, now?: number): Promise<boolean>;
+  /** Sets the user's tags / archived state; the updated meta, or undefined if absent. */
+  updateArticleFields(
+    id: string,
+    patch: Partial<articles.UserArticleFields>,
+    now?: number,
+  ): Promise<ArticleMeta | undefined>;
+  /** Stores a highlight as given (its article may arrive later). */
+  putHighlight(highlight: Highlight): Promise<void>;
+  /** One highlight, tombstones included. */
+  getHighlight(id: string): Promise<Highlight | undefined>;
+  /** An article's highlights, oldest first, live only unless asked. */
+  listHighlights(articleId: string, options?: highlights.ListHighlightsOptions): Promise<Highlight[]>;
+  /** Tombstones a highlight; false if there is none. */
+  deleteHighlight(id: string, now?: number): Promise<boolean>;
+  /** Live highlights on one article. */
+  countHighlights(articleId: string): Promise<number>;
+  /** Live highlight counts for several articles at once; every id is present. */
+  highlightCounts(articleIds: readonly string[]): Promise<Map<string, number>>;
+  /** A bookkeeping value; `T` is an unchecked expectation, `unknown` by default. */
+  getMeta<T = unknown>(key: string): Promise<T | undefined>;
+  /** Stores a bookkeeping value. */
+  setMeta(key: string, value: unknown): Promise<void>;
+  /** Closes the connection; the library is unusable afterwards. */
+  close(): void;
+}
+
+/** Binds the repository functions to one connection. */
+function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
+  return {
+    upsertArticle: (article) => articles.upsertArticle(db, article),
+    getArticle: (id) => articles.getArticle(db, id),
+    getArticleMeta: (id) => articles.getArticleMeta(db, id),
+    findArticleByUrl: (url) => articles.findArticleByUrl(db, url),
+    listArticles: (options) => articles.listArticles(db, options),
+    countArticles: () => articles.countArticles(db),
+    deleteArticle: (id, now) => articles.deleteArticle(db, id, now),
+    updateArticleFields: (id, patch, now) => articles.updateArticleFields(db, id, patch, now),
+    putHighlight: (highlight) => highlights.putHighlight(db, highlight),
+    getHighlight: (id) => highlights.getHighlight(db, id),
+    listHighlights: (articleId, options) => highlights.listHighlights(db, articleId, options),
+    deleteHighlight: (id, now) => highlights.deleteHighlight(db, id, now),
+    countHighlights: (articleId) => highlights.countHighlights(db, articleId),
+    highlightCounts: (articleIds) => highlights.highlightCounts(db, articleIds),
+    getMeta: <T = unknown>(key: string) => meta.getMeta<T>(db, key),
+    setMeta: (key, value) => meta.setMeta(db, key, value),
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Opens the library at the latest schema version, migrating an older database first. Rejects
+ * (leaving the old data untouched) if a migration fails.
+ */
+export async function openLibrary(options: OpenLibraryOptions = {}): Promise<Library> {
+  return createLibrary(await openGlossaDb(options));
+}

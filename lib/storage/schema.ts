@@ -1,0 +1,47 @@
+/**
+ * The shape of Glossa's IndexedDB database at the latest version, as a type idb can check
+ * every store and index name against. Older versions exist only inside `migrations.ts`.
+ */
+import type { DBSchema } from 'idb';
+import type { ArticleBody, ArticleMeta, Highlight } from './types';
+
+/** Database name used by the extension; tests pass their own to stay isolated. */
+export const DEFAULT_DB_NAME = 'glossa';
+
+/** One entry of the `meta` store: small bookkeeping values (import state, sync checkpoints). */
+export interface MetaRecord {
+  key: string;
+  /** Any structured-cloneable value; readers validate it, since it may predate their code. */
+  value: unknown;
+}
+
+/**
+ * Stores and indexes at the latest version. `articles` holds only {@link ArticleMeta} so that
+ * listing never deserializes bodies; `bodies` is read only when an article is opened.
+ */
+export interface GlossaSchema extends DBSchema {
+  articles: {
+    key: string;
+    value: ArticleMeta;
+    indexes: {
+      /** Library order (newest first) and paging. */
+      bySavedAt: number;
+      /** "Is this page already saved?" Articles without a URL are simply absent from it. */
+      byUrl: string;
+      /** Sync: what changed since a checkpoint. */
+      byUpdatedAt: number;
+    };
+  };
+  bodies: { key: string; value: ArticleBody };
+  highlights: {
+    key: string;
+    value: Highlight;
+    indexes: {
+      /** All highlights of one article (the reader, counts in the list). */
+      byArticle: string;
+      /** Sync: what changed since a checkpoint, tombstones included. */
+      byUpdatedAt: number;
+    };
+  };
+  meta: { key: string; value: MetaRecord };
+}

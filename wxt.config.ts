@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+import { grayMatterForBrowsers } from './scripts/vite-gray-matter';
+
+/**
+ * One codebase, two browsers. Chrome gets MV3 (service worker + offscreen document for DOM
+ * work), Firefox gets WXT's default MV2 event page, which has a DOM of its own.
+ */
+export default defineConfig({
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    action: { default_title: '__MSG_extName__' },
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'glossa@glossa.example',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
+  }),
+  vite: () => ({
+    plugins: [grayMatterForBrowsers()],
+  }),
+});
