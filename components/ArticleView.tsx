@@ -1,0 +1,69 @@
+/**
+ * An article laid out for reading: title, byline, source, date, categories, reading time, hero
+ * image and body. Shared by the reader page and the in-page reading view. The body must already
+ * be sanitized by the caller; this component only places it.
+ */
+import type { ArticleMeta } from '../lib/storage/types';
+import { formatDate, t } from '../lib/i18n';
+
+/** Props of {@link ArticleView}. */
+export interface ArticleViewProps {
+  meta: Pick<
+    ArticleMeta,
+    'title' | 'author' | 'source' | 'categories' | 'published' | 'heroImage' | 'lang' | 'dir' | 'readingMinutes' | 'url'
+  >;
+  /** Sanitized body HTML. */
+  safeHtml: string;
+  /** Image URLs present in the body, so the hero is not shown twice. */
+  bodyImages: string[];
+}
+
+/** Renders one article. */
+export function ArticleView({ meta, safeHtml, bodyImages }: ArticleViewProps) {
+  const showHero = meta.heroImage !== null && !bodyImages.some((src) => sameImage(src, meta.heroImage ?? ''));
+  const published = formatDate(meta.published);
+  return (
+    <article lang={meta.lang ?? undefined} dir={meta.dir}>
+      <header>
+        <h1>{meta.title}</h1>
+        <ul class="g-meta">
+          {meta.author && <li>{t('readerBy', meta.author)}</li>}
+          {meta.source && meta.source !== meta.author && <li>{meta.source}</li>}
+          {published && meta.published && (
+            <li>
+              <time dateTime={meta.published}>{published}</time>
+            </li>
+          )}
+          <li>{t('readerReadingTime', meta.readingMinutes)}</li>
+          {meta.categories.length > 0 && (
+            <li>
+              <ul class="g-categories" aria-label={t('readerCategories')}>
+                {meta.categories.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </li>
+          )}
+          {meta.url && (
+            <li>
+              <a href={meta.url} rel="noopener noreferrer" target="_blank">
+                {t('readerOriginal')}
+              </a>
+            </li>
+          )}
+        </ul>
+      </header>
+      {showHero && meta.heroImage && (
+        <img class="g-hero" src={meta.heroImage} alt={t('readerHeroAlt')} referrerpolicy="no-referrer" />
+      )}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify just before, at render time */}
+      <div class="g-body" dangerouslySetInnerHTML={{ __html: safeHtml }} />
+    </article>
+  );
+}
+
+/** Two image URLs name the same picture when they differ at most in query string (CDN resizing). */
+function sameImage(a: string, b: string): boolean {
+  const strip = (u: string) => u.split(/[?#]/, 1)[0] ?? u;
+  return strip(a) === strip(b);
+}

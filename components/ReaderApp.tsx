@@ -1,0 +1,85 @@
+/**
+ * The reader page: one stored article, sanitized again at render (defence in depth: the
+ * stored copy may come from an older sanitizer or a sync peer), with the reader's theme and
+ * font size applied and remembered.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { sanitizeArticleHtml } from '../lib/article/sanitize';
+import { t } from '../lib/i18n';
+import { clampFontSize, loadReaderPrefs, type ReaderPrefs, readerPrefs } from '../lib/settings/reader-prefs';
+import { openLibrary } from '../lib/storage';
+import type { Article } from '../lib/storage/types';
+import { ArticleView } from './ArticleView';
+import { ReaderToolbar } from './ReaderToolbar';
+
+type LoadState = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; message: string } | { kind: 'ready'; article: Article };
+
+/** Props of {@link ReaderApp}. */
+export interface ReaderAppProps {
+  articleId: string | null;
+}
+
+/** The whole reader page. */
+export function ReaderApp({ articleId }: ReaderAppProps) {
+  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const [prefs, setPrefs] = useState<ReaderPrefs | null>(null);
+
+  useEffect(() => {
+    void loadReaderPrefs().then(setPrefs);
+  }, []);
+
+  useEffect(() => {
+    if (!articleId) {
+      setState({ kind: 'missing' });
+      return;
+    }
+    let cancelled = false;
+    openLibrary()
+      .then((lib) => lib.getArticle(articleId))
+      .then(
+        (article) => !cancelled && setState(article ? { kind: 'ready', article } : { kind: 'missing' }),
+        (e: unknown) => !cancelled && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [articleId]);
+
+  const prepared = useMemo(
+    () => (state.kind === 'ready' ? sanitizeArticleHtml(state.article.html, window) : null),
+    [state],
+  );
+
+  useEffect(() => {
+    if (state.kind === 'ready') document.title = state.article.title;
+  }, [state]);
+
+  const updatePrefs = (next: ReaderPrefs) => {
+    const fixed = { ...next, fontSize: clampFontSize(next.fontSize) };
+    setPrefs(fixed);
+    void readerPrefs.setValue(fixed);
+  };
+
+  const current = prefs ?? { theme: 'light', fontSize: 18 };
+  return (
+    <div
+      class="glossa-reader"
+      data-theme={current.theme}
+      style={{ '--g-font-size': `${current.fontSize}px` }}
+    >
+      {prefs && <ReaderToolbar prefs={prefs} onChange={updatePrefs} />}
+      <main>
+        {state.kind === 'loading' && <p class="g-status">{t('readerLoading')}</p>}
+        {state.kind === 'missing' && <p class="g-status" role="alert">{t('readerNotFound')}</p>}
+        {state.kind === 'error' && (
+          <p class="g-status" role="alert">
+            {t('readerError', state.message)}
+          </p>
+        )}
+        {state.kind === 'ready' && prepared && (
+          <ArticleView meta={state.article} safeHtml={prepared.html} bodyImages={prepared.images} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Reading settings: theme and font size. Buttons with pressed state rather than a select, so
+ * each choice is one keystroke and has its own accessible name.
+ */
+import { FONT_SIZE, type ReaderPrefs, THEMES, type Theme } from '../lib/settings/reader-prefs';
+import { type MessageKey, t } from '../lib/i18n';
+
+const THEME_LABEL: Record<Theme, MessageKey> = { light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
+
+/** Props of {@link ReaderToolbar}. */
+export interface ReaderToolbarProps {
+  prefs: ReaderPrefs;
+  onChange: (prefs: ReaderPrefs) => void;
+}
+
+/** The reader's settings bar. */
+export function ReaderToolbar({ prefs, onChange }: ReaderToolbarProps) {
+  return (
+    <div class="g-toolbar" role="toolbar" aria-label={t('readerSettings')}>
+      <fieldset>
+        <legend>{t('readerTheme')}</legend>
+        {THEMES.map((theme) => (
+          <button
+            key={theme}
+            type="button"
+            aria-pressed={prefs.theme === theme}
+            onClick={() => onChange({ ...prefs, theme })}
+          >
+            {t(THEME_LABEL[theme])}
+          </button>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('readerFontSize')}</legend>
+        <button
+          type="button"
+          aria-label={t('readerFontSmaller')}
+          disabled={prefs.fontSize <= FONT_SIZE.min}
+          onClick={() => onChange({ ...prefs, fontSize: prefs.fontSize - FONT_SIZE.step })}
+        >
+          A−
+        </button>
+        <output aria-live="polite">{t('readerFontSizeValue', prefs.fontSize)}</output>
+        <button
+          type="button"
+          aria-label={t('readerFontLarger')}
+          disabled={prefs.fontSize >= FONT_SIZE.max}
+          onClick={() => onChange({ ...prefs, fontSize: prefs.fontSize + FONT_SIZE.step })}
+        >
+          A+
+        </button>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+/** Mounts the reader page: `/reader.html?id=<article id>`. */
+import { render } from 'preact';
+import { ReaderApp } from '../../components/ReaderApp';
+import { uiLanguage } from '../../lib/i18n';
+
+document.documentElement.lang = uiLanguage();
+const app = document.getElementById('app');
+if (app) render(<ReaderApp articleId={new URLSearchParams(location.search).get('id')} />, app);

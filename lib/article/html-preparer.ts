@@ -1,0 +1,44 @@
+/**
+ * Picks where article HTML gets sanitized. Firefox's background page has a DOM and does it in
+ * place; Chrome's MV3 service worker has none, so the work goes to an offscreen document
+ * (created on first use, reused after).
+ */
+import { browser } from 'wxt/browser';
+import { call } from '../messaging';
+import type { PreparedHtml } from './prepared-html';
+import { sanitizeArticleHtml } from './sanitize';
+
+/** Sanitizes article HTML wherever this context can. */
+export type HtmlPreparer = (html: string) => Promise<PreparedHtml>;
+
+const OFFSCREEN_PATH = '/offscreen.html';
+
+/** A preparer for the current context: in-place with a DOM, else through the offscreen document. */
+export function createHtmlPreparer(): HtmlPreparer {
+  if (typeof document !== 'undefined' && typeof window !== 'undefined') {
+    return async (html) => sanitizeArticleHtml(html, window);
+  }
+  return async (html) => {
+    await ensureOffscreenDocument();
+    const answer = await call('offscreen', 'dom/prepare-html', { html });
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value;
+  };
+}
+
+let creating: Promise<void> | null = null;
+
+/** Creates the offscreen document once; concurrent callers share the same creation. */
+async function ensureOffscreenDocument(): Promise<void> {
+  const offscreen = browser.offscreen;
+  if (!offscreen) throw new Error('This browser has neither a DOM here nor offscreen documents.');
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+  if (contexts.length > 0) return;
+  creating ??= offscreen
+    .createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: 'Sanitize article HTML' })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}

@@ -1,0 +1,97 @@
+/**
+ * Typed request/response over `runtime.sendMessage`. Listeners answer through `sendResponse`
+ * and `return true` (WXT's fake browser and older Chromes ignore a returned Promise), and every
+ * answer is a `Result`, so a failure arrives as a value the caller must look at.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { err, ok, type Result } from '../result';
+import type { CallMaps, Envelope, MessageError, Target } from './protocol';
+
+export type { BackgroundCalls, MessageError, OffscreenCalls, Target } from './protocol';
+
+type Req<T extends Target, K extends keyof CallMaps[T]> = CallMaps[T][K] extends { request: infer R } ? R : never;
+type Res<T extends Target, K extends keyof CallMaps[T]> = CallMaps[T][K] extends { response: infer R } ? R : never;
+
+/** Sends `type` to the `to` context and resolves with its typed result. */
+export async function call<T extends Target, K extends keyof CallMaps[T] & string>(
+  to: T,
+  type: K,
+  payload: Req<T, K>,
+): Promise<Result<Res<T, K>, MessageError>> {
+  const envelope: Envelope<T, K> = { glossa: 1, to, type, payload };
+  try {
+    const answer: unknown = await browser.runtime.sendMessage(envelope);
+    if (!isResult(answer)) return err({ code: 'no-receiver', message: `No ${to} answered “${type}”.` });
+    return answer as Result<Res<T, K>, MessageError>;
+  } catch (e) {
+    return err({ code: 'no-receiver', message: `Could not reach ${to}: ${errorText(e)}` });
+  }
+}
+
+/** What a validator returns for a malformed payload. */
+export const INVALID: unique symbol = Symbol('invalid');
+
+/** A handler: validates its request (returning {@link INVALID} if malformed) and answers it. */
+export interface Handler<Q, R> {
+  /** Turns an untrusted payload into a typed request, or {@link INVALID} when it is malformed. */
+  validate: (payload: unknown) => Q | typeof INVALID;
+  handle: (request: Q, sender: Browser.runtime.MessageSender) => Promise<R> | R;
+}
+
+/** One handler per call of the target's map: the compiler checks none is missing. */
+export type Handlers<T extends Target> = {
+  [K in keyof CallMaps[T]]: Handler<Req<T, K>, Res<T, K>>;
+};
+
+/**
+ * Answers messages addressed to `target`. Messages from other extensions and malformed
+ * payloads are refused; `accept` can narrow senders further (e.g. only extension pages).
+ * Returns a function that removes the listener.
+ */
+export function listen<T extends Target>(
+  target: T,
+  handlers: Handlers<T>,
+  accept: (sender: Browser.runtime.MessageSender) => boolean = (sender) => sender.id === browser.runtime.id,
+): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+    if (!isEnvelope(message) || message.to !== target) return false;
+    if (!accept(sender)) {
+      sendResponse(err<MessageError>({ code: 'invalid-request', message: 'Sender is not allowed.' }));
+      return false;
+    }
+    const handler = (handlers as Record<string, Handler<unknown, unknown> | undefined>)[String(message.type)];
+    if (!handler || !Object.hasOwn(handlers, String(message.type))) {
+      sendResponse(err<MessageError>({ code: 'unknown-call', message: `Unknown call “${String(message.type)}”.` }));
+      return false;
+    }
+    const request = handler.validate(message.payload);
+    if (request === INVALID) {
+      sendResponse(err<MessageError>({ code: 'invalid-request', message: `Malformed “${String(message.type)}”.` }));
+      return false;
+    }
+    Promise.resolve()
+      .then(() => handler.handle(request, sender))
+      .then(
+        (value) => sendResponse(ok(value)),
+        (e: unknown) => sendResponse(err<MessageError>({ code: 'handler-failed', message: errorText(e) })),
+      );
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+function isEnvelope(message: unknown): message is Envelope {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.glossa === 1 && typeof m.to === 'string' && typeof m.type === 'string';
+}
+
+function isResult(value: unknown): value is Result<unknown, MessageError> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+/** A readable message from anything thrown. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
