@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { grayMatterForBrowsers } from './scripts/vite-gray-matter';
+import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 
 /**
  * One codebase, two browsers. Chrome gets MV3 (service worker + offscreen document for DOM
@@ -18,13 +19,13 @@ export default defineConfig({
         ? {
             gecko: {
               id: 'glossa@glossa.example',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           }
         : undefined,
   }),
   vite: () => ({
-    plugins: [grayMatterForBrowsers()],
+    plugins: [grayMatterForBrowsers(), noHtmlSinks()],
   }),
 });

@@ -2,7 +2,7 @@
  * One saved article in the popup list. The whole card is one link (one tab stop, one name:
  * the title); source, date, categories and highlight count describe it.
  */
-import type { JSX } from 'preact';
+import type { TargetedKeyboardEvent } from 'preact';
 import { formatDate, t } from '../lib/i18n';
 import type { ArticleMeta } from '../lib/storage/types';
 
@@ -12,7 +12,7 @@ export interface ArticleListItemProps {
   highlightCount: number;
   href: string;
   onOpen: (article: ArticleMeta) => void;
-  onKeyDown: (e: JSX.TargetedKeyboardEvent<HTMLAnchorElement>) => void;
+  onKeyDown: (e: TargetedKeyboardEvent<HTMLAnchorElement>) => void;
 }
 
 /** A card linking to the reader page of one article. */
@@ -42,7 +42,12 @@ export function ArticleListItem({ article, highlightCount, href, onOpen, onKeyDo
             {article.title}
           </span>
           <span class="meta" id={metaId}>
-            {[article.source, date, article.categories.join(' / '), highlightCount > 0 ? t('popupHighlightCount', highlightCount) : '']
+            {[
+              article.source,
+              date,
+              article.categories.join(' / '),
+              highlightCount > 0 ? t('popupHighlightCount', highlightCount) : '',
+            ]
               .filter(Boolean)
               .join(' · ')}
           </span>

@@ -1,10 +1,11 @@
 /**
  * An article laid out for reading: title, byline, source, date, categories, reading time, hero
- * image and body. Shared by the reader page and the in-page reading view. The body must already
- * be sanitized by the caller; this component only places it.
+ * image and body. Shared by the reader page and the in-page reading view. The body arrives as
+ * a sanitized DOM (from DOMPurify) and its nodes are moved in: no HTML string is parsed here.
  */
-import type { ArticleMeta } from '../lib/storage/types';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { formatDate, t } from '../lib/i18n';
+import type { ArticleMeta } from '../lib/storage/types';
 
 /** Props of {@link ArticleView}. */
 export interface ArticleViewProps {
@@ -12,14 +13,20 @@ export interface ArticleViewProps {
     ArticleMeta,
     'title' | 'author' | 'source' | 'categories' | 'published' | 'heroImage' | 'lang' | 'dir' | 'readingMinutes' | 'url'
   >;
-  /** Sanitized body HTML. */
-  safeHtml: string;
+  /** Sanitized body: a detached element whose children are the article body. */
+  body: Element;
   /** Image URLs present in the body, so the hero is not shown twice. */
   bodyImages: string[];
 }
 
 /** Renders one article. */
-export function ArticleView({ meta, safeHtml, bodyImages }: ArticleViewProps) {
+export function ArticleView({ meta, body, bodyImages }: ArticleViewProps) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const target = bodyRef.current;
+    if (!target) return;
+    target.replaceChildren(...[...body.childNodes].map((node) => target.ownerDocument.importNode(node, true)));
+  }, [body]);
   const showHero = meta.heroImage !== null && !bodyImages.some((src) => sameImage(src, meta.heroImage ?? ''));
   const published = formatDate(meta.published);
   return (
@@ -56,8 +63,7 @@ export function ArticleView({ meta, safeHtml, bodyImages }: ArticleViewProps) {
       {showHero && meta.heroImage && (
         <img class="g-hero" src={meta.heroImage} alt={t('readerHeroAlt')} referrerpolicy="no-referrer" />
       )}
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify just before, at render time */}
-      <div class="g-body" dangerouslySetInnerHTML={{ __html: safeHtml }} />
+      <div class="g-body" ref={bodyRef} />
     </article>
   );
 }

@@ -2,7 +2,7 @@
  * The toolbar popup: the library, newest first, one page at a time (never all bodies, never
  * all 10,000 titles at once). Arrow keys move between articles; Enter opens one in the reader.
  */
-import type { JSX } from 'preact';
+import type { TargetedKeyboardEvent } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatNumber, t } from '../lib/i18n';
@@ -17,7 +17,6 @@ interface ListState {
   items: ArticleMeta[];
   counts: Map<string, number>;
   next: string | null;
-  total: number;
 }
 
 type View = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; list: ListState };
@@ -30,6 +29,8 @@ export function readerUrl(id: string): string {
 /** The popup's root component. */
 export function Popup() {
   const [view, setView] = useState<View>({ kind: 'loading' });
+  // The total is shown once known; Chromium counts by scanning, so the first paint never waits for it.
+  const [total, setTotal] = useState<number | null>(null);
   const library = useRef<Promise<Library> | null>(null);
   const loadingMore = useRef(false);
   const sentinel = useRef<HTMLLIElement>(null);
@@ -43,19 +44,22 @@ export function Popup() {
     const db = await lib();
     const page = await db.listArticles({ limit: PAGE_SIZE, cursor: previous?.next ?? undefined });
     const counts = await db.highlightCounts(page.items.map((a) => a.id));
-    const total = previous?.total ?? (await db.countArticles());
     return {
       items: [...(previous?.items ?? []), ...page.items],
       counts: new Map([...(previous?.counts ?? []), ...counts]),
       next: page.next,
-      total,
     };
   }, []);
 
   const start = useCallback(() => {
     setView({ kind: 'loading' });
     load(null).then(
-      (list) => setView({ kind: 'ready', list }),
+      (list) => {
+        setView({ kind: 'ready', list });
+        void lib()
+          .then((db) => db.countArticles())
+          .then(setTotal, () => setTotal(null));
+      },
       (e: unknown) => setView({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
   }, [load]);
@@ -106,7 +110,11 @@ export function Popup() {
       {view.kind === 'ready' && view.list.items.length === 0 && <p role="status">{t('popupEmpty')}</p>}
       {view.kind === 'ready' && view.list.items.length > 0 && (
         <>
-          <p class="count">{t('popupArticleCount', formatNumber(view.list.total))}</p>
+          <p class="count" aria-live="polite">
+            {total === null
+              ? '\u00a0'
+              : t(total === 1 ? 'popupArticleCountOne' : 'popupArticleCount', formatNumber(total))}
+          </p>
           <ul class="list" aria-label={t('popupArticleList')}>
             {view.list.items.map((article) => (
               <ArticleListItem
@@ -133,10 +141,11 @@ export function Popup() {
 }
 
 /** ArrowUp/ArrowDown/Home/End move focus between the list's links. */
-function moveFocus(e: JSX.TargetedKeyboardEvent<HTMLAnchorElement>) {
+function moveFocus(e: TargetedKeyboardEvent<HTMLAnchorElement>) {
   const links = [...(e.currentTarget.closest('ul')?.querySelectorAll<HTMLAnchorElement>('li.item > a') ?? [])];
   const index = links.indexOf(e.currentTarget);
-  const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: links.length - 1 }[e.key];
+  const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: links.length - 1 };
+  const target = moves[e.key];
   if (target === undefined) return;
   e.preventDefault();
   links[Math.max(0, Math.min(links.length - 1, target))]?.focus();

@@ -4,7 +4,7 @@
  * font size applied and remembered.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { sanitizeArticleHtml } from '../lib/article/sanitize';
+import { sanitizeArticleDom } from '../lib/article/sanitize';
 import { t } from '../lib/i18n';
 import { clampFontSize, loadReaderPrefs, type ReaderPrefs, readerPrefs } from '../lib/settings/reader-prefs';
 import { openLibrary } from '../lib/storage';
@@ -12,7 +12,11 @@ import type { Article } from '../lib/storage/types';
 import { ArticleView } from './ArticleView';
 import { ReaderToolbar } from './ReaderToolbar';
 
-type LoadState = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; message: string } | { kind: 'ready'; article: Article };
+type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; article: Article };
 
 /** Props of {@link ReaderApp}. */
 export interface ReaderAppProps {
@@ -46,7 +50,7 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
   }, [articleId]);
 
   const prepared = useMemo(
-    () => (state.kind === 'ready' ? sanitizeArticleHtml(state.article.html, window) : null),
+    () => (state.kind === 'ready' ? sanitizeArticleDom(state.article.html, window) : null),
     [state],
   );
 
@@ -62,22 +66,22 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
 
   const current = prefs ?? { theme: 'light', fontSize: 18 };
   return (
-    <div
-      class="glossa-reader"
-      data-theme={current.theme}
-      style={{ '--g-font-size': `${current.fontSize}px` }}
-    >
+    <div class="glossa-reader" data-theme={current.theme} style={{ '--g-font-size': `${current.fontSize}px` }}>
       {prefs && <ReaderToolbar prefs={prefs} onChange={updatePrefs} />}
       <main>
         {state.kind === 'loading' && <p class="g-status">{t('readerLoading')}</p>}
-        {state.kind === 'missing' && <p class="g-status" role="alert">{t('readerNotFound')}</p>}
+        {state.kind === 'missing' && (
+          <p class="g-status" role="alert">
+            {t('readerNotFound')}
+          </p>
+        )}
         {state.kind === 'error' && (
           <p class="g-status" role="alert">
             {t('readerError', state.message)}
           </p>
         )}
         {state.kind === 'ready' && prepared && (
-          <ArticleView meta={state.article} safeHtml={prepared.html} bodyImages={prepared.images} />
+          <ArticleView meta={state.article} body={prepared.root} bodyImages={prepared.images} />
         )}
       </main>
     </div>

@@ -2,8 +2,9 @@
  * Reading settings: theme and font size. Buttons with pressed state rather than a select, so
  * each choice is one keystroke and has its own accessible name.
  */
-import { FONT_SIZE, type ReaderPrefs, THEMES, type Theme } from '../lib/settings/reader-prefs';
+
 import { type MessageKey, t } from '../lib/i18n';
+import { FONT_SIZE, type ReaderPrefs, THEMES, type Theme } from '../lib/settings/reader-prefs';
 
 const THEME_LABEL: Record<Theme, MessageKey> = { light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
 

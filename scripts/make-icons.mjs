@@ -1,6 +1,6 @@
 // Draws Glossa's icon (a page of text lines with one line highlighted, on a teal tile) as PNGs
 // at 16/32/48/128 px into public/icon/. Pure Node: no image tools needed. Run: node scripts/make-icons.mjs
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -39,7 +39,9 @@ const browser = await puppeteer.launch({
   userDataDir: mkdtempSync(path.join(tmpdir(), 'glossa-start-')),
   args: [`--disable-extensions-except=${chromeDir}`, `--load-extension=${chromeDir}`, '--no-first-run'],
 });
-const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+const worker = await browser.waitForTarget(
+  (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+);
 const origin = `chrome-extension://${new URL(worker.url()).host}`;
 const page = (await browser.pages())[0] ?? (await browser.newPage());
 await page.goto(`${origin}/popup.html`);

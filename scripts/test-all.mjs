@@ -21,12 +21,18 @@ function vitest(name, config) {
   const file = `${out}/${name}.json`;
   rmSync(file, { force: true });
   console.log(`\n── ${name}: vitest --config ${config}`);
-  const r = spawnSync('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    'npx',
+    ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    {
+      stdio: 'inherit',
+    },
+  );
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
-    const failed = report.numFailedTests + (report.numFailedTestSuites ?? 0) + (report.numTotalTests === 0 ? 1 : 0);
+    // A file that fails to load fails no test; count it, and count an empty run, as one failure.
+    const broken = report.numFailedTests === 0 && (!report.success || r.status !== 0) ? 1 : 0;
+    const failed = report.numFailedTests + broken + (report.numTotalTests === 0 ? 1 : 0);
     results.push({ name, passed: report.numPassedTests, failed });
   } catch {
     results.push({ name, passed: 0, failed: 1 });
@@ -37,7 +43,15 @@ function vitest(name, config) {
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('biome', 'npx', ['biome', 'check', '.']);
 const built = check('build', 'npm', ['run', 'build']);
-if (built) check('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--warnings-as-errors', '--self-hosted']);
+if (built)
+  check('web-ext lint', 'npx', [
+    'web-ext',
+    'lint',
+    '--source-dir',
+    '.output/firefox-mv2',
+    '--warnings-as-errors',
+    '--self-hosted',
+  ]);
 vitest('unit', 'vitest.config.ts');
 if (built) vitest('e2e', 'vitest.e2e.config.ts');
 

@@ -5,11 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import { call } from '../messaging';
-import type { PreparedHtml } from './prepared-html';
+import type { PreparedBody } from './sanitize';
 import { sanitizeArticleHtml } from './sanitize';
 
 /** Sanitizes article HTML wherever this context can. */
-export type HtmlPreparer = (html: string) => Promise<PreparedHtml>;
+export type HtmlPreparer = (html: string) => Promise<PreparedBody>;
 
 const OFFSCREEN_PATH = '/offscreen.html';
 

@@ -12,7 +12,11 @@ import { type ImportReport, importSeedFiles } from './import';
 export const SEEDS_IMPORTED_KEY = 'seeds:importedVersion';
 
 /** Imports every bundled seed file and records the version that did it. */
-export async function importBundledSeeds(library: Library, prepare: HtmlPreparer, version: string): Promise<ImportReport> {
+export async function importBundledSeeds(
+  library: Library,
+  prepare: HtmlPreparer,
+  version: string,
+): Promise<ImportReport> {
   const report = await importSeedFiles(bundledSeedFiles(), {
     prepare,
     store: (article) => library.upsertArticle(article),

@@ -3,7 +3,7 @@
  * and `return true` (WXT's fake browser and older Chromes ignore a returned Promise), and every
  * answer is a `Result`, so a failure arrives as a value the caller must look at.
  */
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { err, ok, type Result } from '../result';
 import type { CallMaps, Envelope, MessageError, Target } from './protocol';
 

@@ -3,8 +3,9 @@
  * call with its request and response types. Nothing else crosses `runtime.sendMessage`, so a
  * reader of this file knows every conversation in the extension.
  */
-import type { PreparedHtml } from '../article/prepared-html';
+
 import type { ImportReport } from '../article/import';
+import type { PreparedBody } from '../article/sanitize';
 
 /** Calls the background answers (from extension pages and, later, content scripts). */
 export interface BackgroundCalls {
@@ -15,7 +16,7 @@ export interface BackgroundCalls {
 /** Calls the offscreen document answers: DOM work a Chrome MV3 service worker cannot do. */
 export interface OffscreenCalls {
   /** Sanitizes article HTML with DOMPurify and extracts its plain text and images. */
-  'dom/prepare-html': { request: { html: string }; response: PreparedHtml };
+  'dom/prepare-html': { request: { html: string }; response: PreparedBody };
 }
 
 /** Which context a message is for; each listener ignores messages meant for others. */

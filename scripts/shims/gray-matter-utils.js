@@ -6,7 +6,7 @@ export function define(obj, key, val) {
 export const isBuffer = () => false;
 export const isObject = (val) => val !== null && typeof val === 'object' && !Array.isArray(val);
 export const toBuffer = (input) => input;
-export function toString(input) {
+function toText(input) {
   if (typeof input !== 'string') throw new TypeError('expected input to be a string');
   return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
 }
@@ -14,4 +14,5 @@ export const arrayify = (val) => (val ? (Array.isArray(val) ? val : [val]) : [])
 export function startsWith(str, substr, len) {
   return str.slice(0, typeof len === 'number' ? len : substr.length) === substr;
 }
-export default { define, isBuffer, isObject, toBuffer, toString, arrayify, startsWith };
+export { toText as toString };
+export default { define, isBuffer, isObject, toBuffer, toString: toText, arrayify, startsWith };

@@ -29,12 +29,27 @@ export async function waitForTab(browser: Browser, fragment: string, timeout = 3
   while (Date.now() < until) {
     for (const page of await browser.pages()) {
       // Firefox reports moz-extension tabs as about:blank: ask the document itself.
-      const href = page.url().includes(fragment) ? page.url() : await page.evaluate(() => location.href).catch(() => '');
+      const href = page.url().includes(fragment)
+        ? page.url()
+        : await page.evaluate(() => location.href).catch(() => '');
       if (href.includes(fragment)) return page;
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`No tab with “${fragment}” opened within ${timeout} ms`);
+}
+
+/**
+ * Polls `fn` in the page until it returns true. Unlike waitForFunction, survives the page
+ * navigating underneath (Firefox's BiDi throws from evaluations that race a navigation).
+ */
+export async function pollPage(page: Page, fn: (arg: string) => boolean, arg = '', timeout = 30_000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    if (await page.evaluate(fn, arg).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Page condition not met within ${timeout} ms: ${fn.toString().slice(0, 120)}`);
 }
 
 /** Reloads a page; on Firefox extension pages reload() never resolves, so poll for the new document. */
@@ -43,7 +58,10 @@ export async function reloadPage(page: Page, readySelector: string): Promise<voi
     (window as unknown as { __glossaOld?: boolean }).__glossaOld = true;
   });
   page.reload().catch(() => undefined);
-  await page.waitForFunction(() => !(window as unknown as { __glossaOld?: boolean }).__glossaOld, { timeout: 30_000 });
+  await pollPage(
+    page,
+    () => !(window as unknown as { __glossaOld?: boolean }).__glossaOld && document.readyState !== 'loading',
+  );
   await page.waitForSelector(readySelector, { timeout: 30_000 });
 }
 
@@ -140,11 +158,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
       const page = await browser.newPage();
       // goto() on moz-extension:// never resolves under BiDi: start it, then poll the page.
       page.goto(origin + pathname).catch(() => undefined);
-      await page.waitForFunction(
-        (p: string) => location.href.includes(p) && document.readyState !== 'loading',
-        { timeout: 30_000 },
-        pathname,
-      );
+      await pollPage(page, (p: string) => location.href.includes(p) && document.readyState !== 'loading', pathname);
       if (readySelector) await page.waitForSelector(readySelector, { timeout: 30_000 });
       return page;
     },

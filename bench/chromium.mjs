@@ -1,0 +1,53 @@
+// Headless Chromium for benchmarks, with the flags this closed-network machine needs
+// (see ../shared/docs/toolchain.md) and optionally the built extension loaded.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+export const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Starts Chromium; with `extensionDir`, loads it and resolves the extension origin. */
+export async function launchChromium(extensionDir) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'glossa-bench-'));
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    userDataDir: profile,
+    args: [
+      ...FLAGS,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ],
+  });
+  let origin = null;
+  if (extensionDir) {
+    const worker = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    );
+    origin = `chrome-extension://${new URL(worker.url()).host}`;
+  }
+  return {
+    browser,
+    origin,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Median and 95th percentile of a list of numbers. */
+export function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), runs: sorted.length };
+}

@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { grayMatterForBrowsers } from '../scripts/vite-gray-matter.ts';
+
+/** Builds the benchmark harness page with the same gray-matter shims as the extension. */
+export default defineConfig({
+  root: fileURLToPath(new URL('./harness', import.meta.url)),
+  logLevel: 'warn',
+  plugins: [grayMatterForBrowsers()],
+  build: { outDir: fileURLToPath(new URL('./.dist', import.meta.url)), emptyOutDir: true, minify: true },
+});

@@ -1,0 +1,106 @@
+/**
+ * Imports a batch of seed-format files into the library. Runs in the background (an MV3 service
+ * worker has no DOM), so sanitizing is injected as `prepare` — done in an offscreen document or
+ * extension page — and saving as `store`. Each file stands alone: whatever goes wrong with one
+ * (bad front matter, a throwing sanitizer, a failing store) is reported for that file and the
+ * rest of the batch carries on.
+ */
+import type { Article, ArticleOrigin } from '../storage/types';
+import { buildArticle } from './build-article';
+import { parseSeedFile } from './front-matter';
+import type { ImportError } from './import-error';
+import { describeThrown, importError } from './import-error';
+import type { PreparedBody } from './sanitize';
+
+/** What the store did with an article: new record, changed record, or nothing to change. */
+export type StoreOutcome = 'created' | 'updated' | 'unchanged';
+
+/** One file of a batch: its name (for messages) and its text. */
+export interface SeedFile {
+  name: string;
+  text: string;
+}
+
+/** What the importer needs from its host; injected so the importer itself needs no DOM or IDB. */
+export interface ImportDeps {
+  /** Sanitizes a body (see `sanitizeArticleHtml`); may run in another context, hence async. */
+  prepare: (html: string) => Promise<PreparedBody> | PreparedBody;
+  /** Saves an article, deciding from its id and contentHash whether it is new, changed or the same. */
+  store: (article: Article) => Promise<StoreOutcome>;
+  /** Clock, in epoch milliseconds (injected for tests). */
+  now: () => number;
+  /** Recorded on every article; defaults to `'seed'`. */
+  origin?: ArticleOrigin;
+}
+
+/** A file that was imported. */
+export interface ImportResult {
+  file: string;
+  id: string;
+  status: StoreOutcome;
+}
+
+/** The outcome of a batch: one entry per file, in either `results` or `errors`. */
+export interface ImportReport {
+  results: ImportResult[];
+  errors: ImportError[];
+}
+
+/**
+ * Imports every file it can, one at a time (bounded memory; the store sees a stable order), and
+ * reports the rest. Never rejects.
+ */
+export async function importSeedFiles(files: readonly SeedFile[], deps: ImportDeps): Promise<ImportReport> {
+  const report: ImportReport = { results: [], errors: [] };
+  for (const file of files) {
+    const outcome = await importOne(file, deps);
+    if ('code' in outcome) report.errors.push(outcome);
+    else report.results.push(outcome);
+  }
+  return report;
+}
+
+async function importOne(file: SeedFile, deps: ImportDeps): Promise<ImportResult | ImportError> {
+  const parsed = parseSeedFile(file.name, file.text);
+  if (!parsed.ok) return parsed.error;
+  const post = parsed.value;
+
+  let body: PreparedBody;
+  try {
+    const prepared: unknown = await deps.prepare(post.body);
+    if (!isPreparedBody(prepared)) {
+      return importError(file.name, 'prepare-failed', 'sanitizing the body returned an unexpected shape');
+    }
+    body = prepared;
+  } catch (thrown) {
+    return importError(file.name, 'prepare-failed', `sanitizing the body failed (${describeThrown(thrown)})`);
+  }
+  if (body.text.trim() === '' && body.images.length === 0) {
+    return importError(file.name, 'empty-body', 'the body has no readable text or images once sanitized');
+  }
+
+  let article: Article;
+  try {
+    article = await buildArticle(post, body, { now: deps.now(), origin: deps.origin ?? 'seed' });
+  } catch (thrown) {
+    return importError(file.name, 'prepare-failed', `building the article failed (${describeThrown(thrown)})`);
+  }
+  try {
+    const status = await deps.store(article);
+    return { file: file.name, id: article.id, status };
+  } catch (thrown) {
+    return importError(file.name, 'store-failed', `saving the article failed (${describeThrown(thrown)})`);
+  }
+}
+
+/** `prepare` may answer across a message boundary, so its result is checked, not trusted. */
+function isPreparedBody(value: unknown): value is PreparedBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const { html, text, images } = value as Record<string, unknown>;
+  return (
+    typeof html === 'string' &&
+    typeof text === 'string' &&
+    Array.isArray(images) &&
+    images.every((src) => typeof src === 'string')
+  );
+}
