@@ -6,7 +6,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatNumber, t } from '../lib/i18n';
-import { type Library, openLibrary } from '../lib/storage';
+import { type Library, onLibraryChange, openLibrary } from '../lib/storage';
 import type { ArticleMeta } from '../lib/storage/types';
 import { ArticleListItem } from './ArticleListItem';
 
@@ -65,6 +65,22 @@ export function Popup() {
   }, [load]);
 
   useEffect(start, [start]);
+
+  // Another context (the background's import, a save from a page) changed the library: reload
+  // the list quietly, so an article saved while the popup is open appears at once.
+  useEffect(
+    () =>
+      onLibraryChange(() => {
+        load(null).then(
+          (list) => setView({ kind: 'ready', list }),
+          () => undefined,
+        );
+        void lib()
+          .then((db) => db.countArticles())
+          .then(setTotal, () => undefined);
+      }),
+    [load],
+  );
 
   const loadMore = useCallback(() => {
     if (view.kind !== 'ready' || !view.list.next || loadingMore.current) return;

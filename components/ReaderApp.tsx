@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sanitizeArticleDom } from '../lib/article/sanitize';
 import { t } from '../lib/i18n';
 import { clampFontSize, loadReaderPrefs, type ReaderPrefs, readerPrefs } from '../lib/settings/reader-prefs';
-import { openLibrary } from '../lib/storage';
+import { onLibraryChange, openLibrary } from '../lib/storage';
 import type { Article } from '../lib/storage/types';
 import { ArticleView } from './ArticleView';
 import { ReaderToolbar } from './ReaderToolbar';
@@ -27,6 +27,16 @@ export interface ReaderAppProps {
 export function ReaderApp({ articleId }: ReaderAppProps) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [prefs, setPrefs] = useState<ReaderPrefs | null>(null);
+  // Bumped when another context changes this article, to load it again.
+  const [version, setVersion] = useState(0);
+
+  useEffect(
+    () =>
+      onLibraryChange((change) => {
+        if (change.store === 'articles' && articleId && change.ids.includes(articleId)) setVersion((v) => v + 1);
+      }),
+    [articleId],
+  );
 
   useEffect(() => {
     void loadReaderPrefs().then(setPrefs);
@@ -47,7 +57,7 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
     return () => {
       cancelled = true;
     };
-  }, [articleId]);
+  }, [articleId, version]);
 
   const prepared = useMemo(
     () => (state.kind === 'ready' ? sanitizeArticleDom(state.article.html, window) : null),

@@ -4,6 +4,7 @@
  * {@link openLibrary}.
  */
 export type { ListArticlesOptions, UpsertOutcome, UserArticleFields } from './articles';
+export { type LibraryChange, onLibraryChange } from './changes';
 export type { ListHighlightsOptions } from './highlights';
 export { type Library, type OpenLibraryOptions, openLibrary } from './library';
 export { LATEST_VERSION } from './migrations';

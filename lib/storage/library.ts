@@ -4,6 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import * as articles from './articles';
+import { announceChange } from './changes';
 import { openGlossaDb } from './db';
 import * as highlights from './highlights';
 import * as meta from './meta';
@@ -58,21 +59,33 @@ export interface Library {
   close(): void;
 }
 
+/** Announces a change to `id` once `write` has committed, and passes its result through. */
+async function announced<T>(store: 'articles' | 'highlights', id: string, write: Promise<T>): Promise<T> {
+  const result = await write;
+  announceChange({ store, ids: [id] });
+  return result;
+}
+
 /** Binds the repository functions to one connection. */
 function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
   return {
-    upsertArticle: (article) => articles.upsertArticle(db, article),
+    upsertArticle: async (article) => {
+      const outcome = await articles.upsertArticle(db, article);
+      if (outcome !== 'unchanged') announceChange({ store: 'articles', ids: [article.id] });
+      return outcome;
+    },
     getArticle: (id) => articles.getArticle(db, id),
     getArticleMeta: (id) => articles.getArticleMeta(db, id),
     findArticleByUrl: (url) => articles.findArticleByUrl(db, url),
     listArticles: (options) => articles.listArticles(db, options),
     countArticles: () => articles.countArticles(db),
-    deleteArticle: (id, now) => articles.deleteArticle(db, id, now),
-    updateArticleFields: (id, patch, now) => articles.updateArticleFields(db, id, patch, now),
-    putHighlight: (highlight) => highlights.putHighlight(db, highlight),
+    deleteArticle: (id, now) => announced('articles', id, articles.deleteArticle(db, id, now)),
+    updateArticleFields: (id, patch, now) =>
+      announced('articles', id, articles.updateArticleFields(db, id, patch, now)),
+    putHighlight: (highlight) => announced('highlights', highlight.id, highlights.putHighlight(db, highlight)),
     getHighlight: (id) => highlights.getHighlight(db, id),
     listHighlights: (articleId, options) => highlights.listHighlights(db, articleId, options),
-    deleteHighlight: (id, now) => highlights.deleteHighlight(db, id, now),
+    deleteHighlight: (id, now) => announced('highlights', id, highlights.deleteHighlight(db, id, now)),
     countHighlights: (articleId) => highlights.countHighlights(db, articleId),
     highlightCounts: (articleIds) => highlights.highlightCounts(db, articleIds),
     getMeta: <T = unknown>(key: string) => meta.getMeta<T>(db, key),

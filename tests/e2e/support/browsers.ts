@@ -20,6 +20,8 @@ export interface ExtensionBrowser {
   origin: string;
   /** Opens an extension page (path like `/popup.html`) in a new tab and waits for `readySelector`. */
   openExtensionPage: (pathname: string, readySelector?: string) => Promise<Page>;
+  /** Installs the build again over itself: the browser treats it as an update (onInstalled "update"). */
+  update: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -101,25 +103,18 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const dir = BUILD_DIRS.chromium;
   const profile = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'glossa-chromium-'));
+  // Installed over CDP rather than by --load-extension: a command-line extension is blocked
+  // after runtime.reload() or a reinstall, and tests need to update it in place.
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    enableExtensions: true,
     userDataDir: profile,
-    args: [
-      ...CHROMIUM_FLAGS,
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      ...(options.lang ? [`--lang=${options.lang}`] : []),
-    ],
+    args: [...CHROMIUM_FLAGS, ...(options.lang ? [`--lang=${options.lang}`] : [])],
     env: { ...process.env, ...(options.lang ? { LANGUAGE: options.lang.replace('-', '_') } : {}) },
   });
-  const worker = await browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
-    {
-      timeout: 30_000,
-    },
-  );
-  const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  const id = await browser.installExtension(dir);
+  const origin = `chrome-extension://${id}`;
   return {
     name: 'chromium',
     browser,
@@ -129,6 +124,9 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
       await page.goto(origin + pathname, { waitUntil: 'domcontentloaded' });
       if (readySelector) await page.waitForSelector(readySelector, { timeout: 30_000 });
       return page;
+    },
+    update: async () => {
+      await browser.installExtension(dir);
     },
     close: async () => {
       await browser.close();
@@ -161,6 +159,9 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
       await pollPage(page, (p: string) => location.href.includes(p) && document.readyState !== 'loading', pathname);
       if (readySelector) await page.waitForSelector(readySelector, { timeout: 30_000 });
       return page;
+    },
+    update: async () => {
+      await browser.installExtension(BUILD_DIRS.firefox);
     },
     close: () => browser.close(),
   };

@@ -1,0 +1,38 @@
+/**
+ * Tells every open view of the extension (popup, reader tabs, the background) that the library
+ * changed, so none shows stale data: a write in one context is seen by the others at once.
+ * BroadcastChannel reaches every same-origin context, service workers included, and does not
+ * echo to the sender's own channel object.
+ */
+
+/** What changed: which store, and the ids of the records. */
+export interface LibraryChange {
+  store: 'articles' | 'highlights';
+  ids: string[];
+}
+
+const CHANNEL = 'glossa:library';
+let sender: BroadcastChannel | null = null;
+
+/** Announces a committed change to the other contexts. */
+export function announceChange(change: LibraryChange): void {
+  if (typeof BroadcastChannel === 'undefined' || change.ids.length === 0) return;
+  sender ??= new BroadcastChannel(CHANNEL);
+  sender.postMessage(change);
+}
+
+/** Calls `listener` for every change other contexts announce; returns an unsubscribe function. */
+export function onLibraryChange(listener: (change: LibraryChange) => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (isChange(event.data)) listener(event.data);
+  };
+  return () => channel.close();
+}
+
+function isChange(value: unknown): value is LibraryChange {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<LibraryChange>;
+  return (v.store === 'articles' || v.store === 'highlights') && Array.isArray(v.ids);
+}
