@@ -51,14 +51,27 @@ export interface ImportReport {
  * reports the rest. Never rejects.
  */
 export async function importSeedFiles(files: readonly SeedFile[], deps: ImportDeps): Promise<ImportReport> {
+  // A few files in flight at once: while one waits on IndexedDB's commit or on hashing, the
+  // next is parsed and sanitized. Outcomes are kept in file order whatever order they finish in.
+  const outcomes: Array<ImportResult | ImportError> = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const file = files[i];
+      if (file) outcomes[i] = await importOne(file, deps);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, files.length) }, worker));
   const report: ImportReport = { results: [], errors: [] };
-  for (const file of files) {
-    const outcome = await importOne(file, deps);
+  for (const outcome of outcomes) {
     if ('code' in outcome) report.errors.push(outcome);
     else report.results.push(outcome);
   }
   return report;
 }
+
+/** Files imported at once; enough to hide storage latency, few enough to bound memory. */
+const IMPORT_CONCURRENCY = 16;
 
 async function importOne(file: SeedFile, deps: ImportDeps): Promise<ImportResult | ImportError> {
   const parsed = parseSeedFile(file.name, file.text);

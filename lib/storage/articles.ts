@@ -65,20 +65,33 @@ function splitArticle(article: Article): { meta: ArticleMeta; body: ArticleBody 
  * and archived state are kept. Highlights live elsewhere and are never touched here.
  */
 export async function upsertArticle(db: Db, article: Article): Promise<UpsertOutcome> {
+  const [outcome] = await upsertArticles(db, [article]);
+  if (!outcome) throw new Error('upsert produced no outcome');
+  return outcome;
+}
+
+/**
+ * {@link upsertArticle} for several articles in one transaction: a commit costs Chromium's
+ * IndexedDB milliseconds, so an import of 1,000 articles should not pay it 1,000 times.
+ * All or nothing: if the transaction fails, none of the batch is written.
+ */
+export async function upsertArticles(db: Db, batch: readonly Article[]): Promise<UpsertOutcome[]> {
   const tx = db.transaction(['articles', 'bodies'], 'readwrite');
   const articles = tx.objectStore('articles');
-  const { meta, body } = splitArticle(article);
-  const existing = await articles.get(article.id);
-  const writes: Promise<unknown>[] = [];
-  let outcome: UpsertOutcome = 'created';
-  if (!existing) {
-    writes.push(articles.put(meta), tx.objectStore('bodies').put(body));
-  } else if (SOURCE_FIELDS.every((field) => sameValue(existing[field], meta[field]))) {
-    outcome = 'unchanged';
-  } else {
-    outcome = 'updated';
-    writes.push(
-      articles.put({
+  const bodies = tx.objectStore('bodies');
+  const outcomes: UpsertOutcome[] = [];
+  for (const article of batch) {
+    const { meta, body } = splitArticle(article);
+    const existing = await articles.get(article.id);
+    if (!existing) {
+      outcomes.push('created');
+      void articles.put(meta);
+      void bodies.put(body);
+    } else if (SOURCE_FIELDS.every((field) => sameValue(existing[field], meta[field]))) {
+      outcomes.push('unchanged');
+    } else {
+      outcomes.push('updated');
+      void articles.put({
         ...existing,
         ...meta,
         savedAt: existing.savedAt,
@@ -86,12 +99,12 @@ export async function upsertArticle(db: Db, article: Article): Promise<UpsertOut
         archived: existing.archived,
         // Never backwards: sync compares updatedAt, and an older import is still a change.
         updatedAt: Math.max(existing.updatedAt, meta.updatedAt),
-      }),
-    );
-    if (existing.contentHash !== meta.contentHash) writes.push(tx.objectStore('bodies').put(body));
+      });
+      if (existing.contentHash !== meta.contentHash) void bodies.put(body);
+    }
   }
-  await Promise.all([...writes, tx.done]);
-  return outcome;
+  await tx.done;
+  return outcomes;
 }
 
 /**

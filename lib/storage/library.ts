@@ -10,6 +10,7 @@ import * as highlights from './highlights';
 import * as meta from './meta';
 import type { GlossaSchema } from './schema';
 import type { Article, ArticleMeta, Highlight, Page } from './types';
+import { batchedUpsert } from './write-batcher';
 
 /** Options for {@link openLibrary}. */
 export interface OpenLibraryOptions {
@@ -68,9 +69,10 @@ async function announced<T>(store: 'articles' | 'highlights', id: string, write:
 
 /** Binds the repository functions to one connection. */
 function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
+  const upsert = batchedUpsert((batch) => articles.upsertArticles(db, batch));
   return {
     upsertArticle: async (article) => {
-      const outcome = await articles.upsertArticle(db, article);
+      const outcome = await upsert(article);
       if (outcome !== 'unchanged') announceChange({ store: 'articles', ids: [article.id] });
       return outcome;
     },
