@@ -41,12 +41,12 @@ export function ArticleView({ meta, body, bodyImages }: ArticleViewProps) {
               <time dateTime={meta.published}>{published}</time>
             </li>
           )}
-          <li>{t('readerReadingTime', meta.readingMinutes)}</li>
+          {meta.readingMinutes > 0 && <li class="g-reading-time">{t('readerReadingTime', meta.readingMinutes)}</li>}
           {meta.categories.length > 0 && (
             <li>
               <ul class="g-categories" aria-label={t('readerCategories')}>
-                {meta.categories.map((c) => (
-                  <li key={c}>{c}</li>
+                {meta.categories.map((c, i) => (
+                  <li key={`${i}:${c}`}>{c}</li>
                 ))}
               </ul>
             </li>
@@ -60,9 +60,7 @@ export function ArticleView({ meta, body, bodyImages }: ArticleViewProps) {
           )}
         </ul>
       </header>
-      {showHero && meta.heroImage && (
-        <img class="g-hero" src={meta.heroImage} alt={t('readerHeroAlt')} referrerpolicy="no-referrer" />
-      )}
+      {showHero && meta.heroImage && <img class="g-hero" src={meta.heroImage} alt="" referrerpolicy="no-referrer" />}
       <div class="g-body" ref={bodyRef} />
     </article>
   );

@@ -68,19 +68,31 @@ export function Popup() {
 
   // Another context (the background's import, a save from a page) changed the library: reload
   // the list quietly, so an article saved while the popup is open appears at once.
-  useEffect(
-    () =>
-      onLibraryChange(() => {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let token = 0;
+    const stop = onLibraryChange(() => {
+      // An import announces many changes: refresh once they settle, and drop stale answers.
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const mine = ++token;
         load(null).then(
-          (list) => setView({ kind: 'ready', list }),
+          (list) => mine === token && setView({ kind: 'ready', list }),
           () => undefined,
         );
         void lib()
           .then((db) => db.countArticles())
-          .then(setTotal, () => undefined);
-      }),
-    [load],
-  );
+          .then(
+            (n) => mine === token && setTotal(n),
+            () => undefined,
+          );
+      }, 150);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [load]);
 
   const loadMore = useCallback(() => {
     if (view.kind !== 'ready' || !view.list.next || loadingMore.current) return;

@@ -3,11 +3,11 @@
  * stored copy may come from an older sanitizer or a sync peer), with the reader's theme and
  * font size applied and remembered.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sanitizeArticleDom } from '../lib/article/sanitize';
 import { t } from '../lib/i18n';
 import { clampFontSize, loadReaderPrefs, type ReaderPrefs, readerPrefs } from '../lib/settings/reader-prefs';
-import { onLibraryChange, openLibrary } from '../lib/storage';
+import { type Library, onLibraryChange, openLibrary } from '../lib/storage';
 import type { Article } from '../lib/storage/types';
 import { ArticleView } from './ArticleView';
 import { ReaderToolbar } from './ReaderToolbar';
@@ -27,6 +27,14 @@ export interface ReaderAppProps {
 export function ReaderApp({ articleId }: ReaderAppProps) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [prefs, setPrefs] = useState<ReaderPrefs | null>(null);
+  // One connection for the page's life, closed when the reader goes away.
+  const library = useRef<Promise<Library> | null>(null);
+  useEffect(
+    () => () => {
+      void library.current?.then((lib) => lib.close());
+    },
+    [],
+  );
   // Bumped when another context changes this article, to load it again.
   const [version, setVersion] = useState(0);
 
@@ -48,7 +56,8 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
       return;
     }
     let cancelled = false;
-    openLibrary()
+    library.current ??= openLibrary();
+    library.current
       .then((lib) => lib.getArticle(articleId))
       .then(
         (article) => !cancelled && setState(article ? { kind: 'ready', article } : { kind: 'missing' }),

@@ -28,17 +28,31 @@ export function createHtmlPreparer(): HtmlPreparer {
 
 let creating: Promise<void> | null = null;
 
-/** Creates the offscreen document once; concurrent callers share the same creation. */
-async function ensureOffscreenDocument(): Promise<void> {
+/**
+ * Creates the offscreen document once. The existence check runs inside the shared promise, so
+ * concurrent imports never race to create two (Chrome allows one and throws on a second).
+ */
+function ensureOffscreenDocument(): Promise<void> {
+  creating ??= createIfMissing().finally(() => {
+    creating = null;
+  });
+  return creating;
+}
+
+async function createIfMissing(): Promise<void> {
   const offscreen = browser.offscreen;
   if (!offscreen) throw new Error('This browser has neither a DOM here nor offscreen documents.');
   const url = browser.runtime.getURL(OFFSCREEN_PATH);
   const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
   if (contexts.length > 0) return;
-  creating ??= offscreen
-    .createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: 'Sanitize article HTML' })
-    .finally(() => {
-      creating = null;
+  try {
+    await offscreen.createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: ['DOM_PARSER'],
+      justification: 'Sanitize article HTML',
     });
-  await creating;
+  } catch (e) {
+    // Another context created it between our check and our call: that is what we wanted.
+    if (!/single offscreen/i.test(e instanceof Error ? e.message : String(e))) throw e;
+  }
 }

@@ -51,7 +51,7 @@ export type Handlers<T extends Target> = {
 export function listen<T extends Target>(
   target: T,
   handlers: Handlers<T>,
-  accept: (sender: Browser.runtime.MessageSender) => boolean = (sender) => sender.id === browser.runtime.id,
+  accept: (sender: Browser.runtime.MessageSender) => boolean = isExtensionPage,
 ): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
     if (!isEnvelope(message) || message.to !== target) return false;
@@ -79,6 +79,15 @@ export function listen<T extends Target>(
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/**
+ * The default sender rule: our own extension's pages and workers only. Content scripts share
+ * our extension id but report the web page's URL, so they are refused unless a listener opts
+ * in for them. (Extension pages open in tabs too, so a tab alone says nothing.)
+ */
+export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
 function isEnvelope(message: unknown): message is Envelope {

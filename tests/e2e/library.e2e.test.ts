@@ -80,7 +80,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('library in %s', (name) => {
     }
     expect(facts.scriptsInArticle).toBe(0);
     expect(facts.eventAttributes).toBe(0);
-    expect(facts.readingTime).toMatch(/\d/);
+    expect(facts.readingTime).toMatch(/^\d+ min read$/);
     await page.setViewport({ width: 900, height: 900 });
     await screenshot(page, `${name}-reader`);
     await page.close();

@@ -110,7 +110,7 @@ export class ReaderPage {
         })),
         scriptsInArticle: article?.querySelectorAll('script').length ?? 0,
         eventAttributes: all.filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
-        readingTime: article?.querySelector('.g-meta')?.textContent ?? '',
+        readingTime: article?.querySelector('.g-reading-time')?.textContent ?? '',
       };
     });
   }
