@@ -46,7 +46,9 @@ export function ArticleListItem({ article, highlightCount, href, onOpen, onKeyDo
               article.source,
               date,
               article.categories.join(' / '),
-              highlightCount > 0 ? t('popupHighlightCount', highlightCount) : '',
+              highlightCount > 0
+                ? t(highlightCount === 1 ? 'popupHighlightCountOne' : 'popupHighlightCount', highlightCount)
+                : '',
             ]
               .filter(Boolean)
               .join(' · ')}

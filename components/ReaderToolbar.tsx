@@ -17,7 +17,7 @@ export interface ReaderToolbarProps {
 /** The reader's settings bar. */
 export function ReaderToolbar({ prefs, onChange }: ReaderToolbarProps) {
   return (
-    <div class="g-toolbar" role="toolbar" aria-label={t('readerSettings')}>
+    <section class="g-toolbar" aria-label={t('readerSettings')}>
       <fieldset>
         <legend>{t('readerTheme')}</legend>
         {THEMES.map((theme) => (
@@ -51,6 +51,6 @@ export function ReaderToolbar({ prefs, onChange }: ReaderToolbarProps) {
           A+
         </button>
       </fieldset>
-    </div>
+    </section>
   );
 }

@@ -97,7 +97,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('library in %s', (name) => {
     );
     const pressButton = (label: string) =>
       page.evaluate((l: string) => {
-        const button = [...document.querySelectorAll<HTMLButtonElement>('[role=toolbar] button')].find(
+        const button = [...document.querySelectorAll<HTMLButtonElement>('section.g-toolbar button')].find(
           (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === l,
         );
         button?.click();
