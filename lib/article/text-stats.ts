@@ -93,7 +93,7 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 /**
- * Guesses a BCP 47 tag for CJK text from the scripts it uses: any real share of kana means
+ * Guesses a BCP 47 tag for CJK text from the scripts it uses: a real share of kana means
  * Japanese, Hangul means Korean, mostly Han means Chinese (zh-TW when traditional-only forms
  * outnumber simplified-only ones). Returns `null` for everything else rather than guess between
  * languages that share the Latin (or another) script.
