@@ -3,7 +3,7 @@
  * all 10,000 titles at once). Arrow keys move between articles; Enter opens one in the reader.
  */
 import type { TargetedKeyboardEvent } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatNumber, t } from '../lib/i18n';
 import { type Library, onLibraryChange, openLibrary } from '../lib/storage';
@@ -64,7 +64,8 @@ export function Popup() {
     );
   }, [load]);
 
-  useEffect(start, [start]);
+  // Layout effect, not effect: start reading before the first (empty) frame is painted.
+  useLayoutEffect(start, [start]);
 
   // Another context (the background's import, a save from a page) changed the library: reload
   // the list quietly, so an article saved while the popup is open appears at once.
@@ -106,7 +107,8 @@ export function Popup() {
   }, [view, load]);
 
   // Marks the first paint of the list, for the popup benchmark.
-  useEffect(() => {
+  useLayoutEffect(() => {
+    // Committed to the DOM now; the frame that paints it starts at the next animation frame.
     if (view.kind === 'ready') requestAnimationFrame(() => performance.mark('glossa:list-painted'));
   }, [view.kind]);
 

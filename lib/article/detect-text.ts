@@ -10,27 +10,14 @@
  * Runs eagerly in the content script on every page: plain loops over char codes, no regexes
  * with Unicode property escapes, no allocation per character.
  */
+import { isHangulUnit, isHanOrKanaUnit } from './cjk';
 
 /** How many Latin characters one Han, kana or Hangul character is worth. */
 export const CJK_WEIGHT = 3;
 
-/**
- * True for UTF-16 code units of Han (incl. extension A and compatibility ideographs), kana and
- * Hangul. High surrogates D840–D87F start Han extensions B–F, so a rare ideograph outside the
- * BMP counts as CJK once (its low surrogate as one ordinary unit).
- */
+/** CJK for detection: Han, kana and Hangul all carry more per character than Latin letters. */
 function isCjkUnit(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0x31f0 && c <= 0x31ff) ||
-    (c >= 0xac00 && c <= 0xd7af) ||
-    (c >= 0x1100 && c <= 0x11ff) ||
-    (c >= 0x3130 && c <= 0x318f) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xd840 && c <= 0xd87f)
-  );
+  return isHanOrKanaUnit(c) || isHangulUnit(c);
 }
 
 /**

@@ -46,13 +46,16 @@ export interface ImportReport {
   errors: ImportError[];
 }
 
+/** Files imported at once; enough to hide storage latency, few enough to bound memory. */
+const IMPORT_CONCURRENCY = 64;
+
 /**
- * Imports every file it can, one at a time (bounded memory; the store sees a stable order), and
- * reports the rest. Never rejects.
+ * Imports every file it can, a bounded number at a time, and reports the rest (in file order).
+ * Never rejects.
  */
 export async function importSeedFiles(files: readonly SeedFile[], deps: ImportDeps): Promise<ImportReport> {
-  // A few files in flight at once: while one waits on IndexedDB's commit or on hashing, the
-  // next is parsed and sanitized. Outcomes are kept in file order whatever order they finish in.
+  // Several files in flight at once: while some wait on IndexedDB's commit or on hashing, the
+  // next are parsed and sanitized, and the store combines their writes into one transaction. Outcomes are kept in file order whatever order they finish in.
   const outcomes: Array<ImportResult | ImportError> = new Array(files.length);
   let next = 0;
   const worker = async () => {
@@ -69,9 +72,6 @@ export async function importSeedFiles(files: readonly SeedFile[], deps: ImportDe
   }
   return report;
 }
-
-/** Files imported at once; enough to hide storage latency, few enough to bound memory. */
-const IMPORT_CONCURRENCY = 16;
 
 async function importOne(file: SeedFile, deps: ImportDeps): Promise<ImportResult | ImportError> {
   const parsed = parseSeedFile(file.name, file.text);
