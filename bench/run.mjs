@@ -12,6 +12,7 @@ const only = process.argv.slice(2);
 const SUITES = {
   import: () => import('./suites/import-articles.mjs'),
   popup: () => import('./suites/popup-paint.mjs'),
+  detect: () => import('./suites/detect-extract.mjs'),
 };
 
 function sh(cmd, args) {
@@ -21,6 +22,7 @@ function sh(cmd, args) {
 
 if (!existsSync(path.join(root, '.output/chrome-mv3/manifest.json'))) sh('npx', ['wxt', 'build', '-b', 'chrome']);
 sh('npx', ['vite', 'build', '--config', 'bench/vite.config.ts']);
+sh('npx', ['vite', 'build', '--config', 'bench/page-harness/vite.config.ts']);
 
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 const rows = [];

@@ -7,5 +7,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('./harness', import.meta.url)),
   logLevel: 'warn',
   plugins: [grayMatterForBrowsers()],
-  build: { outDir: fileURLToPath(new URL('./.dist', import.meta.url)), emptyOutDir: true, minify: process.env.BENCH_MINIFY !== "0" },
+  build: {
+    outDir: fileURLToPath(new URL('./.dist', import.meta.url)),
+    emptyOutDir: true,
+    minify: process.env.BENCH_MINIFY !== '0',
+  },
 });
