@@ -65,4 +65,8 @@ export function measure(expectedHtml: string, detectReps: number, extractReps: n
   };
 }
 
-(globalThis as unknown as { glossaPageBench: { measure: typeof measure } }).glossaPageBench = { measure };
+(globalThis as unknown as { glossaPageBench: unknown }).glossaPageBench = {
+  measure,
+  ours: () => isProbablyArticle(document),
+  theirs: () => isProbablyReaderable(document),
+};

@@ -8,6 +8,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../.dist-page', import.meta.url)),
     emptyOutDir: true,
+    minify: process.env.BENCH_MINIFY !== '0',
     lib: {
       entry: fileURLToPath(new URL('./main.ts', import.meta.url)),
       formats: ['iife'],

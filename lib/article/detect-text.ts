@@ -26,12 +26,19 @@ function isCjkUnit(c: number): boolean {
  * apply to it verbatim.
  */
 export function weightedLength(text: string, weight: number = CJK_WEIGHT): number {
+  // Most text on the web has no CJK at all: one native regex scan answers that, and only text
+  // that has some pays for the per-character loop (it was most of detection's time).
+  if (!CJK_ANYWHERE.test(text)) return text.length;
   let cjk = 0;
   for (let i = 0; i < text.length; i++) {
     if (isCjkUnit(text.charCodeAt(i))) cjk++;
   }
   return text.length + cjk * (weight - 1);
 }
+
+/** Any unit {@link isCjkUnit} accepts (same ranges as lib/article/cjk.ts). */
+const CJK_ANYWHERE =
+  /[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\ud840-\ud8bf\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/;
 
 /**
  * True when the weighted text of `el` is longer than `limit`. Reads text nodes only until the

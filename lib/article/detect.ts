@@ -112,7 +112,9 @@ function scan(doc: Document, options: DetectOptions, stopEarly: boolean): Articl
       skipped.unlikely++;
       continue;
     }
-    const length = weightedLength(node.textContent?.trim() ?? '', weight);
+    const text = node.textContent?.trim() ?? '';
+    // Even all-CJK text this short cannot reach the threshold: skip the weighting.
+    const length = text.length * weight < minContentLength ? text.length : weightedLength(text, weight);
     if (length < minContentLength) {
       skipped.short++;
       continue;
