@@ -12,8 +12,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // `scripting` + http(s) hosts: the background injects the reading view into a tab on demand.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'toggle-reading-view': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandToggleReadingView__',
+      },
+    },
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -7,7 +7,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { err, ok, type Result } from '../result';
 import type { CallMaps, Envelope, MessageError, Target } from './protocol';
 
-export type { BackgroundCalls, MessageError, OffscreenCalls, Target } from './protocol';
+export type { BackgroundCalls, ContentCalls, MessageError, OffscreenCalls, Target } from './protocol';
 
 type Req<T extends Target, K extends keyof CallMaps[T]> = CallMaps[T][K] extends { request: infer R } ? R : never;
 type Res<T extends Target, K extends keyof CallMaps[T]> = CallMaps[T][K] extends { response: infer R } ? R : never;
@@ -28,6 +28,25 @@ export async function call<T extends Target, K extends keyof CallMaps[T] & strin
   }
 }
 
+/**
+ * Sends `type` to the content script of tab `tabId` (top frame only: that is where Glossa's
+ * page UI lives) and resolves with its typed result.
+ */
+export async function callTab<K extends keyof CallMaps['content'] & string>(
+  tabId: number,
+  type: K,
+  payload: Req<'content', K>,
+): Promise<Result<Res<'content', K>, MessageError>> {
+  const envelope: Envelope<'content', K> = { glossa: 1, to: 'content', type, payload };
+  try {
+    const answer: unknown = await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 });
+    if (!isResult(answer)) return err({ code: 'no-receiver', message: `Tab ${tabId} did not answer “${type}”.` });
+    return answer as Result<Res<'content', K>, MessageError>;
+  } catch (e) {
+    return err({ code: 'no-receiver', message: `Could not reach tab ${tabId}: ${errorText(e)}` });
+  }
+}
+
 /** What a validator returns for a malformed payload. */
 export const INVALID: unique symbol = Symbol('invalid');
 
@@ -36,6 +55,11 @@ export interface Handler<Q, R> {
   /** Turns an untrusted payload into a typed request, or {@link INVALID} when it is malformed. */
   validate: (payload: unknown) => Q | typeof INVALID;
   handle: (request: Q, sender: Browser.runtime.MessageSender) => Promise<R> | R;
+  /**
+   * Who may make this call, replacing the listener's rule for it alone: the background opens
+   * a few calls to content scripts without opening the rest.
+   */
+  accept?: (sender: Browser.runtime.MessageSender) => boolean;
 }
 
 /** One handler per call of the target's map: the compiler checks none is missing. */
@@ -55,12 +79,16 @@ export function listen<T extends Target>(
 ): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
     if (!isEnvelope(message) || message.to !== target) return false;
-    if (!accept(sender)) {
+    const type = String(message.type);
+    const handler = Object.hasOwn(handlers, type)
+      ? (handlers as Record<string, Handler<unknown, unknown> | undefined>)[type]
+      : undefined;
+    // The sender is judged before anything else is said: a refused sender learns nothing.
+    if (!(handler?.accept ?? accept)(sender)) {
       sendResponse(err<MessageError>({ code: 'invalid-request', message: 'Sender is not allowed.' }));
       return false;
     }
-    const handler = (handlers as Record<string, Handler<unknown, unknown> | undefined>)[String(message.type)];
-    if (!handler || !Object.hasOwn(handlers, String(message.type))) {
+    if (!handler) {
       sendResponse(err<MessageError>({ code: 'unknown-call', message: `Unknown call “${String(message.type)}”.` }));
       return false;
     }
@@ -98,6 +126,14 @@ function isEnvelope(message: unknown): message is Envelope {
 
 function isResult(value: unknown): value is Result<unknown, MessageError> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+/**
+ * The rule for calls from content scripts: our extension, from a tab showing an http(s) page.
+ * (Extension pages in tabs report an extension URL, so they do not pass as content scripts.)
+ */
+export function isWebContentScript(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && /^https?:\/\//.test(sender.url ?? '');
 }
 
 /** A readable message from anything thrown. */

@@ -6,11 +6,26 @@
 
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
+import type { WebPageSave } from '../article/web-page';
 
 /** Calls the background answers (from extension pages and, later, content scripts). */
 export interface BackgroundCalls {
   /** Runs the bundled-seed import again (idempotent); answers with its report. */
   'seeds/import': { request: null; response: ImportReport };
+  /** From a tab's content script: whether its page is an article, to badge the toolbar button. */
+  'page/detected': { request: { isArticle: boolean }; response: null };
+  /** From a tab's content script: inject the reading view (extraction + UI) into the sender's tab. */
+  'reading-view/load': { request: null; response: null };
+  /** From a tab's content script: store the page's extracted article; answers with its id. */
+  'article/save': { request: WebPageSave; response: { id: string; outcome: 'created' | 'updated' | 'unchanged' } };
+  /** From an extension page (popup, tests): open or close the reading view in tab `tabId`. */
+  'tab/toggle-reading-view': { request: { tabId: number }; response: null };
+}
+
+/** Calls a tab's content script answers (sent by the background with `tabs.sendMessage`). */
+export interface ContentCalls {
+  /** Opens the reading view, or closes it when open. */
+  'reading-view/toggle': { request: null; response: null };
 }
 
 /** Calls the offscreen document answers: DOM work a Chrome MV3 service worker cannot do. */
@@ -20,12 +35,13 @@ export interface OffscreenCalls {
 }
 
 /** Which context a message is for; each listener ignores messages meant for others. */
-export type Target = 'background' | 'offscreen';
+export type Target = 'background' | 'offscreen' | 'content';
 
 /** The call map of each target. */
 export interface CallMaps {
   background: BackgroundCalls;
   offscreen: OffscreenCalls;
+  content: ContentCalls;
 }
 
 /** The envelope on the wire. `glossa` marks our messages among any others. */

@@ -1,0 +1,92 @@
+/**
+ * The in-page reading view: the page's article laid out exactly as the reader page lays out a
+ * stored one (same ArticleView, ReaderToolbar, themes and typography), plus the two actions
+ * that only make sense on the live page: Save to the library, and Close back to the page.
+ * A modal dialog: focus starts on the primary action, Escape closes (handled by the overlay).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
+import type { Result } from '../lib/result';
+import { clampFontSize, loadReaderPrefs, type ReaderPrefs, readerPrefs } from '../lib/settings/reader-prefs';
+import { ArticleView, type ArticleViewProps } from './ArticleView';
+import { ReaderToolbar } from './ReaderToolbar';
+
+/** The extracted, sanitized article, or null when the page has none Readability can find. */
+export type ReadingViewArticle = Pick<ArticleViewProps, 'meta' | 'body' | 'bodyImages'> | null;
+
+/** Props of {@link ReadingView}. */
+export interface ReadingViewProps {
+  article: ReadingViewArticle;
+  onClose: () => void;
+  /** Saves the article; the error is a sentence for the user. */
+  onSave: () => Promise<Result<unknown, string>>;
+}
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+
+/** The reading view's content (the overlay mounts it in a shadow root). */
+export function ReadingView({ article, onClose, onSave }: ReadingViewProps) {
+  const [prefs, setPrefs] = useState<ReaderPrefs | null>(null);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const first = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    first.current?.focus();
+    void loadReaderPrefs().then(setPrefs, () => undefined);
+  }, []);
+
+  const updatePrefs = (next: ReaderPrefs) => {
+    const fixed = { ...next, fontSize: clampFontSize(next.fontSize) };
+    setPrefs(fixed);
+    void readerPrefs.setValue(fixed);
+  };
+
+  const doSave = async () => {
+    setSave({ kind: 'saving' });
+    const result = await onSave().catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    setSave(result.ok ? { kind: 'saved' } : { kind: 'failed', message: result.error });
+  };
+
+  const current = prefs ?? { theme: 'light', fontSize: 18 };
+  return (
+    <div
+      class="glossa-reader g-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('readingViewLabel')}
+      data-theme={current.theme}
+      style={{ '--g-font-size': `${current.fontSize}px` }}
+    >
+      <div class="g-view-actions">
+        {article && (
+          <button
+            type="button"
+            ref={first}
+            class="g-save"
+            disabled={save.kind === 'saving' || save.kind === 'saved'}
+            onClick={() => void doSave()}
+          >
+            {save.kind === 'saved' ? t('readingViewSaved') : t('readingViewSave')}
+          </button>
+        )}
+        <output class="g-save-status" aria-live="polite">
+          {save.kind === 'saving' && t('readingViewSaving')}
+          {save.kind === 'failed' && t('readingViewSaveFailed', save.message)}
+        </output>
+        <button type="button" ref={article ? undefined : first} class="g-close" onClick={onClose}>
+          {t('readingViewClose')}
+        </button>
+      </div>
+      {prefs && <ReaderToolbar prefs={prefs} onChange={updatePrefs} />}
+      <main>
+        {article ? (
+          <ArticleView meta={article.meta} body={article.body} bodyImages={article.bodyImages} />
+        ) : (
+          <p class="g-status" role="alert">
+            {t('readingViewNoArticle')}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}

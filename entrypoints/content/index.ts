@@ -1,0 +1,111 @@
+/**
+ * The eager content script, on every http(s) page: decides whether the page is an article,
+ * tells the background (toolbar badge), shows the in-page "Reading view" control on articles,
+ * and opens the reading view on request. Only wiring: detection, watching and the control live
+ * in lib/ and components/. Extraction and the reading-view UI are NOT imported here; the
+ * background injects them on demand (`/reading-view.js`), keeping this script small.
+ *
+ * Nothing may escape into the page: every callback is wrapped so an exception stays ours
+ * (reported to our console with a prefix, never uncaught), and no global is defined in the
+ * page's world.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { GLOSSA_TAG_PREFIX, mountPageControl } from '../../components/page-control';
+import { isProbablyArticle } from '../../lib/article/detect';
+import { call, listen } from '../../lib/messaging';
+import { getReadingView } from '../../lib/page/reading-view-handle';
+import { watchVerdict } from '../../lib/page/verdict-watch';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    guard(() => start(ctx.signal))();
+  },
+});
+
+function start(signal: AbortSignal): void {
+  let control: HTMLElement | null = null;
+  let dismissed = false;
+  let loading = false;
+
+  const toggle = () => {
+    const view = getReadingView();
+    if (view) return view.toggle();
+    if (loading) return;
+    loading = true;
+    // The injected script opens itself the first time it runs.
+    void call('background', 'reading-view/load', null).finally(() => {
+      loading = false;
+    });
+  };
+
+  const show = (isArticle: boolean) => {
+    if (isArticle && !control && !dismissed) {
+      control = mountPageControl(document, {
+        onOpen: guard(toggle),
+        onDismiss: guard(() => {
+          dismissed = true;
+          control?.remove();
+          control = null;
+        }),
+      });
+    } else if (!isArticle && control) {
+      control.remove();
+      control = null;
+    }
+  };
+
+  const onVerdict = (isArticle: boolean) => {
+    show(isArticle);
+    void call('background', 'page/detected', { isArticle });
+  };
+
+  const stopListening = listen('content', {
+    'reading-view/toggle': {
+      validate: () => null,
+      handle: () => {
+        guard(toggle)();
+        return null;
+      },
+    },
+  });
+  signal.addEventListener('abort', () => {
+    stopListening();
+    control?.remove();
+  });
+
+  watchVerdict(document, () => safely(() => isProbablyArticle(document), false), guard(onVerdict), signal, {
+    ignore: isOurUi,
+  });
+}
+
+/** Whether a node is one of Glossa's UI hosts, whose changes say nothing about the page. */
+function isOurUi(node: Node): boolean {
+  return node.nodeName.toLowerCase().startsWith(GLOSSA_TAG_PREFIX);
+}
+
+/** `fn` with every exception caught and reported as ours, so the page never sees it uncaught. */
+function guard<A extends unknown[]>(fn: (...args: A) => unknown): (...args: A) => void {
+  return (...args) => {
+    try {
+      const result = fn(...args);
+      if (result instanceof Promise) result.catch(report);
+    } catch (e) {
+      report(e);
+    }
+  };
+}
+
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch (e) {
+    report(e);
+    return fallback;
+  }
+}
+
+function report(e: unknown): void {
+  console.debug('[Glossa]', e);
+}

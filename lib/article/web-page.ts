@@ -1,0 +1,183 @@
+/**
+ * A page the user saves from the live web: what the content script sends, how the background
+ * checks it, and how it becomes an {@link Article}. The payload crosses from a web page's
+ * content script — a context a hostile page can influence — so the background trusts nothing
+ * in it: every field is type- and size-checked here, and the HTML is sanitized again before
+ * it is stored. Free of DOM globals, so it runs in an MV3 service worker.
+ */
+import type { Article } from '../storage/types';
+import { ARTICLE_SCHEMA } from '../storage/types';
+import { EXCERPT_LENGTH } from './build-article';
+import { articleIdFor, canonicalUrl, sha256Hex } from './ids';
+import type { PreparedBody } from './sanitize';
+import { countChars, detectLang, excerpt, readingMinutes } from './text-stats';
+
+/**
+ * The save request. There is no `text` field on purpose: the background derives the text from
+ * the HTML it sanitized itself, so stored text and stored HTML can never disagree.
+ */
+export interface WebPageSave {
+  /** The page's address (http or https). */
+  url: string;
+  /** `<link rel=canonical>` / `og:url` when the page declares one; it identifies the article. */
+  canonicalUrl: string | null;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** ISO 8601 publication time. */
+  published: string | null;
+  /** Absolute http(s) URL of the lead image. */
+  leadImage: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  /** The article body, already sanitized by the content script (sanitized again on arrival). */
+  html: string;
+}
+
+/** Size limits of the save request, in UTF-16 code units. */
+export const WEB_PAGE_LIMITS = {
+  /** Bigger bodies are not articles a person reads; refusing them keeps IndexedDB sane. */
+  html: 5 * 1024 * 1024,
+  url: 4096,
+  title: 1000,
+  field: 500,
+  lang: 35,
+} as const;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const LANG_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
+
+/** The payload as a {@link WebPageSave}, or null when any field has the wrong type, size or form. */
+export function validateWebPageSave(payload: unknown): WebPageSave | null {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  const p = payload as Record<string, unknown>;
+  const url = httpUrl(p.url);
+  const declared = p.canonicalUrl === null ? null : httpUrl(p.canonicalUrl);
+  // A page may not claim another site's identity (and so overwrite that site's saved copy).
+  const canonical = declared && url && !sameSite(declared, url) ? null : declared;
+  const title = text(p.title, WEB_PAGE_LIMITS.title);
+  const byline = optional(p.byline, WEB_PAGE_LIMITS.field);
+  const siteName = optional(p.siteName, WEB_PAGE_LIMITS.field);
+  const published = optional(p.published, WEB_PAGE_LIMITS.lang * 2);
+  const leadImage = p.leadImage === null ? null : httpUrl(p.leadImage);
+  const lang = optional(p.lang, WEB_PAGE_LIMITS.lang);
+  const dir = p.dir === null || p.dir === 'ltr' || p.dir === 'rtl' ? p.dir : undefined;
+  const html = typeof p.html === 'string' && p.html.length <= WEB_PAGE_LIMITS.html ? p.html : undefined;
+  if (
+    url === undefined ||
+    canonical === undefined ||
+    title === undefined ||
+    title.trim() === '' ||
+    byline === undefined ||
+    siteName === undefined ||
+    published === undefined ||
+    (published !== null && !ISO_DATE.test(published)) ||
+    leadImage === undefined ||
+    lang === undefined ||
+    (lang !== null && !LANG_TAG.test(lang)) ||
+    dir === undefined ||
+    html === undefined
+  ) {
+    return null;
+  }
+  return { url, canonicalUrl: canonical, title: title.trim(), byline, siteName, published, leadImage, lang, dir, html };
+}
+
+/** A string of at most `max` code units, else undefined. */
+function text(value: unknown, max: number): string | undefined {
+  return typeof value === 'string' && value.length <= max ? value : undefined;
+}
+
+/** Like {@link text}, but null is allowed (and blank becomes null). */
+function optional(value: unknown, max: number): string | null | undefined {
+  if (value === null) return null;
+  const s = text(value, max);
+  return s === undefined ? undefined : s.trim() || null;
+}
+
+/**
+ * Whether two URLs belong to the same site, judged by the last two host labels (`www.`, `m.`
+ * and `amp.` variants of one site agree). Coarse on purpose: it only has to stop a page from
+ * claiming an unrelated site's canonical URL.
+ */
+export function sameSite(a: string, b: string): boolean {
+  const site = (u: string) => new URL(u).hostname.split('.').slice(-2).join('.');
+  return site(a) === site(b);
+}
+
+/** An absolute http(s) URL without its fragment, else undefined. */
+function httpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > WEB_PAGE_LIMITS.url) return undefined;
+  return canonicalUrl(value) ?? undefined;
+}
+
+/**
+ * Builds the stored article for a saved page. The id hashes the canonical URL (else the page
+ * URL), so saving the same article again — even from a URL with tracking parameters, when the
+ * page declares its canonical — lands on the same record and keeps its highlights.
+ */
+export async function buildWebArticle(page: WebPageSave, body: PreparedBody, now: number): Promise<Article> {
+  const url = page.canonicalUrl ?? page.url;
+  const source = page.siteName ?? new URL(url).hostname;
+  const [id, contentHash] = await Promise.all([
+    articleIdFor({ url, title: page.title, published: page.published, source }),
+    sha256Hex(body.html),
+  ]);
+  return {
+    schema: ARTICLE_SCHEMA,
+    id,
+    url,
+    title: page.title,
+    author: page.byline,
+    source,
+    categories: [],
+    tags: [],
+    published: page.published,
+    savedAt: now,
+    updatedAt: now,
+    heroImage: page.leadImage ?? body.images[0] ?? null,
+    // A declared language wins; undeclared pages (common on Chinese blogs) get it guessed.
+    lang: page.lang ?? detectLang(`${page.title}\n${body.text}`),
+    dir: page.dir ?? 'ltr',
+    charCount: countChars(body.text),
+    readingMinutes: readingMinutes(body.text),
+    origin: 'web',
+    contentHash,
+    excerpt: excerpt(body.text, EXCERPT_LENGTH),
+    archived: false,
+    html: body.html,
+    text: body.text,
+  };
+}
+
+/** The save request for an extracted page (`extract.ts`) whose body the caller has sanitized. */
+export function webPageSave(
+  extracted: {
+    title: string;
+    byline: string | null;
+    siteName: string | null;
+    published: string | null;
+    leadImage: string | null;
+    lang: string | null;
+    dir: string | null;
+    canonicalUrl: string;
+  },
+  pageUrl: string,
+  sanitizedHtml: string,
+): WebPageSave {
+  const page = canonicalUrl(pageUrl);
+  const canonical = canonicalUrl(extracted.canonicalUrl);
+  return {
+    url: page ?? pageUrl,
+    canonicalUrl:
+      canonical !== null && page !== null && canonical !== page && sameSite(canonical, page) ? canonical : null,
+    title: extracted.title.slice(0, WEB_PAGE_LIMITS.title),
+    byline: extracted.byline?.slice(0, WEB_PAGE_LIMITS.field) ?? null,
+    siteName: extracted.siteName?.slice(0, WEB_PAGE_LIMITS.field) ?? null,
+    published: extracted.published,
+    leadImage: extracted.leadImage,
+    lang: extracted.lang !== null && LANG_TAG.test(extracted.lang) ? extracted.lang : null,
+    dir: extracted.dir === 'rtl' ? 'rtl' : extracted.dir === 'ltr' ? 'ltr' : null,
+    html: sanitizedHtml,
+  };
+}
