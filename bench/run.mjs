@@ -2,7 +2,7 @@
 // bench/results/<suite>.json and prints one table (median, p95, goal, peer ratio if any).
 // Benchmarks never gate tests: the machines are shared and noisy.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -13,6 +13,7 @@ const SUITES = {
   import: () => import('./suites/import-articles.mjs'),
   popup: () => import('./suites/popup-paint.mjs'),
   detect: () => import('./suites/detect-extract.mjs'),
+  content: () => import('./suites/content-cost.mjs'),
 };
 
 function sh(cmd, args) {
@@ -20,7 +21,7 @@ function sh(cmd, args) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
 }
 
-if (!existsSync(path.join(root, '.output/chrome-mv3/manifest.json'))) sh('npx', ['wxt', 'build', '-b', 'chrome']);
+sh('npx', ['wxt', 'build', '-b', 'chrome']);
 sh('npx', ['vite', 'build', '--config', 'bench/vite.config.ts']);
 sh('npx', ['vite', 'build', '--config', 'bench/page-harness/vite.config.ts']);
 
