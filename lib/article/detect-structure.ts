@@ -11,7 +11,8 @@
 import { linkedLength, textLongerThan, weightedLength } from './detect-text';
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
-const CONTROLS = 'input:not([type="hidden"]), select, textarea';
+/** Visible form controls. */
+export const CONTROLS = 'input:not([type="hidden"]), select, textarea';
 
 /** How far up from a paragraph to look for the item (result, teaser card) it belongs to. */
 const TEASER_MAX_DEPTH = 3;
@@ -37,15 +38,24 @@ const ERROR_PAGE = /\b404\b|not found|page (?:does not|doesn't) exist|找不到|
  * True when `node` is a snippet under a linked heading: the nearest ancestor (or the node, for
  * `<article>`) within a few levels that holds a heading leading elsewhere has little text
  * besides that heading. Readability skips `li p` for the same reason; results and teasers are
- * just as often `div`s and `article`s.
+ * just as often `div`s and `article`s. `length` is the node's own weighted text length;
+ * `tooLong` caches, per element, whether its text is past the teaser limit.
  */
-export function isTeaser(node: Element, weight: number): boolean {
+export function isTeaser(node: Element, weight: number, length: number, tooLong: Map<Element, boolean>): boolean {
+  // A paragraph this long is no snippet, whatever holds it; most counted paragraphs leave here.
+  if (length > TEASER_MAX_HEADING + TEASER_MAX_REST) return false;
   let item: Element | null = node.tagName === 'ARTICLE' ? node : node.parentElement;
   for (let depth = 0; item && depth < TEASER_MAX_DEPTH; depth++) {
     if (item.tagName === 'BODY' || item.tagName === 'MAIN') return false;
     // Too long to be heading + snippet, and every ancestor is longer still. Checked first so the
-    // heading search below only ever runs on small subtrees.
-    if (textLongerThan(item, TEASER_MAX_HEADING + TEASER_MAX_REST, weight)) return false;
+    // heading search below only ever runs on small subtrees. Sibling paragraphs share parents,
+    // so the answer is kept per element for the rest of the scan.
+    let long = tooLong.get(item);
+    if (long === undefined) {
+      long = textLongerThan(item, TEASER_MAX_HEADING + TEASER_MAX_REST, weight);
+      tooLong.set(item, long);
+    }
+    if (long) return false;
     const heading = item.querySelector(HEADINGS);
     if (heading) {
       const headingLength = weightedLength(heading.textContent?.trim() ?? '', weight);
@@ -58,28 +68,32 @@ export function isTeaser(node: Element, weight: number): boolean {
 }
 
 /**
- * True when `node` sits in (or is) a container made of form controls rather than prose: a
- * sign-in form, a sign-up form, a settings panel. Whole-page ASP.NET forms hold a couple of
- * controls and a lot of text, so they pass. Results are cached per container.
+ * True when `form` (the `<form>` a candidate sits in, if any) is made of controls rather than
+ * prose: a sign-in form, a sign-up form, a settings panel. Whole-page ASP.NET forms hold a
+ * couple of controls and a lot of text, so they pass. A paragraph outside any form is prose even
+ * if it holds a stray control: asking every paragraph for controls cost more than the rest of
+ * its checks together. Results are cached per form.
  */
-export function isInControlForm(node: Element, weight: number, cache: Map<Element, boolean>): boolean {
-  const container = node.closest('form') ?? node;
-  const known = cache.get(container);
-  if (known !== undefined) return known;
-  let heavy = false;
-  // Live tag collections first: most containers hold no control at all.
-  const any =
-    container.getElementsByTagName('input').length +
-    container.getElementsByTagName('select').length +
-    container.getElementsByTagName('textarea').length;
-  const controls = any > 0 ? container.querySelectorAll(CONTROLS).length : 0;
-  if (controls > 0) {
-    const text = weightedLength(container.textContent?.trim() ?? '', weight);
-    const password = container.querySelector('input[type="password"]') !== null;
-    heavy = controls * TEXT_PER_CONTROL >= text || (password && text < PASSWORD_FORM_MAX_TEXT);
+export function isControlForm(form: Element | null, weight: number, cache: Map<Element, boolean>): boolean {
+  if (!form) return false;
+  let heavy = cache.get(form);
+  if (heavy === undefined) {
+    heavy = isControlHeavy(form, weight);
+    cache.set(form, heavy);
   }
-  cache.set(container, heavy);
   return heavy;
+}
+
+/** True when `container` holds visible controls and too little text for them to be incidental. */
+export function isControlHeavy(container: Element, weight: number): boolean {
+  // Most containers hold no control at all: the plainest selector answers that. Static queries
+  // only (no live collections), so repeated scans cost what the first one does.
+  if (container.querySelector('input, select, textarea') === null) return false;
+  const controls = container.querySelectorAll(CONTROLS).length;
+  if (controls === 0) return false;
+  const text = weightedLength(container.textContent?.trim() ?? '', weight);
+  const password = container.querySelector('input[type="password"]') !== null;
+  return controls * TEXT_PER_CONTROL >= text || (password && text < PASSWORD_FORM_MAX_TEXT);
 }
 
 /**
@@ -115,7 +129,7 @@ export function isSingleTitledArticle(
   const hasMedia = article.querySelector('img, picture, video, audio, iframe') !== null;
   if (length - headingLength < MIN_ARTICLE_BODY && !hasMedia) return false;
   if (linkedLength(article, weight) > length * maxLinkDensity) return false;
-  return !isInControlForm(article, weight, new Map());
+  return !(isControlHeavy(article, weight) || isControlForm(article.closest('form'), weight, new Map()));
 }
 
 /** Lower-cased with whitespace runs collapsed, for comparing a heading with `<title>`. */

@@ -15,6 +15,12 @@ import { isHangulUnit, isHanOrKanaUnit } from './cjk';
 /** How many Latin characters one Han, kana or Hangul character is worth. */
 export const CJK_WEIGHT = 3;
 
+/**
+ * How many leading code units of a candidate the detector scans for CJK before weighting it.
+ * Long enough for a Chinese paragraph that opens with a Latin name, a number or a date.
+ */
+export const CJK_PROBE = 64;
+
 /** CJK for detection: Han, kana and Hangul all carry more per character than Latin letters. */
 function isCjkUnit(c: number): boolean {
   return isHanOrKanaUnit(c) || isHangulUnit(c);
@@ -22,13 +28,16 @@ function isCjkUnit(c: number): boolean {
 
 /**
  * Length of `text` in Latin-character equivalents: `text.length` plus `weight - 1` for each CJK
- * code unit. Equal to `text.length` for text without CJK, so Readability's thresholds still
+ * code unit (none when the first `probe` units hold no CJK). Equal to `text.length` for text without CJK, so Readability's thresholds still
  * apply to it verbatim.
  */
-export function weightedLength(text: string, weight: number = CJK_WEIGHT): number {
+export function weightedLength(text: string, weight: number = CJK_WEIGHT, probe = Number.POSITIVE_INFINITY): number {
   // Most text on the web has no CJK at all: one native regex scan answers that, and only text
-  // that has some pays for the per-character loop (it was most of detection's time).
-  if (!CJK_ANYWHERE.test(text)) return text.length;
+  // that has some pays for the per-character loop (it was most of detection's time). With a
+  // `probe`, only that many leading code units are scanned for CJK: Chinese prose shows a Han
+  // character within a few words, and English paragraphs are then not read twice.
+  const head = text.length > probe ? text.slice(0, probe) : text;
+  if (!CJK_ANYWHERE.test(head)) return text.length;
   let cjk = 0;
   for (let i = 0; i < text.length; i++) {
     if (isCjkUnit(text.charCodeAt(i))) cjk++;
@@ -59,11 +68,17 @@ export function textLongerThan(el: Element, limit: number, weight: number = CJK_
 /**
  * Weighted length of the text inside links that lead elsewhere. In-page anchors (`href="#…"`:
  * footnotes, tables of contents, heading permalinks) are part of reading, so they do not count.
- * A node that sits inside a link (a card: `<a><h3/><p/></a>`) is all link.
+ * A node that sits inside a link (a card: `<a><h3/><p/></a>`) is all link; a caller that
+ * already knows whether it does passes `insideLink`.
  */
-export function linkedLength(el: Element, weight: number = CJK_WEIGHT): number {
-  const outer = el.parentElement?.closest('a');
-  if (outer?.hasAttribute('href') && !isInPageLink(outer)) return weightedLength(el.textContent?.trim() ?? '', weight);
+export function linkedLength(
+  el: Element,
+  weight: number = CJK_WEIGHT,
+  insideLink: boolean = isOutgoingLink(el.parentElement?.closest('a') ?? null),
+): number {
+  if (insideLink) return weightedLength(el.textContent?.trim() ?? '', weight);
+  // Plain text, no elements at all: no links either, and no subtree query to pay for.
+  if (el.firstElementChild === null) return 0;
   let sum = 0;
   // A static NodeList: iterating jsdom's live HTMLCollection is ~50x slower.
   const links = el.querySelectorAll('a[href]');
@@ -73,6 +88,11 @@ export function linkedLength(el: Element, weight: number = CJK_WEIGHT): number {
     sum += weightedLength(a.textContent?.trim() ?? '', weight);
   }
   return sum;
+}
+
+/** True for an `<a href>` that leads out of the page. */
+export function isOutgoingLink(a: Element | null): boolean {
+  return a?.hasAttribute('href') === true && !isInPageLink(a);
 }
 
 /** True for `href="#…"`: a jump within the page, not a way out of it. */

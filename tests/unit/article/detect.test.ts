@@ -2,6 +2,7 @@
 import { isProbablyReaderable } from '@mozilla/readability';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleScore, isProbablyArticle } from '../../../lib/article/detect';
+import { weightedLength } from '../../../lib/article/detect-text';
 import {
   FAKE_URL,
   hexoPosts,
@@ -133,6 +134,33 @@ describe('isProbablyArticle rules', () => {
     const p = page(`<p>${links.join(' · ')}</p>`.repeat(5));
     expect(isProbablyReaderable(p.doc)).toBe(true);
     expect(articleScore(p.doc)).toMatchObject({ isArticle: false, skipped: { linkDense: 5 } });
+  });
+
+  it('checks a link-heavy candidate before letting it decide, even when it comes first', () => {
+    // One huge link list (an <article> wrapper of a front page) whose share alone would pass
+    // the score, then prose too short to: the early-stopping scan must still refuse the page.
+    const links = Array.from({ length: 60 }, (_, i) => `<a href="/s/${i}">Story headline number ${i} today</a>`);
+    const p = page(`<article>${links.join(' ')}</article><p>${'Short words here. '.repeat(9)}</p>`);
+    expect(isProbablyArticle(p.doc)).toBe(false);
+    expect(articleScore(p.doc)).toMatchObject({ isArticle: false, skipped: { linkDense: 1 } });
+  });
+
+  it('uses a later long paragraph when the first one that would decide is link-dense', () => {
+    const links = Array.from({ length: 30 }, (_, i) => `<a href="/s/${i}">Story headline number ${i}</a>`);
+    const prose = 'A sentence of plain prose that carries the article forward. '.repeat(12);
+    const p = page(`<p>${links.join(' ')}</p><p>${prose}</p>`);
+    expect(isProbablyArticle(p.doc)).toBe(true);
+    expect(articleScore(p.doc)).toMatchObject({ isArticle: true, counted: 1, skipped: { linkDense: 1 } });
+  });
+
+  it('weighs a paragraph as CJK when CJK shows within its first 64 code units', () => {
+    const lead = 'Apple Vision Pro 2026 '; // a Latin opening, as Chinese news often has
+    const p = page(`<p>${lead}${zh}${zh}</p>`);
+    expect(articleScore(p.doc).score).toBeCloseTo(Math.sqrt(weightedLength(`${lead}${zh}${zh}`) - 140), 9);
+    expect(weightedLength(`${lead}${zh}${zh}`)).toBeGreaterThan(lead.length + 2 * zh.length);
+    // Past the probe, the paragraph counts as Latin text: plain length.
+    const late = `${'x'.repeat(70)}${zh.repeat(4)}`;
+    expect(articleScore(page(`<p>${late}</p>`).doc).score).toBeCloseTo(Math.sqrt(late.length - 140), 9);
   });
 
   it('ignores snippets under linked headings (results, teasers)', () => {
