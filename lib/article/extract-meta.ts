@@ -88,17 +88,15 @@ export function canonicalUrl(doc: Document, url: string): string {
  * first image in the extracted content that is not known to be small or decorative. Absolute
  * http(s) URL, or null.
  */
-export function leadImage(doc: Document, contentHtml: string, url: string): string | null {
+export function leadImage(doc: Document, content: Element | null, url: string): string | null {
   const base = documentBase(doc, url);
   for (const selector of IMAGE_SELECTORS) {
     const el = doc.querySelector(selector);
     const resolved = httpUrl(el?.getAttribute('content') ?? el?.getAttribute('href'), base);
     if (resolved) return resolved;
   }
-  // An inert document: parsing the content here loads no image and runs nothing. DOMParser,
-  // not `innerHTML =`, so the shipped bundle has no HTML sink for `web-ext lint` to flag.
-  const scratch = new DOMParser().parseFromString(`<!doctype html><body>${contentHtml}`, 'text/html');
-  for (const img of Array.from(scratch.body.querySelectorAll('img'))) {
+  const images = content ? content.querySelectorAll('img') : [];
+  for (const img of Array.from(images)) {
     if (isSmall(img)) continue;
     const src = img.getAttribute('src') ?? firstSrcsetUrl(img.getAttribute('srcset'));
     const resolved = httpUrl(src, base);

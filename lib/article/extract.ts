@@ -42,16 +42,19 @@ export interface ExtractedArticle {
  */
 export function extractArticle(doc: Document, url: string): ExtractedArticle | null {
   const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone).parse();
+  // The article as an element rather than HTML: the lead-image search reads it directly
+  // instead of parsing the HTML again, and the HTML is serialized exactly once.
+  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   if (!parsed) return null;
-  const html = parsed.content ?? '';
+  const content = parsed.content ?? null;
+  const html = content?.innerHTML ?? '';
   const root = doc.documentElement;
   return {
     title: nonEmpty(parsed.title) ?? nonEmpty(doc.title) ?? '',
     byline: nonEmpty(parsed.byline),
     siteName: nonEmpty(parsed.siteName),
     published: publishedDate(doc, parsed.publishedTime),
-    leadImage: leadImage(doc, html, url),
+    leadImage: leadImage(doc, content, url),
     html,
     text: parsed.textContent ?? '',
     lang: nonEmpty(parsed.lang) ?? nonEmpty(root?.getAttribute('lang')),
