@@ -52,7 +52,11 @@ export async function run({ root }) {
             const key = `${f.functionName || '(anon)'}:${f.lineNumber}:${f.columnNumber}`;
             byFn[key] = (byFn[key] ?? 0) + Math.min(profile.timeDeltas[k + 1] ?? 50, 200);
           });
-          console.log(Object.entries(byFn).sort((a, b) => b[1] - a[1]).slice(0, 6));
+          console.log(
+            Object.entries(byFn)
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 6),
+          );
         }
         costs.push(us / 1000);
         await page.close();
