@@ -12,7 +12,7 @@ import { linkedLength, textLongerThan, weightedLength } from './detect-text';
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 /** Visible form controls. */
-export const CONTROLS = 'input:not([type="hidden"]), select, textarea';
+const CONTROLS = 'input:not([type="hidden"]), select, textarea';
 
 /** How far up from a paragraph to look for the item (result, teaser card) it belongs to. */
 const TEASER_MAX_DEPTH = 3;

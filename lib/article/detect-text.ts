@@ -28,8 +28,8 @@ function isCjkUnit(c: number): boolean {
 
 /**
  * Length of `text` in Latin-character equivalents: `text.length` plus `weight - 1` for each CJK
- * code unit (none when the first `probe` units hold no CJK). Equal to `text.length` for text without CJK, so Readability's thresholds still
- * apply to it verbatim.
+ * code unit (none when the first `probe` units hold no CJK). Equal to `text.length` for text
+ * without CJK, so Readability's thresholds still apply to it verbatim.
  */
 export function weightedLength(text: string, weight: number = CJK_WEIGHT, probe = Number.POSITIVE_INFINITY): number {
   // Most text on the web has no CJK at all: one native regex scan answers that, and only text
