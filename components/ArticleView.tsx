@@ -17,16 +17,19 @@ export interface ArticleViewProps {
   body: Element;
   /** Image URLs present in the body, so the hero is not shown twice. */
   bodyImages: string[];
+  /** Called with the body element once its content is in place (for the annotation layer). */
+  onBody?: (element: HTMLElement) => void;
 }
 
 /** Renders one article. */
-export function ArticleView({ meta, body, bodyImages }: ArticleViewProps) {
+export function ArticleView({ meta, body, bodyImages, onBody }: ArticleViewProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const target = bodyRef.current;
     if (!target) return;
     target.replaceChildren(...[...body.childNodes].map((node) => target.ownerDocument.importNode(node, true)));
-  }, [body]);
+    onBody?.(target);
+  }, [body, onBody]);
   const showHero = meta.heroImage !== null && !bodyImages.some((src) => sameImage(src, meta.heroImage ?? ''));
   const published = formatDate(meta.published);
   return (

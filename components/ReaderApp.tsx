@@ -3,12 +3,15 @@
  * stored copy may come from an older sanitizer or a sync peer), with the reader's theme and
  * font size applied and remembered.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sanitizeArticleDom } from '../lib/article/sanitize';
+import { libraryStore } from '../lib/highlighting/library-store';
 import { t } from '../lib/i18n';
+import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
 import { clampFontSize, loadReaderPrefs, type ReaderPrefs, readerPrefs } from '../lib/settings/reader-prefs';
 import { type Library, onLibraryChange, openLibrary } from '../lib/storage';
-import type { Article } from '../lib/storage/types';
+import type { Article, HighlightColor } from '../lib/storage/types';
+import { Annotator } from './Annotator';
 import { ArticleView } from './ArticleView';
 import { ReaderToolbar } from './ReaderToolbar';
 
@@ -48,7 +51,20 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
 
   useEffect(() => {
     void loadReaderPrefs().then(setPrefs);
+    void loadLastColor().then(setLastColor);
   }, []);
+  const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
+  const [body, setBody] = useState<HTMLElement | null>(null);
+  // Bumped each time the body is (re)filled, so annotations are placed on the new text.
+  const [bodyVersion, setBodyVersion] = useState(0);
+  const onBody = useCallback((element: HTMLElement) => {
+    setBody(element);
+    setBodyVersion((v) => v + 1);
+  }, []);
+  const store = useMemo(() => {
+    library.current ??= openLibrary();
+    return articleId ? libraryStore(library.current, articleId) : null;
+  }, [articleId]);
 
   useEffect(() => {
     if (!articleId) {
@@ -100,9 +116,25 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
           </p>
         )}
         {state.kind === 'ready' && prepared && (
-          <ArticleView meta={state.article} body={prepared.root} bodyImages={prepared.images} />
+          <ArticleView meta={state.article} body={prepared.root} bodyImages={prepared.images} onBody={onBody} />
         )}
       </main>
+      {state.kind === 'ready' && body && store && (
+        <Annotator
+          root={body}
+          store={store}
+          articleId={state.article.id}
+          styleTarget={document}
+          paragraphNotes
+          panel
+          contentVersion={bodyVersion}
+          lastColor={lastColor}
+          onLastColor={(color) => {
+            setLastColor(color);
+            void lastHighlightColor.setValue(color);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -56,7 +56,7 @@ export function paragraphKey(root: Element, block: Element): ParagraphSelector {
   return {
     type: 'ParagraphSelector',
     index: paragraphsOf(root).indexOf(block),
-    textHash: textHash(block.textContent ?? ''),
+    textHash: textHash(block),
   };
 }
 

@@ -4,7 +4,7 @@
  * stored copy), so the key holds the block's index, a short hash of its text, and (in the
  * note's TextQuoteSelector) the block's opening words, which do the real work of finding it.
  */
-import { normalizeText } from './text-index';
+import { buildTextIndex } from './text-index';
 
 /** Elements a paragraph note can attach to. */
 export const PARAGRAPH_SELECTOR = 'p, li, blockquote, pre, h1, h2, h3, h4, h5, h6, figcaption, dt, dd, td, th';
@@ -15,7 +15,7 @@ export const PARAGRAPH_QUOTE_LENGTH = 64;
 /** The blocks of `root` that hold text, in document order (a `p` inside an `li` is its own). */
 export function paragraphsOf(root: Element): Element[] {
   return [...root.querySelectorAll(PARAGRAPH_SELECTOR)].filter(
-    (el) => !el.closest('[data-glossa-ui]') && normalizeText(el.textContent ?? '').length > 0,
+    (el) => !el.closest('[data-glossa-ui]') && blockText(el).length > 0,
   );
 }
 
@@ -26,10 +26,15 @@ export function paragraphOf(root: Element, node: Node): Element | null {
   return block && root.contains(block) ? block : null;
 }
 
-/** FNV-1a of the normalized text, 8 hex digits: tells "same paragraph" without storing it. */
-export function textHash(text: string): string {
+/** A block's text as anchoring reads it (normalized, without Glossa's own controls). */
+export function blockText(block: Element): string {
+  return buildTextIndex(block).text;
+}
+
+/** FNV-1a of a block's text, 8 hex digits: tells "same paragraph" without storing it. */
+export function textHash(block: Element): string {
   let h = 0x811c9dc5;
-  const value = normalizeText(text);
+  const value = blockText(block);
   for (let i = 0; i < value.length; i++) {
     h ^= value.charCodeAt(i);
     h = Math.imul(h, 0x01000193);

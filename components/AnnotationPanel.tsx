@@ -1,0 +1,106 @@
+/**
+ * The side panel: an article's highlights and notes in reading order, filterable by colour;
+ * choosing one scrolls to it. Below, the orphans: annotations whose text is gone, each with its
+ * quote, a way to re-attach it to a new selection, and a way to delete it.
+ */
+import { useState } from 'preact/hooks';
+import type { Placed } from '../lib/highlighting/placement';
+import { quoteOf } from '../lib/highlighting/records';
+import { t } from '../lib/i18n';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../lib/storage/types';
+import { colorName } from './color-names';
+import { NoteText } from './NoteText';
+
+/** Props of {@link AnnotationPanel}. */
+export interface AnnotationPanelProps {
+  placed: readonly Placed[];
+  orphans: readonly Highlight[];
+  /** 1-based number of a paragraph note's paragraph, for its label. */
+  paragraphNumber: (placed: Placed) => number;
+  /** Whether there is a selection an orphan could be re-attached to. */
+  canReattach: boolean;
+  onGoTo: (id: string) => void;
+  onEdit: (id: string) => void;
+  onDelete: (id: string) => void;
+  onReattach: (id: string) => void;
+}
+
+/** Short text for a list entry. */
+function clip(text: string, max = 140): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The panel. */
+export function AnnotationPanel(props: AnnotationPanelProps) {
+  const { placed, orphans, paragraphNumber, canReattach, onGoTo, onEdit, onDelete, onReattach } = props;
+  const [hidden, setHidden] = useState<ReadonlySet<HighlightColor>>(new Set());
+  const shown = placed.filter((p) => p.highlight.kind === 'paragraph-note' || !hidden.has(p.highlight.color));
+  const toggle = (color: HighlightColor) => {
+    const next = new Set(hidden);
+    if (next.has(color)) next.delete(color);
+    else next.add(color);
+    setHidden(next);
+  };
+  return (
+    <aside class="g-panel" aria-label={t('panelLabel')} data-glossa-ui="">
+      <h2>{t('panelCount', placed.length + orphans.length)}</h2>
+      <fieldset class="g-filter">
+        <legend>{t('panelFilter')}</legend>
+        {HIGHLIGHT_COLORS.map((color) => (
+          <label key={color} data-color={color}>
+            <input type="checkbox" checked={!hidden.has(color)} onChange={() => toggle(color)} />
+            {colorName(color)}
+          </label>
+        ))}
+      </fieldset>
+      {placed.length === 0 && orphans.length === 0 && <p class="g-help">{t('panelEmpty')}</p>}
+      <ol class="g-items">
+        {shown.map((p) => {
+          const h = p.highlight;
+          const title =
+            h.kind === 'paragraph-note'
+              ? t('paraNoteLabel', paragraphNumber(p))
+              : clip(quoteOf(h) || p.range.toString());
+          return (
+            <li key={h.id} data-color={h.kind === 'highlight' ? h.color : undefined} data-kind={h.kind}>
+              <button type="button" class="g-goto" aria-label={t('panelGoTo', title)} onClick={() => onGoTo(h.id)}>
+                {title}
+              </button>
+              {h.note && <NoteText note={h.note} />}
+              <div class="g-row">
+                <button type="button" onClick={() => onEdit(h.id)}>
+                  {h.note ? t('hlEditNote') : t('hlAddNote')}
+                </button>
+                <button type="button" onClick={() => onDelete(h.id)}>
+                  {h.kind === 'paragraph-note' ? t('hlDeleteNote') : t('hlDelete')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {orphans.length > 0 && (
+        <section class="g-orphans" aria-label={t('panelOrphans', orphans.length)}>
+          <h3>{t('panelOrphans', orphans.length)}</h3>
+          <p class="g-help">{t('panelOrphansHelp')}</p>
+          <ol class="g-items">
+            {orphans.map((h) => (
+              <li key={h.id} data-color={h.color}>
+                <blockquote>{clip(quoteOf(h))}</blockquote>
+                {h.note && <NoteText note={h.note} />}
+                <div class="g-row">
+                  <button type="button" disabled={!canReattach} onClick={() => onReattach(h.id)}>
+                    {t('panelReattach')}
+                  </button>
+                  <button type="button" onClick={() => onDelete(h.id)}>
+                    {t('hlDelete')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </aside>
+  );
+}

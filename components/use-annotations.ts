@@ -1,0 +1,87 @@
+/**
+ * The state behind the annotation UI: an article's highlights (loaded from the store, kept
+ * current when another view changes them), where each one sits in the DOM, and drawing them.
+ * Writes are optimistic — the UI changes at once — and a failed write reloads from the store
+ * and reports the error, so the screen never shows an edit that was not kept.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { createPainter, type Painter, type PaintMode } from '../lib/highlighting/painter';
+import { type Placement, place } from '../lib/highlighting/placement';
+import type { AnnotationStore } from '../lib/highlighting/store';
+import type { Highlight } from '../lib/storage/types';
+
+/** What {@link useAnnotations} gives the UI. */
+export interface Annotations {
+  highlights: Highlight[];
+  placement: Placement | null;
+  painter: Painter | null;
+  /** Stores a new or changed record (a tombstone to delete). */
+  save: (highlight: Highlight) => Promise<Highlight | null>;
+  error: string | null;
+}
+
+function upsert(list: Highlight[], h: Highlight): Highlight[] {
+  const rest = list.filter((x) => x.id !== h.id);
+  return h.deleted ? rest : [...rest, h];
+}
+
+/** Loads, places and draws the annotations of `store`'s article under `root`. */
+export function useAnnotations(
+  root: HTMLElement | null,
+  store: AnnotationStore,
+  styleTarget: Document | ShadowRoot,
+  options: { mode?: PaintMode; contentVersion?: number } = {},
+): Annotations {
+  const [highlights, setHighlights] = useState<Highlight[]>([]);
+  const [placement, setPlacement] = useState<Placement | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(
+    () =>
+      store.list().then(
+        (list) => setHighlights(list),
+        (e: unknown) => setError(String(e instanceof Error ? e.message : e)),
+      ),
+    [store],
+  );
+  useEffect(() => {
+    void reload();
+    return store.subscribe(() => void reload());
+  }, [store, reload]);
+
+  const painter = useMemo(
+    () => (root ? createPainter(root, { styleTarget, mode: options.mode }) : null),
+    [root, styleTarget, options.mode],
+  );
+  useEffect(() => () => painter?.clear(), [painter]);
+
+  // Placed and drawn together: in the wrapping fallback, drawing splits text nodes, so old
+  // drawings must go before the text is indexed again.
+  useLayoutEffect(() => {
+    if (!root || !painter) return;
+    painter.reset();
+    const next = place(root, highlights);
+    for (const p of next.placed)
+      if (p.highlight.kind === 'highlight') painter.draw(p.highlight.id, p.range, p.highlight.color);
+    setPlacement(next);
+  }, [root, painter, highlights, options.contentVersion]);
+
+  const save = useCallback(
+    async (h: Highlight) => {
+      setHighlights((list) => upsert(list, h));
+      try {
+        const stored = await store.put(h);
+        setError(null);
+        if (stored.articleId !== h.articleId) setHighlights((list) => upsert(list, stored));
+        return stored;
+      } catch (e) {
+        setError(String(e instanceof Error ? e.message : e));
+        await reload();
+        return null;
+      }
+    },
+    [store, reload],
+  );
+
+  return { highlights, placement, painter, save, error };
+}

@@ -1,0 +1,43 @@
+/**
+ * Making and changing highlight records. Every change bumps `updatedAt` (sync merges by it) and
+ * a deletion is a tombstone, never a missing record; undo revives the same record, so a note
+ * deleted by mistake comes back with its id, colour and text.
+ */
+import { HIGHLIGHT_SCHEMA, type Highlight, type HighlightColor, type Selector } from '../storage/types';
+
+/** A new highlight (or paragraph note) on `articleId`. */
+export function newHighlight(
+  articleId: string,
+  selectors: Selector[],
+  color: HighlightColor,
+  options: { note?: string; kind?: Highlight['kind']; now?: number; id?: string } = {},
+): Highlight {
+  const now = options.now ?? Date.now();
+  return {
+    schema: HIGHLIGHT_SCHEMA,
+    id: options.id ?? crypto.randomUUID(),
+    articleId,
+    kind: options.kind ?? 'highlight',
+    selectors,
+    color,
+    note: options.note ?? '',
+    createdAt: now,
+    updatedAt: now,
+    deleted: false,
+  };
+}
+
+/** The same highlight with some fields changed and its clock moved on. */
+export function changed(
+  highlight: Highlight,
+  patch: Partial<Pick<Highlight, 'color' | 'note' | 'selectors' | 'deleted'>>,
+  now = Date.now(),
+): Highlight {
+  return { ...highlight, ...patch, updatedAt: Math.max(now, highlight.updatedAt + 1) };
+}
+
+/** The quote a highlight was made on (for lists, copying and orphans). */
+export function quoteOf(highlight: Highlight): string {
+  for (const s of highlight.selectors) if (s.type === 'TextQuoteSelector') return s.exact;
+  return '';
+}

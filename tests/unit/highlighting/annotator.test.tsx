@@ -1,0 +1,196 @@
+/**
+ * The annotation layer in a DOM, with the real library on fake-indexeddb: highlight a Chinese
+ * selection, see it drawn and listed, delete and undo, write a paragraph note, and find
+ * everything again after a "reload" (a fresh DOM and component). jsdom has no CSS Custom
+ * Highlight API, so this exercises the `<mark>` fallback; the browsers' API path is covered
+ * end to end.
+ */
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Annotator } from '../../../components/Annotator';
+import { libraryStore } from '../../../lib/highlighting/library-store';
+import { type Library, openLibrary } from '../../../lib/storage';
+
+const ARTICLE = `<p>据报道，美国总统拜登周二表示，将继续向乌克兰提供援助。</p><p>分析人士认为，<b>停火线</b>附近的局势仍然紧张。</p><p>Officials said talks would resume next week.</p>`;
+
+let library: Promise<Library>;
+let body: HTMLElement;
+
+function mount(onLastColor = vi.fn()) {
+  body = document.createElement('div');
+  body.className = 'g-body';
+  body.innerHTML = ARTICLE;
+  document.body.replaceChildren(body);
+  return render(
+    <Annotator
+      root={body}
+      store={libraryStore(library, 'a1')}
+      articleId="a1"
+      styleTarget={document}
+      paragraphNotes
+      panel
+      lastColor="yellow"
+      onLastColor={onLastColor}
+    />,
+    { container: document.body.appendChild(document.createElement('div')) },
+  );
+}
+
+/** Selects `text` inside the body and lets the component see the selection. */
+async function select(text: string) {
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = (node as Text).data.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    return screen.findByRole('toolbar', { name: 'hlToolbarLabel' });
+  }
+  throw new Error(`no ${text}`);
+}
+
+beforeEach(async () => {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
+    subs === undefined ? key : `${key} ${[subs].flat().join(' ')}`) as typeof fakeBrowser.i18n.getMessage);
+  library = openLibrary({ name: `annotator-${Math.random()}` });
+});
+afterEach(async () => {
+  cleanup();
+  (await library).close();
+  vi.restoreAllMocks();
+});
+
+describe('Annotator', () => {
+  it('highlights a Chinese selection in a colour, draws it, lists it and stores it', async () => {
+    const onLastColor = vi.fn();
+    mount(onLastColor);
+    const toolbar = await select('乌克兰');
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'hlHighlightIn colorBlue' }));
+    await waitFor(() => expect(body.querySelector('mark[data-color="blue"]')?.textContent).toBe('乌克兰'));
+    expect(onLastColor).toHaveBeenCalledWith('blue');
+    const [stored] = await (await library).listHighlights('a1');
+    expect(stored).toMatchObject({ kind: 'highlight', color: 'blue', deleted: false });
+    expect(stored?.selectors[0]).toMatchObject({ type: 'TextQuoteSelector', exact: '乌克兰' });
+    const panel = screen.getByRole('complementary', { name: 'panelLabel' });
+    expect(within(panel).getByRole('button', { name: 'panelGoTo 乌克兰' })).toBeTruthy();
+  });
+
+  it('highlights across element boundaries with the keyboard shortcut in the last colour', async () => {
+    mount();
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const range = document.createRange();
+    const start = nodes.find((n) => n.data.includes('分析人士')) as Text;
+    const end = nodes.find((n) => n.data.includes('附近')) as Text;
+    range.setStart(start, start.data.indexOf('认为'));
+    range.setEnd(end, end.data.indexOf('附近') + 2);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+    fireEvent.keyDown(document, { key: 'H', code: 'KeyH', altKey: true, shiftKey: true });
+    await waitFor(async () => expect(await (await library).listHighlights('a1')).toHaveLength(1));
+    const [stored] = await (await library).listHighlights('a1');
+    expect(stored?.color).toBe('yellow');
+    expect(stored?.selectors[0]).toMatchObject({ exact: '认为，停火线附近' });
+    await waitFor(() =>
+      expect([...body.querySelectorAll('mark')].map((m) => m.textContent).join('')).toBe('认为，停火线附近'),
+    );
+  });
+
+  it('deletes with undo, leaving a tombstone until undone', async () => {
+    mount();
+    fireEvent.click(within(await select('停火线')).getByRole('button', { name: 'hlHighlightIn colorGreen' }));
+    const panel = screen.getByRole('complementary', { name: 'panelLabel' });
+    fireEvent.click(await within(panel).findByRole('button', { name: 'hlDelete' }));
+    await waitFor(() => expect(body.querySelector('mark')).toBeNull());
+    const [tomb] = await (await library).listHighlights('a1', { includeDeleted: true });
+    expect(tomb?.deleted).toBe(true);
+    fireEvent.click(await screen.findByRole('button', { name: 'hlUndo' }));
+    await waitFor(() => expect(body.querySelector('mark')?.textContent).toBe('停火线'));
+    const [back] = await (await library).listHighlights('a1');
+    expect(back).toMatchObject({ id: tomb?.id, deleted: false, color: 'green' });
+    expect(back?.updatedAt).toBeGreaterThan(tomb?.updatedAt ?? 0);
+  });
+
+  it('adds a note to a whole paragraph from its margin control, and finds it after a reload', async () => {
+    const first = mount();
+    const control = await screen.findByRole('button', { name: 'paraNoteAdd 2' });
+    fireEvent.click(control);
+    const dialog = await screen.findByRole('dialog', { name: 'paraNoteLabel 2' });
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'hlNote' }), {
+      target: { value: '关于 **停火线** 的背景' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'hlSaveNote' }));
+    await waitFor(async () => expect(await (await library).listHighlights('a1')).toHaveLength(1));
+    const [note] = await (await library).listHighlights('a1');
+    expect(note).toMatchObject({ kind: 'paragraph-note', note: '关于 **停火线** 的背景' });
+    expect(note?.selectors.map((s) => s.type)).toEqual([
+      'ParagraphSelector',
+      'TextQuoteSelector',
+      'TextPositionSelector',
+    ]);
+    first.unmount();
+
+    mount();
+    expect(await screen.findByRole('button', { name: 'paraNoteEdit 2' })).toBeTruthy();
+    const panel = screen.getByRole('complementary', { name: 'panelLabel' });
+    expect(within(panel).getByText('停火线').tagName).toBe('STRONG');
+    // The controls are ours: they are not part of the article's text.
+    expect(body.textContent).toContain('✎');
+    first.unmount();
+  });
+
+  it('renders notes as text: no markup from a note reaches the DOM', async () => {
+    mount();
+    fireEvent.click(within(await select('Officials')).getByRole('button', { name: 'hlAddNote' }));
+    const dialog = await screen.findByRole('dialog');
+    const hostile = '<img src=x onerror="globalThis.pwned=1"> [x](javascript:alert(1)) *ok*';
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'hlNote' }), { target: { value: hostile } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'hlSaveNote' }));
+    const panel = screen.getByRole('complementary', { name: 'panelLabel' });
+    await waitFor(() => expect(within(panel).getByText('ok').tagName).toBe('EM'));
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(panel.textContent).toContain('<img src=x onerror="globalThis.pwned=1">');
+  });
+
+  it('lists a highlight whose text is gone as an orphan, and re-attaches it to a new selection', async () => {
+    const first = mount();
+    fireEvent.click(
+      within(await select('talks would resume')).getByRole('button', { name: 'hlHighlightIn colorPink' }),
+    );
+    await waitFor(() => expect(body.querySelector('mark')).not.toBeNull());
+    first.unmount();
+    // The article changed: the sentence is gone.
+    mount();
+    body.lastElementChild?.replaceChildren('Officials declined to comment on the negotiations.');
+    cleanup();
+    const second = render(
+      <Annotator
+        root={body}
+        store={libraryStore(library, 'a1')}
+        articleId="a1"
+        styleTarget={document}
+        panel
+        lastColor="yellow"
+        onLastColor={vi.fn()}
+      />,
+      { container: document.body.appendChild(document.createElement('div')) },
+    );
+    const orphans = await screen.findByRole('region', { name: 'panelOrphans 1' });
+    expect(within(orphans).getByText('talks would resume')).toBeTruthy();
+    const reattach = within(orphans).getByRole('button', { name: 'panelReattach' }) as HTMLButtonElement;
+    expect(reattach.disabled).toBe(true);
+    await select('the negotiations');
+    await waitFor(() => expect(reattach.disabled).toBe(false));
+    fireEvent.click(reattach);
+    await waitFor(() => expect(body.querySelector('mark')?.textContent).toBe('the negotiations'));
+    expect(screen.queryByRole('region', { name: 'panelOrphans 1' })).toBeNull();
+    second.unmount();
+  });
+});
