@@ -23,6 +23,8 @@ export interface AnnotationPanelProps {
   onEdit: (id: string) => void;
   onDelete: (id: string) => void;
   onReattach: (id: string) => void;
+  /** Only the orphans, in a small floating box, and nothing when there are none (live pages). */
+  compact?: boolean;
 }
 
 /** Short text for a list entry. */
@@ -32,7 +34,7 @@ function clip(text: string, max = 140): string {
 
 /** The panel. */
 export function AnnotationPanel(props: AnnotationPanelProps) {
-  const { placed, orphans, paragraphNumber, canReattach, onGoTo, onEdit, onDelete, onReattach } = props;
+  const { placed, orphans, paragraphNumber, canReattach, onGoTo, onEdit, onDelete, onReattach, compact } = props;
   const [hidden, setHidden] = useState<ReadonlySet<HighlightColor>>(new Set());
   const shown = placed.filter((p) => p.highlight.kind === 'paragraph-note' || !hidden.has(p.highlight.color));
   const toggle = (color: HighlightColor) => {
@@ -41,6 +43,13 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
     else next.add(color);
     setHidden(next);
   };
+  if (compact) {
+    return orphans.length === 0 ? null : (
+      <aside class="g-panel g-panel-compact" aria-label={t('panelLabel')} data-glossa-ui="">
+        <Orphans orphans={orphans} canReattach={canReattach} onDelete={onDelete} onReattach={onReattach} />
+      </aside>
+    );
+  }
   return (
     <aside class="g-panel" aria-label={t('panelLabel')} data-glossa-ui="">
       <h2>{t('panelCount', placed.length + orphans.length)}</h2>
@@ -80,27 +89,39 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
         })}
       </ol>
       {orphans.length > 0 && (
-        <section class="g-orphans" aria-label={t('panelOrphans', orphans.length)}>
-          <h3>{t('panelOrphans', orphans.length)}</h3>
-          <p class="g-help">{t('panelOrphansHelp')}</p>
-          <ol class="g-items">
-            {orphans.map((h) => (
-              <li key={h.id} data-color={h.color}>
-                <blockquote>{clip(quoteOf(h))}</blockquote>
-                {h.note && <NoteText note={h.note} />}
-                <div class="g-row">
-                  <button type="button" disabled={!canReattach} onClick={() => onReattach(h.id)}>
-                    {t('panelReattach')}
-                  </button>
-                  <button type="button" onClick={() => onDelete(h.id)}>
-                    {t('hlDelete')}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <Orphans orphans={orphans} canReattach={canReattach} onDelete={onDelete} onReattach={onReattach} />
       )}
     </aside>
+  );
+}
+
+/** The orphans section: quote, note, re-attach, delete. */
+function Orphans({
+  orphans,
+  canReattach,
+  onDelete,
+  onReattach,
+}: Pick<AnnotationPanelProps, 'orphans' | 'canReattach' | 'onDelete' | 'onReattach'>) {
+  return (
+    <section class="g-orphans" aria-label={t('panelOrphans', orphans.length)}>
+      <h3>{t('panelOrphans', orphans.length)}</h3>
+      <p class="g-help">{t('panelOrphansHelp')}</p>
+      <ol class="g-items">
+        {orphans.map((h) => (
+          <li key={h.id} data-color={h.color}>
+            <blockquote>{clip(quoteOf(h))}</blockquote>
+            {h.note && <NoteText note={h.note} />}
+            <div class="g-row">
+              <button type="button" disabled={!canReattach} onClick={() => onReattach(h.id)}>
+                {t('panelReattach')}
+              </button>
+              <button type="button" onClick={() => onDelete(h.id)}>
+                {t('hlDelete')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

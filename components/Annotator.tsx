@@ -29,8 +29,8 @@ export interface AnnotatorProps {
   styleTarget: Document | ShadowRoot;
   /** Paragraph notes (stored copies). */
   paragraphNotes?: boolean;
-  /** Show the side panel. */
-  panel?: boolean;
+  /** Show the side panel, or (live pages) only the orphans, when there are any. */
+  panel?: boolean | 'orphans';
   /** Colour of the first highlight, and the colour remembered after each choice. */
   lastColor: HighlightColor;
   onLastColor: (color: HighlightColor) => void;
@@ -119,11 +119,17 @@ export function Annotator(props: AnnotatorProps) {
   // Selection, clicks on highlights, keyboard, and keeping floating UI next to its text.
   useEffect(() => {
     let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const later = (fn: () => void) => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(fn);
     };
-    const onSelection = () => later(() => setSelection(selectionIn(root)));
+    // A timer, not a frame: a tab in the background gets no frames, but keyboard selection and
+    // Alt+Shift+A must still work the moment it is shown.
+    const onSelection = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setSelection(selectionIn(root)), 30);
+    };
     const onClick = (event: MouseEvent) => {
       if (selectionIn(root) || (event.target as Element | null)?.closest?.('a, button, [data-glossa-ui]')) return;
       const at = caretAt(doc, event.clientX, event.clientY);
@@ -145,16 +151,21 @@ export function Annotator(props: AnnotatorProps) {
       }
     };
     const onMove = () => later(() => setFrame((n) => n + 1));
+    // Mounted after a selection was made (a live page loads this layer on the first one).
+    onSelection();
     doc.addEventListener('selectionchange', onSelection);
     root.addEventListener('click', onClick);
-    doc.addEventListener('keydown', onKey);
+    // Keys are heard where they bubble to: the shadow root of a reading view stops them there.
+    const keys = root.getRootNode() as Document | ShadowRoot;
+    keys.addEventListener('keydown', onKey as EventListener);
     win.addEventListener('scroll', onMove, { passive: true, capture: true });
     win.addEventListener('resize', onMove);
     return () => {
       cancelAnimationFrame(frame);
+      clearTimeout(timer);
       doc.removeEventListener('selectionchange', onSelection);
       root.removeEventListener('click', onClick);
-      doc.removeEventListener('keydown', onKey);
+      keys.removeEventListener('keydown', onKey as EventListener);
       win.removeEventListener('scroll', onMove, { capture: true });
       win.removeEventListener('resize', onMove);
     };
@@ -251,6 +262,7 @@ export function Annotator(props: AnnotatorProps) {
             if (h) void remove(h);
           }}
           onReattach={reattach}
+          compact={props.panel === 'orphans'}
         />
       )}
       <div class="g-live" role="status" aria-live="polite">

@@ -4,10 +4,14 @@
  * that only make sense on the live page: Save to the library, and Close back to the page.
  * A modal dialog: focus starts on the primary action, Escape closes (handled by the overlay).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { AnnotationStore } from '../lib/highlighting/store';
 import { t } from '../lib/i18n';
 import type { Result } from '../lib/result';
+import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
 import { clampFontSize, loadReaderPrefs, type ReaderPrefs, readerPrefs } from '../lib/settings/reader-prefs';
+import type { HighlightColor } from '../lib/storage/types';
+import { Annotator } from './Annotator';
 import { ArticleView, type ArticleViewProps } from './ArticleView';
 import { ReaderToolbar } from './ReaderToolbar';
 
@@ -20,19 +24,25 @@ export interface ReadingViewProps {
   onClose: () => void;
   /** Saves the article; the error is a sentence for the user. */
   onSave: () => Promise<Result<unknown, string>>;
+  /** Highlighting in the view: the page's store, and the shadow root the view lives in. */
+  annotate?: { store: AnnotationStore; styleTarget: ShadowRoot };
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 /** The reading view's content (the overlay mounts it in a shadow root). */
-export function ReadingView({ article, onClose, onSave }: ReadingViewProps) {
+export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewProps) {
   const [prefs, setPrefs] = useState<ReaderPrefs | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const first = useRef<HTMLButtonElement>(null);
 
+  const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
+  const [body, setBody] = useState<HTMLElement | null>(null);
+  const onBody = useCallback((element: HTMLElement) => setBody(element), []);
   useEffect(() => {
     first.current?.focus();
     void loadReaderPrefs().then(setPrefs, () => undefined);
+    void loadLastColor().then(setLastColor, () => undefined);
   }, []);
 
   const updatePrefs = (next: ReaderPrefs) => {
@@ -80,13 +90,27 @@ export function ReadingView({ article, onClose, onSave }: ReadingViewProps) {
       {prefs && <ReaderToolbar prefs={prefs} onChange={updatePrefs} />}
       <main>
         {article ? (
-          <ArticleView meta={article.meta} body={article.body} bodyImages={article.bodyImages} />
+          <ArticleView meta={article.meta} body={article.body} bodyImages={article.bodyImages} onBody={onBody} />
         ) : (
           <p class="g-status" role="alert">
             {t('readingViewNoArticle')}
           </p>
         )}
       </main>
+      {article && body && annotate && (
+        <Annotator
+          root={body}
+          store={annotate.store}
+          articleId=""
+          styleTarget={annotate.styleTarget}
+          lastColor={lastColor}
+          onLastColor={(color) => {
+            setLastColor(color);
+            void lastHighlightColor.setValue(color);
+          }}
+          panel="orphans"
+        />
+      )}
     </div>
   );
 }

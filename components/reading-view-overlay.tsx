@@ -11,8 +11,10 @@ import { extractArticle } from '../lib/article/extract';
 import { sanitizeArticleDom } from '../lib/article/sanitize';
 import { readingMinutes } from '../lib/article/text-stats';
 import { type WebPageSave, webPageSave } from '../lib/article/web-page';
+import { pageStore } from '../lib/highlighting/page-store';
 import { freezePage } from '../lib/page/page-freeze';
 import type { Result } from '../lib/result';
+import annotatorCss from './annotator.css?inline';
 import { GLOSSA_TAG_PREFIX } from './page-control';
 import { ReadingView, type ReadingViewArticle } from './ReadingView';
 import readerCss from './reader.css?inline';
@@ -66,7 +68,7 @@ export function openReadingView(doc: Document, save: SavePage, onClosed: () => v
   const host = doc.createElement(READING_VIEW_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = readerCss + HOST_CSS;
+  style.textContent = readerCss + annotatorCss + HOST_CSS;
   const mount = doc.createElement('div');
   shadow.append(style, mount);
   // Keys typed in the view are ours: the page's own shortcuts must not act on them.
@@ -95,6 +97,8 @@ export function openReadingView(doc: Document, save: SavePage, onClosed: () => v
     extracted && prepared
       ? save(webPageSave(extracted, url, prepared.root.innerHTML))
       : Promise.resolve<Result<unknown, string>>({ ok: false, error: 'no article' });
-  render(<ReadingView article={article} onClose={close} onSave={onSave} />, mount);
+  const toSave = () => (extracted && prepared ? webPageSave(extracted, url, prepared.root.innerHTML) : null);
+  const annotate = { store: pageStore(doc, toSave), styleTarget: shadow };
+  render(<ReadingView article={article} onClose={close} onSave={onSave} annotate={annotate} />, mount);
   return close;
 }

@@ -6,11 +6,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHtmlPreparer } from '../lib/article/html-preparer';
 import { importBundledSeeds, SEEDS_IMPORTED_KEY } from '../lib/article/seed-import';
-import { buildWebArticle, validateWebPageSave } from '../lib/article/web-page';
+import { buildWebArticle, validateWebPageSave, type WebPageSave } from '../lib/article/web-page';
+import { highlightsForPage, putPageHighlight } from '../lib/highlighting/page-service';
+import { validateHighlight } from '../lib/highlighting/validate';
 import { callTab, INVALID, isWebContentScript, listen } from '../lib/messaging';
 import { openLibrary } from '../lib/storage';
 import { setArticleBadge } from '../lib/tabs/badge';
-import { injectReadingView } from '../lib/tabs/inject';
+import { ANNOTATOR_SCRIPT, injectReadingView, injectScript } from '../lib/tabs/inject';
 
 export default defineBackground(() => {
   const library = openLibrary();
@@ -48,15 +50,63 @@ export default defineBackground(() => {
     void target.then((id) => (id === undefined ? null : toggleReadingView(id))).catch(() => undefined);
   });
 
+  /** Saves a page from the web (sanitized again here, where the page cannot reach). */
+  const savePage = async (page: WebPageSave) => {
+    const body = await prepare(page.html);
+    const article = await buildWebArticle(page, body, Date.now());
+    const outcome = await (await library).upsertArticle(article);
+    return { id: article.id, outcome };
+  };
+
   listen('background', {
     'seeds/import': { validate: (p) => (p === null ? null : INVALID), handle: () => runImport() },
     'page/detected': {
       accept: isWebContentScript,
-      validate: (p) => (isRecord(p) && typeof p.isArticle === 'boolean' ? { isArticle: p.isArticle } : INVALID),
-      handle: async ({ isArticle }, sender) => {
-        if (sender.tab?.id !== undefined) await setArticleBadge(sender.tab.id, isArticle);
+      validate: (p) =>
+        isRecord(p) && typeof p.isArticle === 'boolean' && (p.canonical === null || typeof p.canonical === 'string')
+          ? { isArticle: p.isArticle, canonical: p.canonical }
+          : INVALID,
+      handle: async ({ isArticle, canonical }, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return null;
+        await setArticleBadge(tabId, isArticle);
+        // A page saved with highlights gets them drawn again on every visit.
+        const urls = [canonical, sender.url].filter((u): u is string => typeof u === 'string');
+        const saved = await highlightsForPage(await library, urls, sender.url ?? '');
+        if (saved.highlights.length > 0) await injectScript(tabId, ANNOTATOR_SCRIPT);
         return null;
       },
+    },
+    'annotator/load': {
+      accept: isWebContentScript,
+      validate: (p) => (p === null ? null : INVALID),
+      handle: async (_, sender) => {
+        if (sender.tab?.id === undefined) throw new Error('No tab to load highlighting into.');
+        await injectScript(sender.tab.id, ANNOTATOR_SCRIPT);
+        return null;
+      },
+    },
+    'highlights/for-page': {
+      accept: isWebContentScript,
+      validate: (p) =>
+        isRecord(p) &&
+        Array.isArray(p.urls) &&
+        p.urls.length <= 3 &&
+        p.urls.every((u) => typeof u === 'string' && u.length <= 4096)
+          ? { urls: p.urls as string[] }
+          : INVALID,
+      handle: async ({ urls }, sender) => highlightsForPage(await library, urls, sender.url ?? ''),
+    },
+    'highlights/put': {
+      accept: isWebContentScript,
+      validate: (p) => {
+        if (!isRecord(p)) return INVALID;
+        const highlight = validateHighlight(p.highlight, true);
+        const page = p.page === null ? null : validateWebPageSave(p.page);
+        return highlight && page !== undefined && (p.page === null || page) ? { highlight, page } : INVALID;
+      },
+      handle: async ({ highlight, page }, sender) =>
+        putPageHighlight(await library, async (pg) => (await savePage(pg)).id, highlight, page, sender.url ?? ''),
     },
     'reading-view/load': {
       accept: isWebContentScript,
@@ -70,13 +120,7 @@ export default defineBackground(() => {
     'article/save': {
       accept: isWebContentScript,
       validate: (p) => validateWebPageSave(p) ?? INVALID,
-      handle: async (page) => {
-        // Sanitized by the content script already; again here, where the page cannot reach.
-        const body = await prepare(page.html);
-        const article = await buildWebArticle(page, body, Date.now());
-        const outcome = await (await library).upsertArticle(article);
-        return { id: article.id, outcome };
-      },
+      handle: (page) => savePage(page),
     },
     'tab/toggle-reading-view': {
       validate: (p) => (isRecord(p) && Number.isInteger(p.tabId) ? { tabId: Number(p.tabId) } : INVALID),

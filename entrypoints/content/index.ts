@@ -56,10 +56,25 @@ function start(signal: AbortSignal): void {
     }
   };
 
+  let isArticleNow = false;
   const onVerdict = (isArticle: boolean) => {
+    isArticleNow = isArticle;
     show(isArticle);
-    void call('background', 'page/detected', { isArticle });
+    void call('background', 'page/detected', { isArticle, canonical: canonicalHref(document) });
   };
+
+  // The first selection of text on an article page loads the highlighting layer, which then
+  // takes over (and shows its toolbar for this very selection).
+  let annotatorRequested = false;
+  const onSelectionEnd = guard(() => {
+    if (annotatorRequested || !isArticleNow || getReadingView()?.isOpen()) return;
+    const selection = document.getSelection();
+    if (!selection || selection.isCollapsed || !selection.toString().trim()) return;
+    annotatorRequested = true;
+    void call('background', 'annotator/load', null);
+  });
+  document.addEventListener('mouseup', onSelectionEnd, { signal });
+  document.addEventListener('keyup', onSelectionEnd, { signal });
 
   const stopListening = listen('content', {
     'reading-view/toggle': {
@@ -78,6 +93,11 @@ function start(signal: AbortSignal): void {
   watchVerdict(document, () => safely(() => isProbablyArticle(document), false), guard(onVerdict), signal, {
     ignore: isOurUi,
   });
+}
+
+/** The page's declared canonical URL, if any (it names the saved copy). */
+function canonicalHref(doc: Document): string | null {
+  return doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
 }
 
 /** Whether a node is one of Glossa's UI hosts, whose changes say nothing about the page. */

@@ -4,7 +4,8 @@
  * offsets stay exactly as they were. Where it is missing (or refuses our ranges), highlights are
  * drawn by wrapping text in `<mark>` elements, which `remove` unwraps and re-joins cleanly.
  *
- * One registry entry per colour (`glossa-yellow` …) holds every range of that colour, so 1,000
+ * One registry entry per colour (`glossa1-yellow` …, numbered per painter: a reading view and
+ * the page under it share the document's registry) holds every range of that colour, so 1,000
  * highlights cost five registry entries. Overlapping highlights simply both paint: the colours
  * are translucent, so the overlap reads darker.
  */
@@ -54,12 +55,15 @@ function highlightApi(win: Window): { registry: HighlightRegistry; Ctor: Highlig
     : null;
 }
 
+let painters = 0;
+
 /** A painter for highlights under `root`. */
 export function createPainter(root: Element, options: PainterOptions): Painter {
   const win = root.ownerDocument.defaultView;
   const api = options.mode === 'wrap' || !win ? null : highlightApi(win);
-  const uninstall = installStyles(options.styleTarget);
-  const painter = api ? highlightPainter(api) : wrapPainter(root);
+  const name = `glossa${++painters}`;
+  const uninstall = installStyles(options.styleTarget, name);
+  const painter = api ? highlightPainter(api, name) : wrapPainter(root);
   const clear = painter.clear.bind(painter);
   return Object.assign(painter, {
     clear() {
@@ -69,17 +73,20 @@ export function createPainter(root: Element, options: PainterOptions): Painter {
   });
 }
 
-function highlightPainter({ registry, Ctor }: { registry: HighlightRegistry; Ctor: HighlightCtor }): Painter {
+function highlightPainter(
+  { registry, Ctor }: { registry: HighlightRegistry; Ctor: HighlightCtor },
+  name: string,
+): Painter {
   const byColor = new Map<HighlightColor, InstanceType<HighlightCtor>>();
   const drawn = new Map<string, { range: Range; color: HighlightColor }>();
   for (const color of HIGHLIGHT_COLORS) {
     const h = new Ctor();
     byColor.set(color, h);
-    registry.set(`glossa-${color}`, h);
+    registry.set(`${name}-${color}`, h);
   }
   const active = new Ctor();
   active.priority = 1;
-  registry.set('glossa-active', active);
+  registry.set(`${name}-active`, active);
   let activeId: string | null = null;
   return {
     mode: 'custom-highlight',
@@ -108,8 +115,8 @@ function highlightPainter({ registry, Ctor }: { registry: HighlightRegistry; Cto
     },
     clear() {
       this.reset();
-      for (const color of HIGHLIGHT_COLORS) registry.delete(`glossa-${color}`);
-      registry.delete('glossa-active');
+      for (const color of HIGHLIGHT_COLORS) registry.delete(`${name}-${color}`);
+      registry.delete(`${name}-active`);
     },
     idsAt(node, offset) {
       const ids: string[] = [];
@@ -215,13 +222,13 @@ function textNodesIn(range: Range): Text[] {
  * shadow root (nothing added to the page's DOM), or a `<style>` where that is unsupported.
  * Returns how to take them away again.
  */
-function installStyles(target: Document | ShadowRoot): () => void {
+function installStyles(target: Document | ShadowRoot, name: string): () => void {
   const doc = 'defaultView' in target ? target : target.ownerDocument;
   const Sheet = doc.defaultView?.CSSStyleSheet;
   if (Sheet && 'adoptedStyleSheets' in target) {
     try {
       const sheet = new Sheet();
-      sheet.replaceSync(highlightStyles());
+      sheet.replaceSync(highlightStyles(name));
       target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
       return () => {
         target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
@@ -232,7 +239,7 @@ function installStyles(target: Document | ShadowRoot): () => void {
   }
   const style = doc.createElement('style');
   style.dataset.glossaUi = '';
-  style.textContent = highlightStyles();
+  style.textContent = highlightStyles(name);
   ('head' in target && target.head ? target.head : target).append(style);
   return () => style.remove();
 }

@@ -23,19 +23,22 @@ export const DARK_TINTS: Record<HighlightColor, string> = {
   purple: 'rgba(190, 150, 255, 0.38)',
 };
 
-/** The stylesheet text for both drawing modes. */
-export function highlightStyles(): string {
+/**
+ * The stylesheet text for both drawing modes. `name` prefixes the highlight registry names:
+ * each painter has its own (the live page and the reading view over it share one registry).
+ */
+export function highlightStyles(name = 'glossa'): string {
   const rules: string[] = [];
   for (const color of Object.keys(LIGHT_TINTS) as HighlightColor[]) {
     rules.push(
-      `::highlight(glossa-${color}) { background-color: ${LIGHT_TINTS[color]}; }`,
-      `[data-theme="dark"] ::highlight(glossa-${color}) { background-color: ${DARK_TINTS[color]}; }`,
+      `::highlight(${name}-${color}) { background-color: ${LIGHT_TINTS[color]}; }`,
+      `[data-theme="dark"] ::highlight(${name}-${color}) { background-color: ${DARK_TINTS[color]}; }`,
       `mark.glossa-hl[data-color="${color}"] { background-color: ${LIGHT_TINTS[color]}; color: inherit; }`,
       `[data-theme="dark"] mark.glossa-hl[data-color="${color}"] { background-color: ${DARK_TINTS[color]}; }`,
     );
   }
   rules.push(
-    '::highlight(glossa-active) { text-decoration: underline 2px; text-underline-offset: 3px; }',
+    `::highlight(${name}-active) { text-decoration: underline 2px; text-underline-offset: 3px; }`,
     'mark.glossa-hl.glossa-active { text-decoration: underline 2px; text-underline-offset: 3px; }',
   );
   return rules.join('\n');

@@ -7,13 +7,29 @@
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
+import type { Highlight } from '../storage/types';
 
 /** Calls the background answers (from extension pages and, later, content scripts). */
 export interface BackgroundCalls {
   /** Runs the bundled-seed import again (idempotent); answers with its report. */
   'seeds/import': { request: null; response: ImportReport };
-  /** From a tab's content script: whether its page is an article, to badge the toolbar button. */
-  'page/detected': { request: { isArticle: boolean }; response: null };
+  /**
+   * From a tab's content script: whether its page is an article (to badge the toolbar button),
+   * and the page's declared canonical URL (to find its saved copy and draw its highlights).
+   */
+  'page/detected': { request: { isArticle: boolean; canonical: string | null }; response: null };
+  /** From a tab's content script: load the highlighting layer into the sender's tab. */
+  'annotator/load': { request: null; response: null };
+  /** From a tab's content script: the saved article of this page (by URL) and its highlights. */
+  'highlights/for-page': {
+    request: { urls: string[] };
+    response: { articleId: string | null; highlights: Highlight[] };
+  };
+  /**
+   * From a tab's content script: store a new or changed highlight (a tombstone deletes). With
+   * `page`, an unsaved page is saved first; the stored record comes back with its article id.
+   */
+  'highlights/put': { request: { highlight: Highlight; page: WebPageSave | null }; response: Highlight };
   /** From a tab's content script: inject the reading view (extraction + UI) into the sender's tab. */
   'reading-view/load': { request: null; response: null };
   /** From a tab's content script: store the page's extracted article; answers with its id. */

@@ -6,20 +6,30 @@
 import { browser } from 'wxt/browser';
 
 /** Path of the unlisted script built from `entrypoints/reading-view.ts`. */
-export const READING_VIEW_SCRIPT = '/reading-view.js';
+export const READING_VIEW_SCRIPT = '/reading-view.js' as const;
+/** Path of the unlisted script built from `entrypoints/annotator.ts` (highlighting on live pages). */
+export const ANNOTATOR_SCRIPT = '/annotator.js' as const;
 
 /** The MV2 fallback for browsers without `scripting` (Firefox has both; older ones only this). */
 interface LegacyTabs {
   executeScript?: (tabId: number, details: { file: string; frameId?: number }) => Promise<unknown>;
 }
 
-/** Runs the reading-view script in the top frame of `tabId`, in the content scripts' world. */
-export async function injectReadingView(tabId: number): Promise<void> {
+/** Runs one of our unlisted scripts in the top frame of `tabId`, in the content scripts' world. */
+export async function injectScript(
+  tabId: number,
+  file: typeof READING_VIEW_SCRIPT | typeof ANNOTATOR_SCRIPT,
+): Promise<void> {
   if (browser.scripting?.executeScript) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [READING_VIEW_SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
     return;
   }
   const tabs = browser.tabs as unknown as LegacyTabs;
   if (!tabs.executeScript) throw new Error('This browser cannot inject scripts into tabs.');
-  await tabs.executeScript(tabId, { file: READING_VIEW_SCRIPT, frameId: 0 });
+  await tabs.executeScript(tabId, { file, frameId: 0 });
+}
+
+/** Runs the reading-view script in the top frame of `tabId`. */
+export function injectReadingView(tabId: number): Promise<void> {
+  return injectScript(tabId, READING_VIEW_SCRIPT);
 }

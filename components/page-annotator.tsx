@@ -1,0 +1,83 @@
+/**
+ * Highlighting on the live page. The page's own body is the text; our toolbar and editor live
+ * in a closed shadow root on a host after `<body>`, so page CSS cannot reach them and theirs
+ * cannot reach the page. Highlights are painted with the CSS Custom Highlight API: the page's
+ * DOM is not rewritten. Late-loading pages are re-placed a few times as their text changes.
+ */
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { pageStore } from '../lib/highlighting/page-store';
+import { pageToSave } from '../lib/page/page-to-save';
+import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
+import type { HighlightColor } from '../lib/storage/types';
+import { Annotator } from './Annotator';
+import annotatorCss from './annotator.css?inline';
+import { GLOSSA_TAG_PREFIX } from './page-control';
+
+/** Tag of the highlighting layer's host element. */
+export const ANNOTATOR_TAG = `${GLOSSA_TAG_PREFIX}annotator`;
+
+const HOST_CSS = ':host { all: initial !important; position: static !important; display: block !important; }';
+/** Most times a changing page's annotations are placed again, and the quiet time before each. */
+const MAX_REPLACEMENTS = 8;
+const SETTLE_MS = 600;
+
+function PageAnnotator({ doc, host }: { doc: Document; host: Element }) {
+  const store = useMemo(() => pageStore(doc, () => pageToSave(doc)), [doc]);
+  const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
+  const [contentVersion, setContentVersion] = useState(0);
+  useEffect(() => {
+    void loadLastColor().then(setLastColor, () => undefined);
+  }, []);
+  useEffect(() => {
+    const win = doc.defaultView;
+    if (!win) return;
+    let count = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new win.MutationObserver((records) => {
+      if (records.every((r) => host.contains(r.target))) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        count++;
+        setContentVersion((v) => v + 1);
+        if (count >= MAX_REPLACEMENTS) observer.disconnect();
+      }, SETTLE_MS);
+    });
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [doc, host]);
+  return (
+    <Annotator
+      root={doc.body}
+      store={store}
+      articleId=""
+      styleTarget={doc}
+      lastColor={lastColor}
+      onLastColor={(color) => {
+        setLastColor(color);
+        void lastHighlightColor.setValue(color);
+      }}
+      contentVersion={contentVersion}
+      panel="orphans"
+    />
+  );
+}
+
+/** Mounts the highlighting layer on `doc`; returns the function that removes it. */
+export function mountPageAnnotator(doc: Document): () => void {
+  const host = doc.createElement(ANNOTATOR_TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = annotatorCss + HOST_CSS;
+  const mount = doc.createElement('div');
+  shadow.append(style, mount);
+  doc.documentElement.append(host);
+  render(<PageAnnotator doc={doc} host={host} />, mount);
+  return () => {
+    render(null, mount);
+    host.remove();
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The background's side of highlighting on live pages. A content script cannot open the
+ * extension's IndexedDB, so it asks the background for the page's highlights and sends each
+ * change here. A page may only read and write highlights of articles saved from its own site:
+ * whatever a hostile page sends, it cannot reach another site's notes.
+ */
+import { canonicalUrl } from '../article/ids';
+import { sameSite, type WebPageSave } from '../article/web-page';
+import type { Library } from '../storage';
+import type { Highlight } from '../storage/types';
+
+/** Saves a page as an article (the background's save path); answers the article id. */
+export type SavePage = (page: WebPageSave) => Promise<string>;
+
+/** The saved article for a page (first of `urls` that is saved) and its live highlights. */
+export async function highlightsForPage(
+  library: Library,
+  urls: readonly string[],
+  senderUrl: string,
+): Promise<{ articleId: string | null; highlights: Highlight[] }> {
+  for (const url of urls) {
+    const normalized = canonicalUrl(url);
+    if (!normalized || !sameSite(normalized, senderUrl)) continue;
+    const meta = await library.findArticleByUrl(normalized);
+    if (meta) return { articleId: meta.id, highlights: await library.listHighlights(meta.id) };
+  }
+  return { articleId: null, highlights: [] };
+}
+
+/**
+ * Stores a highlight made on a live page. When its article is not saved yet, `page` is saved
+ * first (so a highlight never points at nothing). A stored record newer than the incoming one
+ * wins: a late message never undoes a later edit.
+ */
+export async function putPageHighlight(
+  library: Library,
+  savePage: SavePage,
+  highlight: Highlight,
+  page: WebPageSave | null,
+  senderUrl: string,
+): Promise<Highlight> {
+  let articleId = highlight.articleId;
+  const meta = articleId ? await library.getArticleMeta(articleId) : undefined;
+  if (meta) {
+    if (!meta.url || !sameSite(meta.url, senderUrl)) throw new Error('This page cannot change that article.');
+  } else if (page) {
+    if (!sameSite(page.url, senderUrl)) throw new Error('This page cannot save another site.');
+    articleId = await savePage(page);
+  } else {
+    throw new Error('The article of this page is not saved.');
+  }
+  const record = { ...highlight, articleId };
+  const existing = await library.getHighlight(record.id);
+  if (existing && (existing.articleId !== articleId || existing.updatedAt > record.updatedAt)) return existing;
+  await library.putHighlight(record);
+  return record;
+}

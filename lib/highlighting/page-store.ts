@@ -1,0 +1,38 @@
+/**
+ * The annotation store of a live web page: every read and write goes through the background
+ * (a content script cannot reach the extension's IndexedDB). A page that is not saved yet is
+ * extracted and saved with its first highlight, so the highlight and the stored copy appear
+ * together in the library.
+ */
+import type { WebPageSave } from '../article/web-page';
+import { call } from '../messaging';
+import type { AnnotationStore } from './store';
+
+/** A store for the page in `doc`; `toSave` extracts the page when it must be saved. */
+export function pageStore(doc: Document, toSave: () => WebPageSave | null): AnnotationStore {
+  let articleId: string | null = null;
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
+  const urls = [canonical, doc.URL].filter((u): u is string => u !== null);
+  return {
+    async list() {
+      const answer = await call('background', 'highlights/for-page', { urls });
+      if (!answer.ok) throw new Error(answer.error.message);
+      articleId = answer.value.articleId;
+      return answer.value.highlights;
+    },
+    async put(highlight) {
+      const page = articleId ? null : toSave();
+      if (!articleId && !page) throw new Error('Glossa found no article on this page to save.');
+      const answer = await call('background', 'highlights/put', {
+        highlight: { ...highlight, articleId: articleId ?? '' },
+        page,
+      });
+      if (!answer.ok) throw new Error(answer.error.message);
+      articleId = answer.value.articleId;
+      return answer.value;
+    },
+    // Live updates from other views reach extension pages over the library's change channel,
+    // which web pages cannot join; a live page shows its own edits and reloads on revisit.
+    subscribe: () => () => undefined,
+  };
+}

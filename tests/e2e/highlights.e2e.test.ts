@@ -1,0 +1,170 @@
+/**
+ * Highlighting end to end in real browsers: a Chinese phrase of the seed highlighted in the
+ * reader page, with a note, survives a reload; a whole paragraph takes a note; delete and undo;
+ * a highlight made on a live served page appears on its stored copy; and when the served text
+ * changes, the highlight re-anchors — or, when its words are gone, is drawn nowhere.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaticServer } from '../../scripts/static-server.mjs';
+import { drawn, panelEntries, pressButton, selectText, typeInto, waitForDrawn } from './support/annotations';
+import { type BrowserName, type ExtensionBrowser, launchWithExtension, reloadPage } from './support/browsers';
+import { ENGLISH, ExtensionProbe, serveTestPages } from './support/live-web';
+import { PopupPage } from './support/pages';
+
+const PHRASE = '停火线过境点';
+const LIVE_PHRASE = 'proof-of-concept code that exploits the vulnerability';
+const LIVE_SENTENCE = 'A flaw in the wildly popular online game';
+
+describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) => {
+  let ext: ExtensionBrowser;
+  let server: StaticServer;
+  let probe: ExtensionProbe;
+  let readerPath = '';
+  let liveSource = '';
+
+  beforeAll(async () => {
+    server = await serveTestPages();
+    ext = await launchWithExtension(name);
+    probe = await ExtensionProbe.open(ext);
+    const popup = await PopupPage.open(ext);
+    await popup.waitForEntries(1);
+    const [seed] = await popup.entries();
+    const href = new URL(seed?.href ?? '');
+    readerPath = href.pathname + href.search;
+    await popup.page.close();
+    liveSource = await (await fetch(server.url + ENGLISH.path)).text();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function openReader(path = readerPath): Promise<Page> {
+    const page = await ext.openExtensionPage(path, 'article .g-body .g-para-btn');
+    await page.setViewport({ width: 1000, height: 900 });
+    return page;
+  }
+
+  it('highlights a Chinese phrase of the seed in a colour, adds a note, and keeps both across a reload', async () => {
+    const page = await openReader();
+    expect(await selectText(page, 'article .g-body', PHRASE)).toBe(true);
+    expect(await pressButton(page, 'Highlight in Blue', '[role=toolbar]')).toBe(true);
+    expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
+    // The panel lists it; "Add note" opens the editor on it.
+    expect(await pressButton(page, 'Add note', 'aside.g-panel')).toBe(true);
+    await typeInto(page, 'Note', '过境点 **重开** 的背景');
+    expect(await pressButton(page, 'Save note', '[role=dialog]')).toBe(true);
+    await page.waitForFunction(
+      () => document.querySelector('aside.g-panel .g-note-text strong')?.textContent === '重开',
+    );
+
+    await reloadPage(page, 'article .g-body .g-para-btn');
+    expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
+    await page.waitForFunction(() => document.querySelectorAll('aside.g-panel .g-items > li').length === 1);
+    expect(await panelEntries(page)).toEqual([{ title: PHRASE, note: '过境点 重开 的背景' }]);
+    await page.close();
+  });
+
+  it('annotates a whole paragraph from its margin control, reachable by keyboard', async () => {
+    const page = await openReader();
+    const label = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('article .g-body p')].find((el) =>
+        el.textContent?.includes('他提议开启'),
+      );
+      return p?.querySelector('.g-para-btn')?.getAttribute('aria-label') ?? '';
+    });
+    expect(label).toMatch(/^Add a note to paragraph \d+$/);
+    // Keyboard: focus the control, Enter opens the editor with the note box focused.
+    await page.focus(`button[aria-label="${label}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Note');
+    await page.keyboard.type('这一段说明了和谈的立场。');
+    expect(await pressButton(page, 'Save note', '[role=dialog]')).toBe(true);
+    const edit = label.replace('Add a note to', 'Edit the note on');
+    await page.waitForSelector(`button[aria-label="${edit}"]`, { timeout: 10_000 });
+
+    await reloadPage(page, 'article .g-body .g-para-btn');
+    await page.waitForSelector(`button[aria-label="${edit}"]`, { timeout: 10_000 });
+    const notes = await panelEntries(page);
+    expect(notes).toContainEqual({
+      title: `Note on ${label.replace('Add a note to ', '')}`,
+      note: '这一段说明了和谈的立场。',
+    });
+    await page.close();
+  });
+
+  it('deletes a highlight and brings it back with Undo', async () => {
+    const page = await openReader();
+    await waitForDrawn(page, (d) => d.length === 1);
+    expect(await pressButton(page, 'Delete highlight', 'aside.g-panel')).toBe(true);
+    expect(await waitForDrawn(page, (d) => d.length === 0)).toEqual([]);
+    expect(await pressButton(page, 'Undo', '[role=status]')).toBe(true);
+    expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
+    await page.close();
+  });
+
+  it('highlights on a live page (saving it), and the stored copy shows the same highlight', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(server.url + ENGLISH.path, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('glossa-page-control', { timeout: 30_000 });
+    expect(await selectText(page, 'body', LIVE_PHRASE)).toBe(true);
+    // The first selection loads the highlighting layer; then the shortcut highlights.
+    await page.waitForSelector('glossa-annotator', { timeout: 15_000 });
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyH');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    const live = await waitForDrawn(page, (d) => d.length === 1);
+    expect(live.map((d) => d.text)).toEqual([LIVE_PHRASE]);
+
+    // The page is saved with its first highlight (drawn at once, stored a moment later).
+    let articleId = '';
+    for (let tries = 0; tries < 100 && !articleId; tries++) {
+      articleId = await probe.page.evaluate(
+        (url: string) =>
+          new Promise<string>((resolve, reject) => {
+            const open = indexedDB.open('glossa');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const req = open.result.transaction('articles').objectStore('articles').index('byUrl').get(url);
+              req.onsuccess = () => resolve((req.result as { id?: string } | undefined)?.id ?? '');
+              req.onerror = () => reject(req.error);
+            };
+          }),
+        server.url + ENGLISH.path,
+      );
+      if (!articleId) await new Promise((r) => setTimeout(r, 150));
+    }
+    expect(articleId).not.toBe('');
+    const stored = await ext.openExtensionPage(`/reader.html?id=${articleId}`, 'article .g-body');
+    expect((await waitForDrawn(stored, (d) => d.length === 1)).map((d) => d.text)).toEqual([LIVE_PHRASE]);
+    await stored.close();
+    await page.close();
+  });
+
+  it('re-anchors on a revisit after the text changed a little, and draws nothing when its words are gone', async () => {
+    // A little edit: a sentence inserted before the highlight, a word changed after it.
+    server.route(
+      ENGLISH.path,
+      liveSource
+        .replace(LIVE_SENTENCE, `Editor's note: this story was updated. ${LIVE_SENTENCE}`)
+        .replace('21 months, he said', 'twenty-one months, he said'),
+    );
+    const page = await ext.browser.newPage();
+    await page.goto(server.url + ENGLISH.path, { waitUntil: 'domcontentloaded' });
+    // Revisiting a page saved with highlights loads the layer by itself.
+    await page.waitForSelector('glossa-annotator', { timeout: 30_000 });
+    expect((await waitForDrawn(page, (d) => d.length === 1)).map((d) => d.text)).toEqual([LIVE_PHRASE]);
+
+    // Now the highlighted words are rewritten everywhere: it must not land on other text.
+    server.route(ENGLISH.path, liveSource.replaceAll(LIVE_PHRASE, 'knock multiplayer hosts offline'));
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('glossa-annotator', { timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await drawn(page)).toEqual([]);
+    server.route(ENGLISH.path, liveSource);
+    await page.close();
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Page object for highlighting in real browsers: making a selection, pressing Glossa's
+ * controls by accessible name, and reading what is drawn from the document's highlight
+ * registry (the CSS Custom Highlight API is per document, so the page's own world sees what
+ * the extension painted, and nothing else reveals it: the DOM is not rewritten).
+ */
+import type { Page } from 'puppeteer-core';
+
+/** One drawn highlight: its colour and the text it covers. */
+export interface Drawn {
+  color: string;
+  text: string;
+}
+
+/** Selects the `occurrence`-th appearance of `text` inside `rootSelector`; false if not found. */
+export function selectText(page: Page, rootSelector: string, text: string, occurrence = 0): Promise<boolean> {
+  return page.evaluate(
+    (selector: string, needle: string, nth: number) => {
+      const root = document.querySelector(selector);
+      if (!root) return false;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        let at = node.data.indexOf(needle);
+        while (at >= 0) {
+          if (seen++ === nth) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + needle.length);
+            const selection = document.getSelection();
+            selection?.removeAllRanges();
+            selection?.addRange(range);
+            // What a mouse selection ends with (the live page loads highlighting on it).
+            node.parentElement?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+            return true;
+          }
+          at = node.data.indexOf(needle, at + 1);
+        }
+      }
+      return false;
+    },
+    rootSelector,
+    text,
+    occurrence,
+  );
+}
+
+/** Everything Glossa has drawn in the page's document, by colour. */
+export function drawn(page: Page): Promise<Drawn[]> {
+  return page.evaluate(() => {
+    const out: { color: string; text: string }[] = [];
+    const registry = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;
+    registry?.forEach((set, name) => {
+      const m = /^glossa\d+-(yellow|green|blue|pink|purple)$/.exec(name);
+      if (m) for (const range of set) out.push({ color: m[1] ?? '', text: range.toString() });
+    });
+    return out;
+  });
+}
+
+/** Waits until `drawn` satisfies `test`; answers the last reading either way. */
+export async function waitForDrawn(page: Page, test: (d: Drawn[]) => boolean, timeout = 15_000): Promise<Drawn[]> {
+  const until = Date.now() + timeout;
+  let last = await drawn(page);
+  while (!test(last) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await drawn(page);
+  }
+  return last;
+}
+
+/** Clicks the button whose accessible name (aria-label, else text) is `name`; false if none. */
+export async function pressButton(page: Page, name: string, within = 'body'): Promise<boolean> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const clicked = await page.evaluate(
+      (n: string, scope: string) => {
+        const buttons = [...(document.querySelector(scope)?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+        const button = buttons.find(
+          (b) => !b.disabled && (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === n,
+        );
+        button?.focus();
+        button?.click();
+        return Boolean(button);
+      },
+      name,
+      within,
+    );
+    if (clicked || Date.now() > until) return clicked;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Types into the text box named `label` (real key events). */
+export async function typeInto(page: Page, label: string, text: string): Promise<void> {
+  await page.waitForSelector(`textarea[aria-label="${label}"]`, { timeout: 10_000 });
+  await page.focus(`textarea[aria-label="${label}"]`);
+  await page.keyboard.type(text);
+}
+
+/** The side panel's entries: visible title and note text. */
+export function panelEntries(page: Page): Promise<{ title: string; note: string }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('aside.g-panel .g-items > li')].map((li) => ({
+      title: (li.querySelector('.g-goto, blockquote')?.textContent ?? '').trim(),
+      note: (li.querySelector('.g-note-text')?.textContent ?? '').trim(),
+    })),
+  );
+}
