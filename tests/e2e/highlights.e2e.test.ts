@@ -7,7 +7,15 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/static-server.mjs';
-import { drawn, panelEntries, pressButton, selectText, typeInto, waitForDrawn } from './support/annotations';
+import {
+  clickHighlight,
+  drawn,
+  panelEntries,
+  pressButton,
+  selectText,
+  typeInto,
+  waitForDrawn,
+} from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, reloadPage } from './support/browsers';
 import { ENGLISH, ExtensionProbe, serveTestPages } from './support/live-web';
 import { PopupPage } from './support/pages';
@@ -94,14 +102,24 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     await page.close();
   });
 
-  it('deletes a highlight and brings it back with Undo', async () => {
+  it('clicking a highlight opens its editor: change the colour, delete it, bring it back with Undo', async () => {
     const page = await openReader();
     await waitForDrawn(page, (d) => d.length === 1);
+    expect(await clickHighlight(page, PHRASE)).toBe(true);
+    await page.waitForSelector(`[role=dialog][aria-label="Highlight: ${PHRASE}"]`, { timeout: 10_000 });
+    expect(await pressButton(page, 'Green', '[role=dialog]')).toBe(true);
+    expect(await waitForDrawn(page, (d) => d[0]?.color === 'green')).toEqual([{ color: 'green', text: PHRASE }]);
+    expect(await pressButton(page, 'Close', '[role=dialog]')).toBe(true);
     expect(await pressButton(page, 'Delete highlight', 'aside.g-panel')).toBe(true);
     expect(await waitForDrawn(page, (d) => d.length === 0)).toEqual([]);
     expect(await pressButton(page, 'Undo', '[role=status]')).toBe(true);
-    expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
+    expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'green', text: PHRASE }]);
     await page.close();
+    // The popup counts the seed's highlight and its paragraph note.
+    const popup = await PopupPage.open(ext);
+    await popup.waitForEntries(1);
+    await popup.page.waitForFunction(() => document.body.textContent?.includes('2 highlights'), { timeout: 10_000 });
+    await popup.page.close();
   });
 
   it('highlights on a live page (saving it), and the stored copy shows the same highlight', async () => {

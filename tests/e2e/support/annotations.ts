@@ -107,3 +107,22 @@ export function panelEntries(page: Page): Promise<{ title: string; note: string 
     })),
   );
 }
+
+/** Clicks, with the mouse, the middle of the first drawn highlight covering `text`. */
+export async function clickHighlight(page: Page, text: string): Promise<boolean> {
+  const point = await page.evaluate((t: string) => {
+    const registry = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;
+    let found: Range | null = null;
+    registry?.forEach((set, name) => {
+      if (/^glossa\d+-/.test(name)) for (const r of set) if (!found && r.toString() === t) found = r;
+    });
+    const range = found as Range | null;
+    if (!range) return null;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const box = range.getClientRects()[0];
+    return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+  }, text);
+  if (!point) return false;
+  await page.mouse.click(point.x, point.y);
+  return true;
+}
