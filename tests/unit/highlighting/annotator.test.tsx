@@ -17,10 +17,12 @@ const ARTICLE = `<p>据报道，美国总统拜登周二表示，将继续向乌
 let library: Promise<Library>;
 let body: HTMLElement;
 
-function mount(onLastColor = vi.fn()) {
+/** Renders the article and the annotation layer; `edit` changes the article's text first. */
+function mount(onLastColor = vi.fn(), edit: (body: HTMLElement) => void = () => undefined) {
   body = document.createElement('div');
   body.className = 'g-body';
   body.innerHTML = ARTICLE;
+  edit(body);
   document.body.replaceChildren(body);
   return render(
     <Annotator
@@ -167,20 +169,8 @@ describe('Annotator', () => {
     await waitFor(() => expect(body.querySelector('mark')).not.toBeNull());
     first.unmount();
     // The article changed: the sentence is gone.
-    mount();
-    body.lastElementChild?.replaceChildren('Officials declined to comment on the negotiations.');
-    cleanup();
-    const second = render(
-      <Annotator
-        root={body}
-        store={libraryStore(library, 'a1')}
-        articleId="a1"
-        styleTarget={document}
-        panel
-        lastColor="yellow"
-        onLastColor={vi.fn()}
-      />,
-      { container: document.body.appendChild(document.createElement('div')) },
+    const second = mount(vi.fn(), (changed) =>
+      changed.lastElementChild?.replaceChildren('Officials declined to comment on the negotiations.'),
     );
     const orphans = await screen.findByRole('region', { name: 'panelOrphans 1' });
     expect(within(orphans).getByText('talks would resume')).toBeTruthy();
