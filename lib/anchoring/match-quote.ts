@@ -63,10 +63,15 @@ interface Weighed extends Candidate {
   plausible: boolean;
 }
 
-/** Which of the quote's surroundings still stand near the expected place. */
+/**
+ * Which of the quote's surroundings still stand near the expected place: exactly next to it
+ * (`before`, `after`), or allowing for a few characters next to the quote taken by an edit.
+ */
 interface Surroundings {
   before: boolean;
   after: boolean;
+  looseBefore: boolean;
+  looseAfter: boolean;
 }
 
 /** Evidence lost for being `d` characters from where the quote was expected. */
@@ -101,10 +106,13 @@ export function matchQuote(text: string, target: QuoteTarget, expected?: number)
       found.push(...fuzzyCandidates(text, target, from, to, maxErrors, expected));
     }
   }
-  const around = expected === undefined ? { before: false, after: false } : surroundings(text, target, expected);
+  const around =
+    expected === undefined
+      ? { before: false, after: false, looseBefore: false, looseAfter: false }
+      : surroundings(text, target, expected);
   // Both neighbours still in place, around a quote that is not: it was edited (or deleted)
   // where it stood. A copy farther away is a different passage, never a candidate.
-  const inPlace = around.before && around.after;
+  const inPlace = around.looseBefore && around.looseAfter;
   const reach = NEAR + exact.length;
   const best = pick(
     found.filter((c) => !inPlace || c.distance <= reach).map((c) => weigh(c, target, around, reach)),
@@ -113,8 +121,13 @@ export function matchQuote(text: string, target: QuoteTarget, expected?: number)
   if (best === 'ambiguous') return null;
   if (best) return { start: best.start, end: best.end, method: best.method };
   if (inPlace) return null;
+  // Anything found near the expected place, even too weak to win, still competes with a
+  // faraway match: a far copy must beat the damaged original by the margin, or it is an orphan.
+  const nearby = found
+    .filter((c) => c.distance <= reach)
+    .map((c) => ({ ...weigh(c, target, around, reach), plausible: false }));
   const far = pick(
-    fuzzyEverywhere(text, target, maxErrors, expected).map((c) => weigh(c, target, around, reach)),
+    [...fuzzyEverywhere(text, target, maxErrors, expected).map((c) => weigh(c, target, around, reach)), ...nearby],
     need,
   );
   return far && far !== 'ambiguous' ? { start: far.start, end: far.end, method: 'fuzzy' } : null;
@@ -139,19 +152,32 @@ function weigh(c: Candidate, target: QuoteTarget, around: Surroundings, reach: n
 
 /** Characters of context that must still stand beside the expected place to count. */
 const SURROUNDINGS = 16;
+/** Characters next to the quote an edit may have taken with it. */
+const NIBBLE = 8;
 
-/** Whether the end of the prefix and the start of the suffix still stand near `expected`. */
+/**
+ * Whether the prefix's end and the suffix's start still stand near `expected`: their innermost
+ * 16 characters, and (loosely) the 16 before the 8 nearest the quote, since an edit that takes
+ * the quote often takes a few characters around it too.
+ */
 function surroundings(text: string, { exact, prefix, suffix }: QuoteTarget, expected: number): Surroundings {
   const near = (piece: string, from: number, to: number) => {
     if (piece.length < SURROUNDINGS / 2) return false;
     const at = text.indexOf(piece, Math.max(0, from));
     return at !== -1 && at <= to;
   };
+  const reach = NEAR + SURROUNDINGS;
   const head = prefix.slice(-SURROUNDINGS);
+  const outerHead = prefix.slice(-SURROUNDINGS - NIBBLE, -NIBBLE);
   const tail = suffix.slice(0, SURROUNDINGS);
+  const outerTail = suffix.slice(NIBBLE, SURROUNDINGS + NIBBLE);
+  const before = near(head, expected - reach - head.length, expected + NEAR);
+  const after = near(tail, expected - NEAR, expected + exact.length + reach);
   return {
-    before: near(head, expected - NEAR - head.length, expected + NEAR),
-    after: near(tail, expected - NEAR, expected + exact.length + NEAR),
+    before,
+    after,
+    looseBefore: before || near(outerHead, expected - reach - SURROUNDINGS - NIBBLE, expected + NEAR),
+    looseAfter: after || near(outerTail, expected - NEAR, expected + exact.length + reach + NIBBLE),
   };
 }
 

@@ -68,6 +68,36 @@ describe('matchQuote', () => {
     expect(matchQuote(edited, target, start)?.start).toBe(start);
   });
 
+  // Regression (bench, edit seed 11): a deletion took the quote with one character of its prefix
+  // and five of its suffix; the untouched copy of the passage 95,000 characters away won.
+  it('does not move a deleted quote to a copy elsewhere when edits nibbled its context', () => {
+    const passage = '常见的软件如微信、微博均可使用，淘宝偶尔还是会崩溃闪退，使用自带的搜索功能就能快捷打开应用。';
+    const filler = '其他段落的文字与此无关，只是为了拉开两份副本之间的距离。'.repeat(120);
+    const text = `开头的一段介绍文字，说明了本文要讨论的问题。${passage}${filler}${passage}结尾。`;
+    const { start, target } = quoteIn(text, '微博均可使用，淘宝');
+    const edited = text.slice(0, start - 1) + text.slice(start + target.exact.length + 5);
+    expect(matchQuote(edited, target, start)).toBeNull();
+  });
+
+  // Modelled on the bench's edit seed 7 (prefix end and quote tail rewritten; an intact copy far
+  // away was taken over the damaged original). The short text here does not reproduce that
+  // failure on the old code; it guards the behaviour: near original or orphan, never the copy.
+  it('does not prefer a faraway copy over the damaged original nearby', () => {
+    const passage =
+      'Daring Fireball know. 冬天要开空调，设成“制热26℃”；夏天要开空调，设成“制冷26℃”。 同样是26℃，制冷和制热有什么区别';
+    const filler = ' unrelated words in between the two copies of this passage'.repeat(40);
+    const text = `Start. ${passage}${filler} ond. ${passage.slice('Daring Fireball'.length + 1)} End.`;
+    const { start, target } = quoteIn(
+      text,
+      'know. 冬天要开空调，设成“制热26℃”；夏天要开空调，设成“制冷26℃”。 同样是26',
+    );
+    const edited = text
+      .replace('Daring Fireball know.', 'Daring Fireballrycnh know.')
+      .replace('“制冷26℃”。 同样是26℃，制冷', '“制冷26℃” cseqbykfi 有什么区别');
+    const found = matchQuote(edited, target, start);
+    expect(found === null || Math.abs(found.start - start) < 40).toBe(true);
+  });
+
   it('refuses an empty quote', () => {
     expect(matchQuote('abc', { exact: '', prefix: '', suffix: '' }, 0)).toBeNull();
   });
