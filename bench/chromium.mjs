@@ -16,13 +16,17 @@ export const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Starts Chromium; with `extensionDir`, loads it and resolves the extension origin. */
-export async function launchChromium(extensionDir) {
+/**
+ * Starts Chromium; with `extensionDir`, loads it and resolves the extension origin.
+ * `protocolTimeout` (ms) raises puppeteer's 180 s limit for one call (a slow peer's pass).
+ */
+export async function launchChromium(extensionDir, { protocolTimeout } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'glossa-bench-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     userDataDir: profile,
+    ...(protocolTimeout ? { protocolTimeout } : {}),
     args: [
       ...FLAGS,
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),

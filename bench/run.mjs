@@ -9,26 +9,37 @@ const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
 const only = process.argv.slice(2);
 
-const SUITES = {
-  import: () => import('./suites/import-articles.mjs'),
-  popup: () => import('./suites/popup-paint.mjs'),
-  detect: () => import('./suites/detect-extract.mjs'),
-  content: () => import('./suites/content-cost.mjs'),
+/** Builds, each run once if a selected suite needs it. */
+const BUILDS = {
+  extension: ['npx', ['wxt', 'build', '-b', 'chrome']],
+  harness: ['npx', ['vite', 'build', '--config', 'bench/vite.config.ts']],
+  page: ['npx', ['vite', 'build', '--config', 'bench/page-harness/vite.config.ts']],
+  anchor: ['npx', ['vite', 'build', '--config', 'bench/page-harness/vite.anchor.config.ts']],
 };
+
+const SUITES = {
+  import: { load: () => import('./suites/import-articles.mjs'), builds: ['harness'] },
+  popup: { load: () => import('./suites/popup-paint.mjs'), builds: ['extension'] },
+  detect: { load: () => import('./suites/detect-extract.mjs'), builds: ['page'] },
+  content: { load: () => import('./suites/content-cost.mjs'), builds: ['extension'] },
+  anchor: { load: () => import('./suites/anchor.mjs'), builds: ['anchor'] },
+};
+
+const unknown = only.filter((name) => !(name in SUITES));
+if (unknown.length > 0)
+  throw new Error(`unknown suite ${unknown.join(', ')}; suites: ${Object.keys(SUITES).join(', ')}`);
+const selected = Object.entries(SUITES).filter(([name]) => only.length === 0 || only.includes(name));
 
 function sh(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
 }
 
-sh('npx', ['wxt', 'build', '-b', 'chrome']);
-sh('npx', ['vite', 'build', '--config', 'bench/vite.config.ts']);
-sh('npx', ['vite', 'build', '--config', 'bench/page-harness/vite.config.ts']);
+for (const build of new Set(selected.flatMap(([, suite]) => suite.builds))) sh(...BUILDS[build]);
 
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 const rows = [];
-for (const [name, load] of Object.entries(SUITES)) {
-  if (only.length > 0 && !only.includes(name)) continue;
+for (const [name, { load }] of selected) {
   console.log(`running ${name}…`);
   const suite = await load();
   const result = await suite.run({ root, shared });

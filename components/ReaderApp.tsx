@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sanitizeArticleDom } from '../lib/article/sanitize';
+import { preparePainting } from '../lib/highlighting/layer';
 import { libraryStore } from '../lib/highlighting/library-store';
 import { t } from '../lib/i18n';
 import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
@@ -49,6 +50,8 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
     [articleId],
   );
 
+  // Highlight styles go in before the article: added later, they would restyle all of it.
+  useEffect(() => preparePainting(document), []);
   useEffect(() => {
     void loadReaderPrefs().then(setPrefs);
     void loadLastColor().then(setLastColor);

@@ -11,6 +11,7 @@ import { extractArticle } from '../lib/article/extract';
 import { sanitizeArticleDom } from '../lib/article/sanitize';
 import { readingMinutes } from '../lib/article/text-stats';
 import { type WebPageSave, webPageSave } from '../lib/article/web-page';
+import { preparePainting } from '../lib/highlighting/layer';
 import { pageStore } from '../lib/highlighting/page-store';
 import { freezePage } from '../lib/page/page-freeze';
 import type { Result } from '../lib/result';
@@ -71,6 +72,8 @@ export function openReadingView(doc: Document, save: SavePage, onClosed: () => v
   style.textContent = readerCss + annotatorCss + HOST_CSS;
   const mount = doc.createElement('div');
   shadow.append(style, mount);
+  // Highlight styles before the article renders (added later, they restyle all of it).
+  const releasePainting = preparePainting(shadow);
   // Keys typed in the view are ours: the page's own shortcuts must not act on them.
   host.addEventListener('keydown', (event) => event.stopPropagation());
   doc.documentElement.append(host);
@@ -81,6 +84,7 @@ export function openReadingView(doc: Document, save: SavePage, onClosed: () => v
     open = false;
     win.removeEventListener('keydown', onKey, true);
     render(null, mount);
+    releasePainting();
     host.remove();
     restore();
     onClosed();

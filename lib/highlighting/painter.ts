@@ -4,13 +4,12 @@
  * offsets stay exactly as they were. Where it is missing (or refuses our ranges), highlights are
  * drawn by wrapping text in `<mark>` elements, which `remove` unwraps and re-joins cleanly.
  *
- * One registry entry per colour (`glossa1-yellow` …, numbered per painter: a reading view and
- * the page under it share the document's registry) holds every range of that colour, so 1,000
- * highlights cost five registry entries. Overlapping highlights simply both paint: the colours
+ * One registry entry per colour per layer (`layer.ts`: one per document or shadow root) holds
+ * every range of that colour, so 1,000 highlights cost five registry entries. Overlapping highlights simply both paint: the colours
  * are translucent, so the overlap reads darker.
  */
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../storage/types';
-import { highlightStyles } from './styles';
+import type { HighlightColor } from '../storage/types';
+import { acquireLayer, type Layer } from './layer';
 
 /** How a painter draws. */
 export type PaintMode = 'custom-highlight' | 'wrap';
@@ -41,52 +40,21 @@ export interface PainterOptions {
   mode?: PaintMode;
 }
 
-interface HighlightRegistry {
-  set(name: string, value: unknown): void;
-  delete(name: string): boolean;
-}
-type HighlightCtor = new (...ranges: Range[]) => { add(r: Range): void; delete(r: Range): boolean; priority: number };
-
-/** The page's highlight registry and constructor, if this browser has them. */
-function highlightApi(win: Window): { registry: HighlightRegistry; Ctor: HighlightCtor } | null {
-  const w = win as unknown as { CSS?: { highlights?: HighlightRegistry }; Highlight?: HighlightCtor };
-  return w.CSS?.highlights && typeof w.Highlight === 'function'
-    ? { registry: w.CSS.highlights, Ctor: w.Highlight }
-    : null;
-}
-
-let painters = 0;
-
-/** A painter for highlights under `root`. */
+/** A painter for highlights under `root`, drawing into its style target's shared layer. */
 export function createPainter(root: Element, options: PainterOptions): Painter {
-  const win = root.ownerDocument.defaultView;
-  const api = options.mode === 'wrap' || !win ? null : highlightApi(win);
-  const name = `glossa${++painters}`;
-  const uninstall = installStyles(options.styleTarget, name);
-  const painter = api ? highlightPainter(api, name) : wrapPainter(root);
+  const layer = acquireLayer(options.styleTarget);
+  const painter = options.mode !== 'wrap' && layer.sets ? highlightPainter(layer.sets) : wrapPainter(root);
   const clear = painter.clear.bind(painter);
   return Object.assign(painter, {
     clear() {
       clear();
-      uninstall();
+      layer.release();
     },
   });
 }
 
-function highlightPainter(
-  { registry, Ctor }: { registry: HighlightRegistry; Ctor: HighlightCtor },
-  name: string,
-): Painter {
-  const byColor = new Map<HighlightColor, InstanceType<HighlightCtor>>();
+function highlightPainter({ byColor, active }: NonNullable<Layer['sets']>): Painter {
   const drawn = new Map<string, { range: Range; color: HighlightColor }>();
-  for (const color of HIGHLIGHT_COLORS) {
-    const h = new Ctor();
-    byColor.set(color, h);
-    registry.set(`${name}-${color}`, h);
-  }
-  const active = new Ctor();
-  active.priority = 1;
-  registry.set(`${name}-active`, active);
   let activeId: string | null = null;
   return {
     mode: 'custom-highlight',
@@ -115,8 +83,6 @@ function highlightPainter(
     },
     clear() {
       this.reset();
-      for (const color of HIGHLIGHT_COLORS) registry.delete(`${name}-${color}`);
-      registry.delete(`${name}-active`);
     },
     idsAt(node, offset) {
       const ids: string[] = [];
@@ -215,31 +181,4 @@ function textNodesIn(range: Range): Text[] {
     if (range.intersectsNode(node)) nodes.push(node as Text);
   }
   return nodes;
-}
-
-/**
- * Puts the highlight styles where they apply: a constructed sheet adopted by the document or
- * shadow root (nothing added to the page's DOM), or a `<style>` where that is unsupported.
- * Returns how to take them away again.
- */
-function installStyles(target: Document | ShadowRoot, name: string): () => void {
-  const doc = 'defaultView' in target ? target : target.ownerDocument;
-  const Sheet = doc.defaultView?.CSSStyleSheet;
-  if (Sheet && 'adoptedStyleSheets' in target) {
-    try {
-      const sheet = new Sheet();
-      sheet.replaceSync(highlightStyles(name));
-      target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
-      return () => {
-        target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
-      };
-    } catch {
-      // Fall through to a <style> element.
-    }
-  }
-  const style = doc.createElement('style');
-  style.dataset.glossaUi = '';
-  style.textContent = highlightStyles(name);
-  ('head' in target && target.head ? target.head : target).append(style);
-  return () => style.remove();
 }
