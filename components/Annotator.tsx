@@ -155,9 +155,10 @@ export function Annotator(props: AnnotatorProps) {
     onSelection();
     doc.addEventListener('selectionchange', onSelection);
     root.addEventListener('click', onClick);
-    // Keys are heard where they bubble to: the shadow root of a reading view stops them there.
-    const keys = root.getRootNode() as Document | ShadowRoot;
-    keys.addEventListener('keydown', onKey as EventListener);
+    // Keys are heard where they bubble to: inside a reading view they reach its shadow root
+    // (its host stops them there); with focus on the page they reach the document.
+    const keys = [...new Set([root.getRootNode() as Document | ShadowRoot, doc])];
+    for (const target of keys) target.addEventListener('keydown', onKey as EventListener);
     win.addEventListener('scroll', onMove, { passive: true, capture: true });
     win.addEventListener('resize', onMove);
     return () => {
@@ -165,7 +166,7 @@ export function Annotator(props: AnnotatorProps) {
       clearTimeout(timer);
       doc.removeEventListener('selectionchange', onSelection);
       root.removeEventListener('click', onClick);
-      keys.removeEventListener('keydown', onKey as EventListener);
+      for (const target of keys) target.removeEventListener('keydown', onKey as EventListener);
       win.removeEventListener('scroll', onMove, { capture: true });
       win.removeEventListener('resize', onMove);
     };

@@ -12,6 +12,7 @@ import {
   drawn,
   panelEntries,
   pressButton,
+  pressShortcut,
   selectText,
   typeInto,
   waitForDrawn,
@@ -23,6 +24,7 @@ import { PopupPage } from './support/pages';
 const PHRASE = '停火线过境点';
 const LIVE_PHRASE = 'proof-of-concept code that exploits the vulnerability';
 const LIVE_SENTENCE = 'A flaw in the wildly popular online game';
+const STORED_PHRASE = 'Named Binary Tag';
 
 describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) => {
   let ext: ExtensionBrowser;
@@ -122,18 +124,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     await popup.page.close();
   });
 
-  it('highlights on a live page (saving it), and the stored copy shows the same highlight', async () => {
+  it('highlights on a live page (saving it), the stored copy shows it, and one made on the stored copy shows on the page', async () => {
     const page = await ext.browser.newPage();
     await page.goto(server.url + ENGLISH.path, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('glossa-page-control', { timeout: 30_000 });
     expect(await selectText(page, 'body', LIVE_PHRASE)).toBe(true);
     // The first selection loads the highlighting layer; then the shortcut highlights.
     await page.waitForSelector('glossa-annotator', { timeout: 15_000 });
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('KeyH');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await pressShortcut(page, 'KeyH');
     const live = await waitForDrawn(page, (d) => d.length === 1);
     expect(live.map((d) => d.text)).toEqual([LIVE_PHRASE]);
 
@@ -156,9 +154,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
       if (!articleId) await new Promise((r) => setTimeout(r, 150));
     }
     expect(articleId).not.toBe('');
-    const stored = await ext.openExtensionPage(`/reader.html?id=${articleId}`, 'article .g-body');
+    const stored = await ext.openExtensionPage(`/reader.html?id=${articleId}`, 'article .g-body .g-para-btn');
     expect((await waitForDrawn(stored, (d) => d.length === 1)).map((d) => d.text)).toEqual([LIVE_PHRASE]);
+    // And the other way: a highlight made on the stored copy appears on the live page.
+    expect(await selectText(stored, 'article .g-body', STORED_PHRASE)).toBe(true);
+    expect(await pressButton(stored, 'Highlight in Green', '[role=toolbar]')).toBe(true);
+    await waitForDrawn(stored, (d) => d.length === 2);
     await stored.close();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('glossa-annotator', { timeout: 30_000 });
+    const both = await waitForDrawn(page, (d) => d.length === 2);
+    expect(both.map((d) => d.text).sort()).toEqual([STORED_PHRASE, LIVE_PHRASE].sort());
     await page.close();
   });
 
@@ -174,15 +180,39 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     await page.goto(server.url + ENGLISH.path, { waitUntil: 'domcontentloaded' });
     // Revisiting a page saved with highlights loads the layer by itself.
     await page.waitForSelector('glossa-annotator', { timeout: 30_000 });
-    expect((await waitForDrawn(page, (d) => d.length === 1)).map((d) => d.text)).toEqual([LIVE_PHRASE]);
+    const moved = await waitForDrawn(page, (d) => d.length === 2);
+    expect(moved.map((d) => d.text).sort()).toEqual([STORED_PHRASE, LIVE_PHRASE].sort());
 
     // Now the highlighted words are rewritten everywhere: it must not land on other text.
     server.route(ENGLISH.path, liveSource.replaceAll(LIVE_PHRASE, 'knock multiplayer hosts offline'));
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.waitForSelector('glossa-annotator', { timeout: 30_000 });
-    await new Promise((r) => setTimeout(r, 2_000));
-    expect(await drawn(page)).toEqual([]);
+    await waitForDrawn(page, (d) => d.length > 0);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await drawn(page)).toEqual([{ color: 'green', text: STORED_PHRASE }]);
     server.route(ENGLISH.path, liveSource);
+    await page.close();
+  });
+
+  it('highlights inside the reading view of a live page (a triple-click, then the shortcut)', async () => {
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(`${server.url}/zh.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('glossa-page-control', { timeout: 30_000 });
+    await probe.toggleReadingView(await probe.tabId(`${server.url}/zh.html`));
+    await page.waitForSelector('glossa-reading-view', { timeout: 30_000 });
+    // The view's shadow root is closed: select a paragraph by position, trying a few lines.
+    let found: Awaited<ReturnType<typeof drawn>> = [];
+    for (const y of [420, 520, 620, 320, 720]) {
+      await page.mouse.click(480, y, { count: 3 });
+      await pressShortcut(page, 'KeyH');
+      found = await waitForDrawn(page, (d) => d.length > 0, 2_000);
+      if (found.length > 0) break;
+    }
+    expect(found).toHaveLength(1);
+    expect(found[0]?.text).toMatch(/[\u4e00-\u9fff]{5}/);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('glossa-reading-view'), { timeout: 10_000 });
     await page.close();
   });
 });

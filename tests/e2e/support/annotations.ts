@@ -126,3 +126,12 @@ export async function clickHighlight(page: Page, text: string): Promise<boolean>
   await page.mouse.click(point.x, point.y);
   return true;
 }
+
+/** Presses Alt+Shift+`code` with real key events. */
+export async function pressShortcut(page: Page, code: 'KeyH' | 'KeyA'): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press(code);
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+}

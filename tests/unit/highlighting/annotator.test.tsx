@@ -183,4 +183,38 @@ describe('Annotator', () => {
     expect(screen.queryByRole('region', { name: 'panelOrphans 1' })).toBeNull();
     second.unmount();
   });
+
+  it('filters the panel by colour, copies a selection, and scrolls to a highlight chosen in the panel', async () => {
+    mount();
+    fireEvent.click(within(await select('乌克兰')).getByRole('button', { name: 'hlHighlightIn colorBlue' }));
+    fireEvent.click(within(await select('停火线')).getByRole('button', { name: 'hlHighlightIn colorPink' }));
+    const panel = screen.getByRole('complementary', { name: 'panelLabel' });
+    await waitFor(() => expect(within(panel).getAllByRole('button', { name: /^panelGoTo/ })).toHaveLength(2));
+    // Reading order, whatever the order of making.
+    expect(
+      within(panel)
+        .getAllByRole('button', { name: /^panelGoTo/ })
+        .map((b) => b.textContent),
+    ).toEqual(['乌克兰', '停火线']);
+    fireEvent.click(within(panel).getByRole('checkbox', { name: 'colorBlue' }));
+    expect(
+      within(panel)
+        .getAllByRole('button', { name: /^panelGoTo/ })
+        .map((b) => b.textContent),
+    ).toEqual(['停火线']);
+
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    fireEvent.click(within(panel).getByRole('button', { name: 'panelGoTo 停火线' }));
+    expect(scrolled).toHaveBeenCalled();
+    expect((scrolled.mock.contexts[0] as Element).textContent).toContain('停火线');
+    expect(await screen.findByRole('dialog', { name: 'hlEditorLabel 停火线' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'hlClose' }));
+
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    fireEvent.click(within(await select('Officials said')).getByRole('button', { name: 'hlCopy' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('Officials said'));
+    expect(await screen.findByText('hlCopied')).toBeTruthy();
+  });
 });
