@@ -2,7 +2,8 @@
  * The margin control of each paragraph of a stored article: a small button, first child of the
  * paragraph, shown on hover and on keyboard focus (so Tab reaches every paragraph's note in
  * reading order) and always shown when the paragraph has a note. Marked `data-glossa-ui`, so
- * anchoring and copying ignore it; removed when the reader goes away.
+ * anchoring ignores it, and its icon is drawn by CSS, so the article's text (copying, the
+ * DOM's textContent) stays exactly the article's. Removed when the reader goes away.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { paragraphsOf } from '../lib/anchoring';
@@ -32,7 +33,6 @@ export function useParagraphControls(
       button.className = 'g-para-btn';
       button.dataset.glossaUi = '';
       button.setAttribute('contenteditable', 'false');
-      button.textContent = '✎';
       paragraph.prepend(button);
       return button;
     });

@@ -10,9 +10,10 @@ import { buildWebArticle, validateWebPageSave, type WebPageSave } from '../lib/a
 import { highlightsForPage, putPageHighlight } from '../lib/highlighting/page-service';
 import { validateHighlight } from '../lib/highlighting/validate';
 import { callTab, INVALID, isWebContentScript, listen } from '../lib/messaging';
-import { openLibrary } from '../lib/storage';
+import { onLibraryChange, openLibrary } from '../lib/storage';
 import { setArticleBadge } from '../lib/tabs/badge';
 import { ANNOTATOR_SCRIPT, injectReadingView, injectScript } from '../lib/tabs/inject';
+import { createPageWatch } from '../lib/tabs/page-watch';
 
 export default defineBackground(() => {
   const library = openLibrary();
@@ -58,6 +59,19 @@ export default defineBackground(() => {
     return { id: article.id, outcome };
   };
 
+  // Web pages showing a saved article hear about its highlights changing elsewhere.
+  const watch = createPageWatch(async (tabId) => (await callTab(tabId, 'highlights/changed', null)).ok);
+  browser.tabs.onRemoved.addListener((tabId) => watch.forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) watch.forget(tabId);
+  });
+  onLibraryChange(async (change) => {
+    if (change.store !== 'highlights') return;
+    const lib = await library;
+    const records = await Promise.all(change.ids.map((id) => lib.getHighlight(id)));
+    await watch.changed(new Set(records.flatMap((h) => (h ? [h.articleId] : []))));
+  });
+
   listen('background', {
     'seeds/import': { validate: (p) => (p === null ? null : INVALID), handle: () => runImport() },
     'page/detected': {
@@ -95,7 +109,11 @@ export default defineBackground(() => {
         p.urls.every((u) => typeof u === 'string' && u.length <= 4096)
           ? { urls: p.urls as string[] }
           : INVALID,
-      handle: async ({ urls }, sender) => highlightsForPage(await library, urls, sender.url ?? ''),
+      handle: async ({ urls }, sender) => {
+        const found = await highlightsForPage(await library, urls, sender.url ?? '');
+        if (sender.tab?.id !== undefined) watch.seen(sender.tab.id, found.articleId);
+        return found;
+      },
     },
     'highlights/put': {
       accept: isWebContentScript,
@@ -105,8 +123,17 @@ export default defineBackground(() => {
         const page = p.page === null ? null : validateWebPageSave(p.page);
         return highlight && page !== undefined && (p.page === null || page) ? { highlight, page } : INVALID;
       },
-      handle: async ({ highlight, page }, sender) =>
-        putPageHighlight(await library, async (pg) => (await savePage(pg)).id, highlight, page, sender.url ?? ''),
+      handle: async ({ highlight, page }, sender) => {
+        const stored = await putPageHighlight(
+          await library,
+          async (pg) => (await savePage(pg)).id,
+          highlight,
+          page,
+          sender.url ?? '',
+        );
+        if (sender.tab?.id !== undefined) watch.seen(sender.tab.id, stored.articleId);
+        return stored;
+      },
     },
     'reading-view/load': {
       accept: isWebContentScript,

@@ -13,6 +13,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { GLOSSA_TAG_PREFIX, mountPageControl } from '../../components/page-control';
 import { isProbablyArticle } from '../../lib/article/detect';
 import { call, listen } from '../../lib/messaging';
+import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
 import { getReadingView } from '../../lib/page/reading-view-handle';
 import { watchVerdict } from '../../lib/page/verdict-watch';
 
@@ -81,6 +82,13 @@ function start(signal: AbortSignal): void {
       validate: () => null,
       handle: () => {
         guard(toggle)();
+        return null;
+      },
+    },
+    'highlights/changed': {
+      validate: () => null,
+      handle: () => {
+        guard(announcePageHighlightsChanged)();
         return null;
       },
     },

@@ -6,6 +6,7 @@
  */
 import type { WebPageSave } from '../article/web-page';
 import { call } from '../messaging';
+import { onPageHighlightsChanged } from '../page/annotator-handle';
 import type { AnnotationStore } from './store';
 
 /** A store for the page in `doc`; `toSave` extracts the page when it must be saved. */
@@ -31,8 +32,8 @@ export function pageStore(doc: Document, toSave: () => WebPageSave | null): Anno
       articleId = answer.value.articleId;
       return answer.value;
     },
-    // Live updates from other views reach extension pages over the library's change channel,
-    // which web pages cannot join; a live page shows its own edits and reloads on revisit.
-    subscribe: () => () => undefined,
+    // Web pages cannot join the library's change channel: the background tells the tab (see
+    // lib/tabs/page-watch.ts) and the content script passes it on here.
+    subscribe: (listener) => onPageHighlightsChanged(listener),
   };
 }

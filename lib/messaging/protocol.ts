@@ -42,6 +42,8 @@ export interface BackgroundCalls {
 export interface ContentCalls {
   /** Opens the reading view, or closes it when open. */
   'reading-view/toggle': { request: null; response: null };
+  /** Another view changed the highlights of the article this page shows: load them again. */
+  'highlights/changed': { request: null; response: null };
 }
 
 /** Calls the offscreen document answers: DOM work a Chrome MV3 service worker cannot do. */

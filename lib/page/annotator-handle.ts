@@ -1,14 +1,39 @@
 /**
- * Whether the highlighting layer already runs in this frame's isolated world (it may be
- * injected more than once: on revisit and on the first selection). Keyed by a registered
- * symbol on the isolated world's global, invisible to the page (see reading-view-handle.ts).
+ * The hand-over between the eager content script and the injected highlighting layer (and the
+ * reading view), which share this frame's isolated world: whether the layer already runs (it
+ * may be injected more than once: on revisit and on the first selection), and who wants to
+ * hear that this page's highlights changed elsewhere. Keyed by a registered symbol on the
+ * isolated world's global, invisible to the page (see reading-view-handle.ts).
  */
 const KEY = Symbol.for('glossa.annotator');
 
+interface Shared {
+  running: boolean;
+  listeners: Set<() => void>;
+}
+
+function shared(): Shared {
+  const g = globalThis as { [KEY]?: Shared };
+  g[KEY] ??= { running: false, listeners: new Set() };
+  return g[KEY];
+}
+
 /** Marks the layer as running; false if it already was. */
 export function claimAnnotator(): boolean {
-  const g = globalThis as { [KEY]?: true };
-  if (g[KEY]) return false;
-  g[KEY] = true;
+  const s = shared();
+  if (s.running) return false;
+  s.running = true;
   return true;
+}
+
+/** Calls `listener` when the background says this page's highlights changed; returns unsubscribe. */
+export function onPageHighlightsChanged(listener: () => void): () => void {
+  const { listeners } = shared();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Tells every listener of this frame that the page's highlights changed. */
+export function announcePageHighlightsChanged(): void {
+  for (const listener of shared().listeners) listener();
 }

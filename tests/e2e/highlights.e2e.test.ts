@@ -50,6 +50,28 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     await server?.close();
   });
 
+  /** The id of the article saved from `url`, waiting up to 15 s for the save to land. */
+  async function savedArticleId(url: string): Promise<string> {
+    for (let tries = 0; tries < 100; tries++) {
+      const id = await probe.page.evaluate(
+        (u: string) =>
+          new Promise<string>((resolve, reject) => {
+            const open = indexedDB.open('glossa');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const req = open.result.transaction('articles').objectStore('articles').index('byUrl').get(u);
+              req.onsuccess = () => resolve((req.result as { id?: string } | undefined)?.id ?? '');
+              req.onerror = () => reject(req.error);
+            };
+          }),
+        url,
+      );
+      if (id) return id;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    return '';
+  }
+
   async function openReader(path = readerPath): Promise<Page> {
     const page = await ext.openExtensionPage(path, 'article .g-body .g-para-btn');
     await page.setViewport({ width: 1000, height: 900 });
@@ -136,23 +158,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     expect(live.map((d) => d.text)).toEqual([LIVE_PHRASE]);
 
     // The page is saved with its first highlight (drawn at once, stored a moment later).
-    let articleId = '';
-    for (let tries = 0; tries < 100 && !articleId; tries++) {
-      articleId = await probe.page.evaluate(
-        (url: string) =>
-          new Promise<string>((resolve, reject) => {
-            const open = indexedDB.open('glossa');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const req = open.result.transaction('articles').objectStore('articles').index('byUrl').get(url);
-              req.onsuccess = () => resolve((req.result as { id?: string } | undefined)?.id ?? '');
-              req.onerror = () => reject(req.error);
-            };
-          }),
-        server.url + ENGLISH.path,
-      );
-      if (!articleId) await new Promise((r) => setTimeout(r, 150));
-    }
+    const articleId = await savedArticleId(server.url + ENGLISH.path);
     expect(articleId).not.toBe('');
     const stored = await ext.openExtensionPage(`/reader.html?id=${articleId}`, 'article .g-body .g-para-btn');
     expect((await waitForDrawn(stored, (d) => d.length === 1)).map((d) => d.text)).toEqual([LIVE_PHRASE]);
@@ -191,6 +197,22 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await drawn(page)).toEqual([{ color: 'green', text: STORED_PHRASE }]);
     server.route(ENGLISH.path, liveSource);
+    await page.close();
+  });
+
+  it('an edit in the reader reaches the open live page at once, without a reload', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(server.url + ENGLISH.path, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('glossa-annotator', { timeout: 30_000 });
+    await waitForDrawn(page, (d) => d.length === 2);
+    const reader = await openReader(`/reader.html?id=${await savedArticleId(server.url + ENGLISH.path)}`);
+    await waitForDrawn(reader, (d) => d.length === 2);
+    // (The phrase is a link on this page: a click follows it, so the panel opens the editor.)
+    expect(await pressButton(reader, `Go to: ${STORED_PHRASE}`, 'aside.g-panel')).toBe(true);
+    expect(await pressButton(reader, 'Purple', '[role=dialog]')).toBe(true);
+    const live = await waitForDrawn(page, (d) => d.some((x) => x.color === 'purple'));
+    expect(live).toContainEqual({ color: 'purple', text: STORED_PHRASE });
+    await reader.close();
     await page.close();
   });
 
