@@ -63,6 +63,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
         ))}
       </fieldset>
       {placed.length === 0 && orphans.length === 0 && <p class="g-help">{t('panelEmpty')}</p>}
+      <p class="g-help">{t('hlShortcutHelp')}</p>
       <ol class="g-items">
         {shown.map((p) => {
           const h = p.highlight;

@@ -1,0 +1,131 @@
+/**
+ * The highlight merge, property-tested over random histories (many seeds): commutative,
+ * associative, idempotent; replicas merged in any order converge; and the result holds, for
+ * every field, the value of the write with the newest stamp — no acknowledged edit is lost.
+ */
+import { describe, expect, it } from 'vitest';
+import { HIGHLIGHT_COLORS } from '../../../lib/storage/types';
+import { createClock, format, type Hlc, parse, receive, tick } from '../../../lib/sync/hlc';
+import { mergeHighlight, type ReplicatedHighlight } from '../../../lib/sync/merge';
+import { rng } from '../../support/text-edits';
+
+type Field = 'color' | 'note' | 'selectors' | 'deleted';
+const FIELDS: Field[] = ['color', 'note', 'selectors', 'deleted'];
+
+function base(node: string): ReplicatedHighlight {
+  const stamp = format(createClock(node, 1_000));
+  return {
+    id: 'h1',
+    articleId: 'a1',
+    kind: 'highlight',
+    createdAt: 1_000,
+    color: { value: 'yellow', stamp },
+    note: { value: '', stamp },
+    selectors: { value: [{ type: 'TextQuoteSelector', exact: '乌克兰', prefix: '', suffix: '' }], stamp },
+    deleted: { value: false, stamp },
+  };
+}
+
+/** Three devices editing and syncing at random; answers their replicas and every write made. */
+function history(seed: number) {
+  const random = rng(seed);
+  const nodes = ['a', 'b', 'c'];
+  const clocks: Hlc[] = nodes.map((n) => createClock(n, 1_000));
+  const replicas: ReplicatedHighlight[] = nodes.map(() => base('a'));
+  const writes: { field: Field; value: unknown; stamp: string }[] = [];
+  let now = 1_000;
+  for (let step = 0; step < 30; step++) {
+    // Clocks skew: each device's wall time wanders ±50 ms around "now".
+    now += Math.floor(random() * 20);
+    const d = Math.floor(random() * nodes.length);
+    const skewed = now + Math.floor(random() * 100) - 50;
+    if (random() < 0.7) {
+      const field = FIELDS[Math.floor(random() * FIELDS.length)] as Field;
+      const { clock, stamp } = tick(clocks[d] as Hlc, skewed);
+      clocks[d] = clock;
+      const value =
+        field === 'color'
+          ? HIGHLIGHT_COLORS[Math.floor(random() * HIGHLIGHT_COLORS.length)]
+          : field === 'note'
+            ? `note ${step}`
+            : field === 'deleted'
+              ? random() < 0.5
+              : [{ type: 'TextQuoteSelector', exact: `q${step}`, prefix: '', suffix: '' }];
+      replicas[d] = { ...(replicas[d] as ReplicatedHighlight), [field]: { value, stamp } };
+      writes.push({ field, value, stamp });
+    } else {
+      // d pulls from another device: merge, and its clock learns the newest stamp seen.
+      const from = Math.floor(random() * nodes.length);
+      const merged = mergeHighlight(replicas[d] as ReplicatedHighlight, replicas[from] as ReplicatedHighlight);
+      replicas[d] = merged;
+      for (const f of FIELDS) clocks[d] = receive(clocks[d] as Hlc, merged[f].stamp, skewed);
+    }
+  }
+  return { replicas, writes };
+}
+
+const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
+
+describe('mergeHighlight', () => {
+  it('is commutative, associative and idempotent over random histories', () => {
+    for (const seed of SEEDS) {
+      const [a, b, c] = history(seed).replicas as [ReplicatedHighlight, ReplicatedHighlight, ReplicatedHighlight];
+      expect(mergeHighlight(a, b)).toEqual(mergeHighlight(b, a));
+      expect(mergeHighlight(mergeHighlight(a, b), c)).toEqual(mergeHighlight(a, mergeHighlight(b, c)));
+      expect(mergeHighlight(a, a)).toEqual(a);
+      expect(mergeHighlight(mergeHighlight(a, b), b)).toEqual(mergeHighlight(a, b));
+    }
+  });
+
+  it('converges to the newest write of every field, whatever the order replicas meet in', () => {
+    for (const seed of SEEDS) {
+      const { replicas, writes } = history(seed);
+      const [a, b, c] = replicas as [ReplicatedHighlight, ReplicatedHighlight, ReplicatedHighlight];
+      const orders = [
+        mergeHighlight(mergeHighlight(a, b), c),
+        mergeHighlight(mergeHighlight(c, a), b),
+        mergeHighlight(b, mergeHighlight(c, a)),
+      ];
+      for (const result of orders) expect(result).toEqual(orders[0]);
+      for (const field of FIELDS) {
+        const newest = writes.filter((w) => w.field === field).sort((x, y) => (x.stamp < y.stamp ? 1 : -1))[0];
+        if (newest) expect(orders[0]?.[field]).toEqual({ value: newest.value, stamp: newest.stamp });
+      }
+    }
+  });
+
+  it('keeps a concurrent colour change and note edit both; a delete is not undone by an edit', () => {
+    const start = base('a');
+    const colour = {
+      ...start,
+      color: { value: 'green' as const, stamp: format({ wall: 2_000, counter: 0, node: 'a' }) },
+    };
+    const note = { ...start, note: { value: '要点', stamp: format({ wall: 2_001, counter: 0, node: 'b' }) } };
+    expect(mergeHighlight(colour, note)).toMatchObject({ color: { value: 'green' }, note: { value: '要点' } });
+    const gone = { ...start, deleted: { value: true, stamp: format({ wall: 2_000, counter: 0, node: 'a' }) } };
+    const edited = { ...start, note: { value: 'later', stamp: format({ wall: 3_000, counter: 0, node: 'b' }) } };
+    expect(mergeHighlight(gone, edited)).toMatchObject({ deleted: { value: true }, note: { value: 'later' } });
+  });
+});
+
+describe('hybrid logical clock', () => {
+  it('never goes backwards, even when the wall clock does, and orders stamps as strings', () => {
+    let clock = createClock('dev1', 5_000);
+    const stamps: string[] = [];
+    for (const now of [5_000, 5_000, 4_000, 6_000, 6_000, 1_000]) {
+      const next = tick(clock, now);
+      clock = next.clock;
+      stamps.push(next.stamp);
+    }
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(stamps.length);
+    const after = receive(clock, format({ wall: 9_000, counter: 4, node: 'dev2' }), 2_000);
+    expect(tick(after, 2_000).stamp > format({ wall: 9_000, counter: 4, node: 'dev2' })).toBe(true);
+  });
+
+  it('refuses malformed stamps and node ids', () => {
+    expect(() => parse('12-3-x')).toThrow(SyntaxError);
+    expect(() => createClock('Bad Node')).toThrow(RangeError);
+    expect(parse(format({ wall: 42, counter: 7, node: 'zz' }))).toEqual({ wall: 42, counter: 7, node: 'zz' });
+  });
+});
