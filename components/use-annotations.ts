@@ -72,7 +72,8 @@ export function useAnnotations(
       try {
         const stored = await store.put(h);
         setError(null);
-        if (stored.articleId !== h.articleId) setHighlights((list) => upsert(list, stored));
+        // What was kept: with its article id filled in, or a newer record that won over ours.
+        if (stored !== h) setHighlights((list) => upsert(list, stored));
         return stored;
       } catch (e) {
         setError(String(e instanceof Error ? e.message : e));

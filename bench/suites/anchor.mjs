@@ -6,7 +6,7 @@
 // `indexOf` floor; then the same after random edits to ~1 % of the text, judged against the
 // known right answer (tests/support/text-edits.ts); and the time to draw the 1,000 highlights.
 // The measuring happens in bench/page-harness/anchor.ts; this file builds the article and the table.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium, stats } from '../chromium.mjs';
 import { buildArticle } from './anchor-article.mjs';
