@@ -128,7 +128,11 @@ export function Annotator(props: AnnotatorProps) {
     // Alt+Shift+A must still work the moment it is shown.
     const onSelection = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setSelection(selectionIn(root)), 30);
+      timer = setTimeout(() => {
+        const range = selectionIn(root);
+        setSelection(range);
+        if (!range) setToolbarFocus(false);
+      }, 30);
     };
     const onClick = (event: MouseEvent) => {
       if (selectionIn(root) || (event.target as Element | null)?.closest?.('a, button, [data-glossa-ui]')) return;
@@ -139,14 +143,16 @@ export function Annotator(props: AnnotatorProps) {
       if (id && range) openEditor(id, range, false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && event.shiftKey && event.code === 'KeyH') {
+      // Only with text selected in the article, and never while typing: Option+Shift+H types
+      // "Ó" on a Mac, and the page may have shortcuts of its own.
+      const shortcut = event.altKey && event.shiftKey && (event.code === 'KeyH' || event.code === 'KeyA');
+      if (shortcut && !isEditable(event.target) && selectionIn(root)) {
         event.preventDefault();
-        void highlightSelection(lastColor);
-      } else if (event.altKey && event.shiftKey && event.code === 'KeyA' && selectionIn(root)) {
-        event.preventDefault();
-        setToolbarFocus(true);
+        if (event.code === 'KeyH') void highlightSelection(lastColor);
+        else setToolbarFocus(true);
       } else if (event.key === 'Escape') {
         setSelection(null);
+        setToolbarFocus(false);
         closeEditor();
       }
     };
@@ -239,8 +245,11 @@ export function Annotator(props: AnnotatorProps) {
           onNote={(note) => {
             if (typeof editor.target !== 'string' && !note) return closeEditor();
             void save(changed(edited, { note })).then((stored) => {
-              if (stored && typeof editor.target !== 'string')
-                setEditor({ ...editor, target: stored.id, editing: false });
+              // A new paragraph note becomes a stored one, if its dialog is still open.
+              if (!stored) return;
+              setEditor((now) =>
+                now && typeof now.target !== 'string' ? { ...now, target: stored.id, editing: false } : now,
+              );
             });
           }}
           onDelete={() => (typeof editor.target === 'string' ? void remove(edited) : closeEditor())}
@@ -287,6 +296,12 @@ export function Annotator(props: AnnotatorProps) {
       </div>
     </div>
   );
+}
+
+/** Whether a key event comes from a place the user types in. */
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return Boolean(el && (el.isContentEditable || /^(input|textarea|select)$/i.test(el.tagName ?? '')));
 }
 
 /** A range over an element (a paragraph) or the range itself, for placing a dialog. */

@@ -41,6 +41,11 @@ export function HighlightEditor(props: HighlightEditorProps) {
     onNote(draft.trim());
     setEditing(false);
   };
+  // Closing never drops what was typed: an edited note is kept, as if saved.
+  const close = () => {
+    if (editing && draft.trim() !== highlight.note) onNote(draft.trim());
+    onClose();
+  };
   return (
     <div
       ref={dialog}
@@ -52,7 +57,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
-          onClose();
+          close();
         } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && editing) {
           event.preventDefault();
           save();
@@ -117,7 +122,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
         <button type="button" class="g-danger" onClick={onDelete}>
           {isParagraph ? t('hlDeleteNote') : t('hlDelete')}
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={close}>
           {t('hlClose')}
         </button>
       </div>

@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { pageStore } from '../lib/highlighting/page-store';
+import { announcePageHighlightsChanged } from '../lib/page/annotator-handle';
 import { pageToSave } from '../lib/page/page-to-save';
 import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
 import type { HighlightColor } from '../lib/storage/types';
@@ -34,8 +35,14 @@ function PageAnnotator({ doc, host }: { doc: Document; host: Element }) {
     if (!win) return;
     let count = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let url = doc.URL;
     const observer = new win.MutationObserver((records) => {
       if (records.every((r) => host.contains(r.target))) return;
+      // A single-page app moved to another article: load that article's highlights.
+      if (doc.URL !== url) {
+        url = doc.URL;
+        announcePageHighlightsChanged();
+      }
       clearTimeout(timer);
       timer = setTimeout(() => {
         count++;

@@ -1,13 +1,23 @@
 /**
  * The background's side of highlighting on live pages. A content script cannot open the
  * extension's IndexedDB, so it asks the background for the page's highlights and sends each
- * change here. A page may only read and write highlights of articles saved from its own site:
- * whatever a hostile page sends, it cannot reach another site's notes.
+ * change here. A page may only read and write highlights of articles saved from its own
+ * origin (scheme, host and port: "same site" by domain suffix would let evil.github.io reach
+ * victim.github.io): whatever a hostile page sends, it cannot reach another site's notes.
  */
 import { canonicalUrl } from '../article/ids';
-import { sameSite, type WebPageSave } from '../article/web-page';
+import type { WebPageSave } from '../article/web-page';
 import type { Library } from '../storage';
 import type { Highlight } from '../storage/types';
+
+/** Whether two URLs share scheme, host and port. */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 /** Saves a page as an article (the background's save path); answers the article id. */
 export type SavePage = (page: WebPageSave) => Promise<string>;
@@ -20,7 +30,7 @@ export async function highlightsForPage(
 ): Promise<{ articleId: string | null; highlights: Highlight[] }> {
   for (const url of urls) {
     const normalized = canonicalUrl(url);
-    if (!normalized || !sameSite(normalized, senderUrl)) continue;
+    if (!normalized || !sameOrigin(normalized, senderUrl)) continue;
     const meta = await library.findArticleByUrl(normalized);
     if (meta) return { articleId: meta.id, highlights: await library.listHighlights(meta.id) };
   }
@@ -42,16 +52,17 @@ export async function putPageHighlight(
   let articleId = highlight.articleId;
   const meta = articleId ? await library.getArticleMeta(articleId) : undefined;
   if (meta) {
-    if (!meta.url || !sameSite(meta.url, senderUrl)) throw new Error('This page cannot change that article.');
+    if (!meta.url || !sameOrigin(meta.url, senderUrl)) throw new Error('This page cannot change that article.');
   } else if (page) {
-    if (!sameSite(page.url, senderUrl)) throw new Error('This page cannot save another site.');
+    if (!sameOrigin(page.url, senderUrl)) throw new Error('This page cannot save another site.');
     articleId = await savePage(page);
   } else {
     throw new Error('The article of this page is not saved.');
   }
   const record = { ...highlight, articleId };
   const existing = await library.getHighlight(record.id);
-  if (existing && (existing.articleId !== articleId || existing.updatedAt > record.updatedAt)) return existing;
+  if (existing && existing.articleId !== articleId) throw new Error('That highlight belongs to another article.');
+  if (existing && existing.updatedAt > record.updatedAt) return existing;
   await library.putHighlight(record);
   return record;
 }

@@ -12,16 +12,26 @@ import type { AnnotationStore } from './store';
 /** A store for the page in `doc`; `toSave` extracts the page when it must be saved. */
 export function pageStore(doc: Document, toSave: () => WebPageSave | null): AnnotationStore {
   let articleId: string | null = null;
-  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
-  const urls = [canonical, doc.URL].filter((u): u is string => u !== null);
+  let seenUrl = doc.URL;
+  /** The page's URLs now: a single-page app changes them without reloading us. */
+  const currentUrls = () => {
+    if (doc.URL !== seenUrl) {
+      seenUrl = doc.URL;
+      articleId = null;
+    }
+    const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
+    return [canonical, doc.URL].filter((u): u is string => u !== null);
+  };
   return {
     async list() {
+      const urls = currentUrls();
       const answer = await call('background', 'highlights/for-page', { urls });
       if (!answer.ok) throw new Error(answer.error.message);
       articleId = answer.value.articleId;
       return answer.value.highlights;
     },
     async put(highlight) {
+      currentUrls();
       const page = articleId ? null : toSave();
       if (!articleId && !page) throw new Error('Glossa found no article on this page to save.');
       const answer = await call('background', 'highlights/put', {

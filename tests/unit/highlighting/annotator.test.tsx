@@ -217,4 +217,15 @@ describe('Annotator', () => {
     await waitFor(() => expect(writeText).toHaveBeenCalledWith('Officials said'));
     expect(await screen.findByText('hlCopied')).toBeTruthy();
   });
+
+  it('leaves Alt+Shift+H alone while the reader types, or when nothing is selected', async () => {
+    mount();
+    const box = document.body.appendChild(document.createElement('textarea'));
+    box.focus();
+    expect(fireEvent.keyDown(box, { key: 'Ó', code: 'KeyH', altKey: true, shiftKey: true })).toBe(true);
+    document.getSelection()?.removeAllRanges();
+    expect(fireEvent.keyDown(document.body, { key: 'Ó', code: 'KeyH', altKey: true, shiftKey: true })).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await (await library).listHighlights('a1')).toEqual([]);
+  });
 });

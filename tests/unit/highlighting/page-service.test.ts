@@ -86,6 +86,25 @@ describe('putPageHighlight / highlightsForPage', () => {
     expect(await library.listHighlights('other')).toEqual([]);
   });
 
+  it('tells origins apart even under a shared suffix (github.io, co.uk)', async () => {
+    await library.upsertArticle(makeArticle({ id: 'victim', url: 'https://victim.github.io/post' }));
+    const victim = newHighlight('victim', [QUOTE], 'yellow');
+    await library.putHighlight(victim);
+    const evil = 'https://evil.github.io/page';
+    expect(await highlightsForPage(library, ['https://victim.github.io/post'], evil)).toEqual({
+      articleId: null,
+      highlights: [],
+    });
+    await expect(
+      putPageHighlight(library, vi.fn(), newHighlight('victim', [QUOTE], 'pink'), null, evil),
+    ).rejects.toThrow(/cannot change/);
+    // Nor can a page claim a known highlight id to read another article's record.
+    await library.upsertArticle(makeArticle({ id: 'mine', url: evil }));
+    await expect(putPageHighlight(library, vi.fn(), { ...victim, articleId: 'mine' }, null, evil)).rejects.toThrow(
+      /another article/,
+    );
+  });
+
   it('never lets an older write replace a newer one', async () => {
     await library.upsertArticle(makeArticle({ id: 'a1', url: PAGE_URL }));
     const first = newHighlight('a1', [QUOTE], 'yellow', { now: 1000 });
