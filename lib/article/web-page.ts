@@ -96,13 +96,21 @@ function optional(value: unknown, max: number): string | null | undefined {
 }
 
 /**
- * Whether two URLs belong to the same site, judged by the last two host labels (`www.`, `m.`
- * and `amp.` variants of one site agree). Coarse on purpose: it only has to stop a page from
- * claiming an unrelated site's canonical URL.
+ * Whether two URLs are the same site for the purpose of a canonical URL: the same host and port
+ * once a leading `www.`, `m.`, `amp.` or `mobile.` label is set aside. Strict on purpose: the
+ * last two labels would make `evil.github.io` and `victim.github.io` (or any two `co.uk` sites)
+ * one site, and let one overwrite the other's saved copy.
  */
 export function sameSite(a: string, b: string): boolean {
-  const site = (u: string) => new URL(u).hostname.split('.').slice(-2).join('.');
-  return site(a) === site(b);
+  const site = (u: string) => {
+    const url = new URL(u);
+    return `${url.hostname.replace(/^(?:www|m|amp|mobile)\./, '')}:${url.port}`;
+  };
+  try {
+    return site(a) === site(b);
+  } catch {
+    return false;
+  }
 }
 
 /** An absolute http(s) URL without its fragment, else undefined. */

@@ -52,7 +52,12 @@ export async function putPageHighlight(
   let articleId = highlight.articleId;
   const meta = articleId ? await library.getArticleMeta(articleId) : undefined;
   if (meta) {
-    if (!meta.url || !sameOrigin(meta.url, senderUrl)) throw new Error('This page cannot change that article.');
+    // An article saved under its canonical URL on a sibling host (www. vs m.): the page proves
+    // it is that article by saving itself, through the same checks as any save.
+    const home = meta.url !== null && sameOrigin(meta.url, senderUrl);
+    if (!home && (!page || !sameOrigin(page.url, senderUrl) || (await savePage(page)) !== articleId)) {
+      throw new Error('This page cannot change that article.');
+    }
   } else if (page) {
     if (!sameOrigin(page.url, senderUrl)) throw new Error('This page cannot save another site.');
     articleId = await savePage(page);

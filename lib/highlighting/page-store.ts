@@ -32,12 +32,15 @@ export function pageStore(doc: Document, toSave: () => WebPageSave | null): Anno
     },
     async put(highlight) {
       currentUrls();
+      const send = (page: WebPageSave | null) =>
+        call('background', 'highlights/put', { highlight: { ...highlight, articleId: articleId ?? '' }, page });
       const page = articleId ? null : toSave();
       if (!articleId && !page) throw new Error('Glossa found no article on this page to save.');
-      const answer = await call('background', 'highlights/put', {
-        highlight: { ...highlight, articleId: articleId ?? '' },
-        page,
-      });
+      let answer = await send(page);
+      // Saved under a canonical URL on another host of the site: the background asks the page
+      // to prove which article it is by sending itself.
+      const again = articleId && !answer.ok ? toSave() : null;
+      if (again) answer = await send(again);
       if (!answer.ok) throw new Error(answer.error.message);
       articleId = answer.value.articleId;
       return answer.value;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWebArticle, validateWebPageSave, WEB_PAGE_LIMITS, type WebPageSave } from '../../../lib/article/web-page';
 
 const PAGE: WebPageSave = {
-  url: 'https://blog.example.com/posts/1?utm=x',
+  url: 'https://example.com/posts/1?utm=x',
   canonicalUrl: 'https://www.example.com/posts/1',
   title: '  A post  ',
   byline: 'Ann',
@@ -37,6 +37,11 @@ describe('validateWebPageSave', () => {
 
   it('drops a canonical URL on another site, so a page cannot overwrite that site’s saved copy', () => {
     expect(validateWebPageSave({ ...PAGE, canonicalUrl: 'https://bank.test/a' })?.canonicalUrl).toBeNull();
+    // Sites that share a domain suffix are still other sites.
+    const tenant = { ...PAGE, url: 'https://evil.github.io/p', canonicalUrl: 'https://victim.github.io/post' };
+    expect(validateWebPageSave(tenant)?.canonicalUrl).toBeNull();
+    const mobile = { ...PAGE, url: 'https://m.example.com/p', canonicalUrl: 'https://www.example.com/p' };
+    expect(validateWebPageSave(mobile)?.canonicalUrl).toBe('https://www.example.com/p');
   });
 });
 
@@ -45,7 +50,7 @@ describe('buildWebArticle', () => {
 
   it('keys the article by canonical URL, so re-saving from another URL lands on the same id', async () => {
     const a = await buildWebArticle(PAGE, body, 1);
-    const b = await buildWebArticle({ ...PAGE, url: 'https://blog.example.com/posts/1' }, body, 2);
+    const b = await buildWebArticle({ ...PAGE, url: 'https://example.com/posts/1' }, body, 2);
     expect(a.id).toBe(b.id);
     expect(a).toMatchObject({ origin: 'web', url: PAGE.canonicalUrl, author: 'Ann', source: 'Example', savedAt: 1 });
     expect(a.heroImage).toBe(PAGE.leadImage);
@@ -54,7 +59,7 @@ describe('buildWebArticle', () => {
   it('guesses the language of an undeclared page and names the host as source', async () => {
     const article = await buildWebArticle({ ...PAGE, lang: null, siteName: null, canonicalUrl: null }, body, 1);
     expect(article.lang).toMatch(/^zh/);
-    expect(article.source).toBe('blog.example.com');
+    expect(article.source).toBe('example.com');
     expect(article.charCount).toBeGreaterThan(0);
   });
 });

@@ -105,6 +105,21 @@ describe('putPageHighlight / highlightsForPage', () => {
     );
   });
 
+  it('lets a page on a sibling host change the article saved under its canonical URL, once it proves it by saving', async () => {
+    await library.upsertArticle(makeArticle({ id: 'canon', url: 'https://www.example.com/post' }));
+    const mobile = 'https://m.example.com/post';
+    const h = newHighlight('canon', [QUOTE], 'blue');
+    await expect(putPageHighlight(library, vi.fn(), h, null, mobile)).rejects.toThrow(/cannot change/);
+    const savesAsCanon = vi.fn(async () => 'canon');
+    expect(await putPageHighlight(library, savesAsCanon, h, { url: mobile } as WebPageSave, mobile)).toMatchObject({
+      articleId: 'canon',
+    });
+    const savesAsOther = vi.fn(async () => 'other');
+    await expect(
+      putPageHighlight(library, savesAsOther, changed(h, { color: 'pink' }), { url: mobile } as WebPageSave, mobile),
+    ).rejects.toThrow(/cannot change/);
+  });
+
   it('never lets an older write replace a newer one', async () => {
     await library.upsertArticle(makeArticle({ id: 'a1', url: PAGE_URL }));
     const first = newHighlight('a1', [QUOTE], 'yellow', { now: 1000 });
