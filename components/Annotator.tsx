@@ -13,6 +13,7 @@ import type { AnnotationStore } from '../lib/highlighting/store';
 import { t } from '../lib/i18n';
 import type { Highlight, HighlightColor } from '../lib/storage/types';
 import { AnnotationPanel } from './AnnotationPanel';
+import { isEditable, rangeOf } from './annotator-dom';
 import { HighlightEditor } from './HighlightEditor';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useAnnotations } from './use-annotations';
@@ -296,18 +297,4 @@ export function Annotator(props: AnnotatorProps) {
       </div>
     </div>
   );
-}
-
-/** Whether a key event comes from a place the user types in. */
-function isEditable(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return Boolean(el && (el.isContentEditable || /^(input|textarea|select)$/i.test(el.tagName ?? '')));
-}
-
-/** A range over an element (a paragraph) or the range itself, for placing a dialog. */
-function rangeOf(anchor: Range | Element): Range {
-  if ('collapsed' in anchor) return anchor;
-  const range = anchor.ownerDocument.createRange();
-  range.selectNodeContents(anchor);
-  return range;
 }
