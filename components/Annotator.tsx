@@ -30,7 +30,7 @@ export interface AnnotatorProps {
   styleTarget: Document | ShadowRoot;
   /** Paragraph notes (stored copies). */
   paragraphNotes?: boolean;
-  /** Show the side panel, or (live pages) only the orphans, when there are any. */
+  /** Show the side panel, or (live pages) only the orphans (when some exist). */
   panel?: boolean | 'orphans';
   /** Colour of the first highlight, and the colour remembered after each choice. */
   lastColor: HighlightColor;

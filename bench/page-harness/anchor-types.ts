@@ -4,21 +4,14 @@
  */
 import type { Anchorable, AnchorResult, TextIndex } from '../../lib/anchoring';
 import type { TextQuoteSelector } from '../../lib/storage/types';
+import type { Tally as BaseTally } from '../../tests/support/text-edits';
 import type { Span } from './hypothesis-match';
 
 /** The engines compared; each turns the stored selectors into DOM ranges. */
 export type Engine = 'glossa' | 'indexOf' | 'hypothesis' | 'dtq' | 'dtq-hint' | 'apache';
 
 /** Verdicts over all highlights of one phase (see `judge` in tests/support/text-edits.ts). */
-export interface Tally {
-  correct: number;
-  partial: number;
-  wrong: number;
-  orphan: number;
-  /** Highlights with at least half their characters left (edited phase). */
-  recoverable: number;
-  /** Of those, anchored correctly. */
-  recovered: number;
+export interface Tally extends BaseTally {
   /** Left out: their surviving characters no longer stand together. */
   split: number;
   /** Wrong anchorings that landed on an identical copy of the quote. */

@@ -103,7 +103,7 @@ function start(signal: AbortSignal): void {
   });
 }
 
-/** The page's declared canonical URL, if any (it names the saved copy). */
+/** The page's declared canonical URL, or null (it names the saved copy). */
 function canonicalHref(doc: Document): string | null {
   return doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
 }

@@ -34,7 +34,7 @@ export interface TextMatch {
 
 /** Characters of agreement a match needs (less only when quote + context are shorter). */
 const MIN_EVIDENCE = 20;
-/** How far the winner must lead any other place, in characters of evidence. */
+/** How far the winner must lead every other place, in characters of evidence. */
 const MARGIN = 8;
 /** Half-widths of the fuzzy searches around the expected offset. */
 const NEAR = 64;

@@ -98,7 +98,7 @@ function optional(value: unknown, max: number): string | null | undefined {
 /**
  * Whether two URLs are the same site for the purpose of a canonical URL: the same host and port
  * once a leading `www.`, `m.`, `amp.` or `mobile.` label is set aside. Strict on purpose: the
- * last two labels would make `evil.github.io` and `victim.github.io` (or any two `co.uk` sites)
+ * last two labels would make `evil.github.io` and `victim.github.io` (or two unrelated `co.uk` sites)
  * one site, and let one overwrite the other's saved copy.
  */
 export function sameSite(a: string, b: string): boolean {

@@ -4,7 +4,7 @@
  * and the reading view over it share the document's registry) and its style sheet. Painters
  * share their target's layer and keep only their own ranges in it.
  *
- * The style sheet is installed once per layer and stays while any painter (or an early
+ * The style sheet is installed once per layer and stays while one painter (or an early
  * `preparePainting` call) uses it: adding a sheet with `::highlight()` rules restyles the whole
  * document, which costs ~100 ms on a long article once it is on screen, and almost nothing
  * before the article is.

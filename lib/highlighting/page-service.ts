@@ -53,7 +53,7 @@ export async function putPageHighlight(
   const meta = articleId ? await library.getArticleMeta(articleId) : undefined;
   if (meta) {
     // An article saved under its canonical URL on a sibling host (www. vs m.): the page proves
-    // it is that article by saving itself, through the same checks as any save.
+    // it is that article by saving itself, through the checks every save passes.
     const home = meta.url !== null && sameOrigin(meta.url, senderUrl);
     if (!home && (!page || !sameOrigin(page.url, senderUrl) || (await savePage(page)) !== articleId)) {
       throw new Error('This page cannot change that article.');

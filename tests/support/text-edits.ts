@@ -170,6 +170,18 @@ export function mapRange(
   return first < 0 ? null : { start: first, end: last + 1, kept, split };
 }
 
+/** Verdicts over many anchorings (see {@link judge}). */
+export interface Tally {
+  correct: number;
+  partial: number;
+  wrong: number;
+  orphan: number;
+  /** Highlights with at least half their characters left. */
+  recoverable: number;
+  /** Of those, anchored correctly. */
+  recovered: number;
+}
+
 /**
  * Judges one anchoring against the truth. `correct`: it covers the right place (overlap at
  * least half of the union). `partial`: it lies mostly inside the right place but covers too

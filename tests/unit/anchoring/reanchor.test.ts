@@ -14,6 +14,7 @@ import {
   mapRange,
   reorderBlocks,
   rng,
+  type Tally,
 } from '../../support/text-edits';
 import { hexoPosts, parsePage, readabilityCases, renderHexoPage } from '../article/page-corpus';
 
@@ -26,15 +27,6 @@ const texts = [
     .map((c) => buildTextIndex(parsePage(c.source).doc.body).text),
   ...hexoPosts().map((p) => buildTextIndex(parsePage(renderHexoPage(p)).doc.body).text),
 ].filter((t) => t.length > 400);
-
-interface Tally {
-  correct: number;
-  partial: number;
-  wrong: number;
-  orphan: number;
-  recoverable: number;
-  recovered: number;
-}
 
 /** Highlights random spans of `original`, edits it, re-anchors, and judges every result. */
 function trial(original: string, edited: EditedText, random: () => number, count: number, tally: Tally): void {
