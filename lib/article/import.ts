@@ -5,6 +5,7 @@
  * (bad front matter, a throwing sanitizer, a failing store) is reported for that file and the
  * rest of the batch carries on.
  */
+import type { UpsertOutcome } from '../storage/articles';
 import type { Article, ArticleOrigin } from '../storage/types';
 import { buildArticle } from './build-article';
 import { parseSeedFile } from './front-matter';
@@ -13,7 +14,7 @@ import { describeThrown, importError } from './import-error';
 import type { PreparedBody } from './sanitize';
 
 /** What the store did with an article: new record, changed record, or nothing to change. */
-export type StoreOutcome = 'created' | 'updated' | 'unchanged';
+export type StoreOutcome = UpsertOutcome;
 
 /** One file of a batch: its name (for messages) and its text. */
 export interface SeedFile {

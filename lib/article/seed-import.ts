@@ -19,7 +19,8 @@ export async function importBundledSeeds(
 ): Promise<ImportReport> {
   const report = await importSeedFiles(bundledSeedFiles(), {
     prepare,
-    store: (article) => library.upsertArticle(article),
+    // A seed the user deleted stays deleted when an update bundles it again.
+    store: (article) => library.upsertArticle(article, { keepDeleted: true }),
     now: () => Date.now(),
     origin: 'seed',
   });

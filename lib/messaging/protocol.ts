@@ -7,6 +7,7 @@
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
+import type { UpsertOutcome } from '../storage/articles';
 import type { Highlight } from '../storage/types';
 
 /** Calls the background answers (from extension pages and, later, content scripts). */
@@ -33,7 +34,7 @@ export interface BackgroundCalls {
   /** From a tab's content script: inject the reading view (extraction + UI) into the sender's tab. */
   'reading-view/load': { request: null; response: null };
   /** From a tab's content script: store the page's extracted article; answers with its id. */
-  'article/save': { request: WebPageSave; response: { id: string; outcome: 'created' | 'updated' | 'unchanged' } };
+  'article/save': { request: WebPageSave; response: { id: string; outcome: UpsertOutcome } };
   /** From an extension page (popup, tests): open or close the reading view in tab `tabId`. */
   'tab/toggle-reading-view': { request: { tabId: number }; response: null };
 }

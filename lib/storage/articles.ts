@@ -3,17 +3,25 @@
  * touches both does so in one transaction, so a reader never sees a meta without its body.
  */
 import { type IDBPDatabase, unwrap } from 'idb';
+import { maxStamp } from './highlights';
 import { decodePageCursor, encodePageCursor } from './page-cursor';
 import type { GlossaSchema } from './schema';
-import type { Article, ArticleBody, ArticleMeta, Page } from './types';
+import { outboxKey, stampArticle, txStamper } from './stamping';
+import { ARTICLE_SCHEMA, type Article, type ArticleBody, type ArticleMeta, type Page } from './types';
 
 type Db = IDBPDatabase<GlossaSchema>;
 
 /** What {@link upsertArticle} did, so an importer can report "3 new, 1 updated". */
-export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'deleted-before';
 
-/** Fields the user owns; re-importing an article must never reset them. */
-export type UserArticleFields = Pick<ArticleMeta, 'tags' | 'archived'>;
+/** Options for {@link upsertArticles}. */
+export interface UpsertOptions {
+  /**
+   * Leave an article alone when the user deleted it (a bundled seed on update): answers
+   * `deleted-before`. Without it, saving again brings a deleted article back.
+   */
+  keepDeleted?: boolean;
+}
 
 /**
  * Who owns each meta field. `satisfies` makes adding a field to ArticleMeta a compile error
@@ -23,6 +31,7 @@ const FIELD_OWNER = {
   schema: 'storage',
   id: 'storage',
   updatedAt: 'storage',
+  stamps: 'storage',
   savedAt: 'user',
   tags: 'user',
   archived: 'user',
@@ -55,7 +64,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** Splits a whole article into its two records. */
 function splitArticle(article: Article): { meta: ArticleMeta; body: ArticleBody } {
   const { html, text, ...meta } = article;
-  return { meta, body: { schema: article.schema, id: article.id, html, text } };
+  return { meta: { ...meta, schema: ARTICLE_SCHEMA }, body: { schema: ARTICLE_SCHEMA, id: article.id, html, text } };
 }
 
 /**
@@ -64,8 +73,8 @@ function splitArticle(article: Article): { meta: ArticleMeta; body: ArticleBody 
  * cheap); otherwise the source fields and body are replaced while the user's savedAt, tags
  * and archived state are kept. Highlights live elsewhere and are never touched here.
  */
-export async function upsertArticle(db: Db, article: Article): Promise<UpsertOutcome> {
-  const [outcome] = await upsertArticles(db, [article]);
+export async function upsertArticle(db: Db, article: Article, options: UpsertOptions = {}): Promise<UpsertOutcome> {
+  const [outcome] = await upsertArticles(db, [article], options);
   if (!outcome) throw new Error('upsert produced no outcome');
   return outcome;
 }
@@ -75,32 +84,51 @@ export async function upsertArticle(db: Db, article: Article): Promise<UpsertOut
  * IndexedDB milliseconds, so an import of 1,000 articles should not pay it 1,000 times.
  * All or nothing: if the transaction fails, none of the batch is written.
  */
-export async function upsertArticles(db: Db, batch: readonly Article[]): Promise<UpsertOutcome[]> {
-  const tx = db.transaction(['articles', 'bodies'], 'readwrite');
+export async function upsertArticles(
+  db: Db,
+  batch: readonly Article[],
+  options: UpsertOptions = {},
+): Promise<UpsertOutcome[]> {
+  const tx = db.transaction(['articles', 'bodies', 'meta', 'outbox', 'tombstones'], 'readwrite');
+  const clock = txStamper(tx);
   const articles = tx.objectStore('articles');
   const bodies = tx.objectStore('bodies');
+  const tombstones = tx.objectStore('tombstones');
   const outcomes: UpsertOutcome[] = [];
   for (const article of batch) {
     const { meta, body } = splitArticle(article);
     const existing = await articles.get(article.id);
     if (!existing) {
+      const tombstone = await tombstones.get(article.id);
+      if (tombstone && options.keepDeleted) {
+        outcomes.push('deleted-before');
+        continue;
+      }
       outcomes.push('created');
-      void articles.put(meta);
+      // Saving a deleted article again is a later write than its delete: its stamps say so.
+      if (tombstone) await clock.observe(tombstone.stamp);
+      if (tombstone) void tombstones.delete(article.id);
+      const stamps = await stampArticle(clock, undefined, {});
+      void articles.put({ ...meta, stamps });
       void bodies.put(body);
+      clock.queue(outboxKey('article', article.id), maxStamp(stamps));
     } else if (SOURCE_FIELDS.every((field) => sameValue(existing[field], meta[field]))) {
       outcomes.push('unchanged');
     } else {
       outcomes.push('updated');
+      const stamps = await stampArticle(clock, existing, { source: true });
       void articles.put({
         ...existing,
         ...meta,
         savedAt: existing.savedAt,
         tags: existing.tags,
         archived: existing.archived,
+        stamps,
         // Never backwards: sync compares updatedAt, and an older import is still a change.
         updatedAt: Math.max(existing.updatedAt, meta.updatedAt),
       });
       if (existing.contentHash !== meta.contentHash) void bodies.put(body);
+      clock.queue(outboxKey('article', article.id), maxStamp(stamps));
     }
   }
   await tx.done;
@@ -195,48 +223,4 @@ function firstPageInOneRequest(index: IDBIndex, limit: number): Promise<Page<Art
       resolve({ items, next: more ? encodePageCursor({ savedAt: last.savedAt, id: last.id }) : null });
     };
   });
-}
-
-/**
- * Changes the user's own fields. Returns the updated meta, or `undefined` when the article
- * does not exist. Only `tags` and `archived` are read from the patch, whatever else it holds.
- */
-export async function updateArticleFields(
-  db: Db,
-  id: string,
-  patch: Partial<UserArticleFields>,
-  now: number = Date.now(),
-): Promise<ArticleMeta | undefined> {
-  const tx = db.transaction('articles', 'readwrite');
-  const existing = await tx.store.get(id);
-  if (!existing) {
-    await tx.done;
-    return undefined;
-  }
-  const updated: ArticleMeta = {
-    ...existing,
-    tags: patch.tags ? [...patch.tags] : existing.tags,
-    archived: patch.archived ?? existing.archived,
-    updatedAt: Math.max(existing.updatedAt, now),
-  };
-  await Promise.all([tx.store.put(updated), tx.done]);
-  return updated;
-}
-
-/**
- * Removes an article's meta and body and tombstones its highlights (so sync can tell peers
- * they are gone). Highlights are tombstoned even when the article itself is already absent,
- * since sync may have delivered them first. Returns whether the article existed.
- */
-export async function deleteArticle(db: Db, id: string, now: number = Date.now()): Promise<boolean> {
-  const tx = db.transaction(['articles', 'bodies', 'highlights'], 'readwrite');
-  const articles = tx.objectStore('articles');
-  const existed = (await articles.getKey(id)) !== undefined;
-  const writes: Promise<unknown>[] = [articles.delete(id), tx.objectStore('bodies').delete(id)];
-  const byArticle = tx.objectStore('highlights').index('byArticle');
-  for (let cursor = await byArticle.openCursor(id); cursor; cursor = await cursor.continue()) {
-    if (!cursor.value.deleted) writes.push(cursor.update({ ...cursor.value, deleted: true, updatedAt: now }));
-  }
-  await Promise.all([...writes, tx.done]);
-  return existed;
 }

@@ -4,7 +4,8 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { GlossaSchema } from './schema';
-import type { Highlight } from './types';
+import { outboxKey, stampHighlight, txStamper } from './stamping';
+import { HIGHLIGHT_SCHEMA, type Highlight } from './types';
 
 type Db = IDBPDatabase<GlossaSchema>;
 
@@ -14,11 +15,26 @@ function byCreation(a: Highlight, b: Highlight): number {
 }
 
 /**
- * Stores a highlight as given, replacing any record with its id. The article need not exist
- * yet: sync may deliver highlights before their article.
+ * Stores a local write of a highlight, replacing any record with its id. The fields it changes
+ * get fresh stamps and the record is queued for sync; a write that changes nothing is not
+ * queued. Stamps the caller passes are ignored: only storage's clock stamps local edits. The
+ * article need not exist yet.
  */
 export async function putHighlight(db: Db, highlight: Highlight): Promise<void> {
-  await db.put('highlights', highlight);
+  const tx = db.transaction(['highlights', 'meta', 'outbox'], 'readwrite');
+  const clock = txStamper(tx);
+  const store = tx.objectStore('highlights');
+  const previous = await store.get(highlight.id);
+  const stamps = await stampHighlight(clock, highlight, previous);
+  const record: Highlight = { ...highlight, schema: HIGHLIGHT_SCHEMA, stamps: stamps ?? previous?.stamps };
+  void store.put(record);
+  if (stamps) clock.queue(outboxKey('highlight', highlight.id), maxStamp(stamps));
+  await tx.done;
+}
+
+/** The newest of a record's stamps: what its outbox entry waits for. */
+export function maxStamp(stamps: object): string {
+  return Object.values(stamps).reduce<string>((a, b) => (typeof b === 'string' && b > a ? b : a), '');
 }
 
 /** One highlight by id, tombstone or not (sync needs to see tombstones). */
@@ -47,11 +63,17 @@ export async function listHighlights(
  * again changes nothing, so it does not look like a fresh change to sync.
  */
 export async function deleteHighlight(db: Db, id: string, now: number = Date.now()): Promise<boolean> {
-  const tx = db.transaction('highlights', 'readwrite');
-  const existing = await tx.store.get(id);
-  const writes: Promise<unknown>[] = [];
-  if (existing && !existing.deleted) writes.push(tx.store.put({ ...existing, deleted: true, updatedAt: now }));
-  await Promise.all([...writes, tx.done]);
+  const tx = db.transaction(['highlights', 'meta', 'outbox'], 'readwrite');
+  const store = tx.objectStore('highlights');
+  const existing = await store.get(id);
+  if (existing && !existing.deleted) {
+    const clock = txStamper(tx);
+    const next = { ...existing, deleted: true, updatedAt: now };
+    const stamps = await stampHighlight(clock, next, existing);
+    void store.put({ ...next, stamps: stamps ?? existing.stamps });
+    if (stamps) clock.queue(outboxKey('highlight', id), maxStamp(stamps));
+  }
+  await tx.done;
   return existing !== undefined;
 }
 

@@ -3,9 +3,12 @@
  * IndexedDB. The only code in the project that imports `idb`; everything else goes through
  * {@link openLibrary}.
  */
-export type { ListArticlesOptions, UpsertOutcome, UserArticleFields } from './articles';
+export type { UserArticleFields } from './article-edits';
+export type { ListArticlesOptions, UpsertOptions, UpsertOutcome } from './articles';
 export { type LibraryChange, onLibraryChange } from './changes';
 export type { ListHighlightsOptions } from './highlights';
 export { type Library, type OpenLibraryOptions, openLibrary } from './library';
 export { LATEST_VERSION } from './migrations';
+export type { ApplyOutcome, Replica } from './replicas';
+export type { OutboxEntry } from './schema';
 export * from './types';

@@ -6,15 +6,18 @@
  * They run inside the versionchange transaction, which commits as soon as it has no pending
  * request, so everything here is synchronous (no `crypto.subtle`, no awaits).
  */
+import { legacyStamp } from './clock';
 import {
   ARTICLE_SCHEMA,
   type ArticleBody,
   type ArticleMeta,
   type ArticleOrigin,
+  type ArticleStamps,
   HIGHLIGHT_COLORS,
   HIGHLIGHT_SCHEMA,
   type Highlight,
   type HighlightColor,
+  type HighlightStamps,
   type Selector,
 } from './types';
 
@@ -82,7 +85,30 @@ export function splitLegacyArticle(value: unknown, id: string): { meta: ArticleM
     excerpt: str(rest.excerpt, excerptOf(text)),
     archived: rest.archived === true,
   };
+  meta.stamps = articleStampsOf(rest.stamps, meta.updatedAt);
   return { meta, body: { schema: ARTICLE_SCHEMA, id, html, text } };
+}
+
+/** Keeps well-formed stamps; any missing one becomes the record's legacy stamp. */
+function stampsOf<K extends string>(value: unknown, keys: readonly K[], updatedAt: number): Record<K, string> {
+  const raw = asLoose(value);
+  const fallback = legacyStamp(updatedAt);
+  return Object.fromEntries(keys.map((k) => [k, typeof raw[k] === 'string' ? raw[k] : fallback])) as Record<K, string>;
+}
+
+/** An article's stamps, filled in for records written before stamps existed. */
+export function articleStampsOf(value: unknown, updatedAt: number): ArticleStamps {
+  return stampsOf(value, ['source', 'tags', 'archived', 'deleted'], updatedAt);
+}
+
+/** A highlight's stamps, filled in for records written before stamps existed. */
+export function highlightStampsOf(value: unknown, updatedAt: number): HighlightStamps {
+  return stampsOf(value, ['color', 'note', 'selectors', 'deleted'], updatedAt);
+}
+
+/** v2 → v3 for an article meta: the same record with stamps and the current schema. */
+export function stampLegacyArticle(value: unknown, id: string): ArticleMeta {
+  return splitLegacyArticle(value, id).meta;
 }
 
 /** Keeps the selectors that have a known `type`; anchoring ignores anything else anyway. */
@@ -101,6 +127,7 @@ function selectorsOf(value: unknown): Selector[] {
 export function normalizeLegacyHighlight(value: unknown, id: string): Highlight {
   const raw = asLoose(value);
   const createdAt = num(raw.createdAt) ?? num(raw.updatedAt) ?? 0;
+  const updatedAt = num(raw.updatedAt) ?? createdAt;
   return {
     ...raw,
     schema: HIGHLIGHT_SCHEMA,
@@ -111,7 +138,8 @@ export function normalizeLegacyHighlight(value: unknown, id: string): Highlight 
     color: HIGHLIGHT_COLORS.find((c): c is HighlightColor => c === raw.color) ?? 'yellow',
     note: str(raw.note, ''),
     createdAt,
-    updatedAt: num(raw.updatedAt) ?? createdAt,
+    updatedAt,
     deleted: raw.deleted === true,
+    stamps: highlightStampsOf(raw.stamps, updatedAt),
   };
 }

@@ -3,13 +3,17 @@
  * migrated database. Callers never see a connection, a transaction or a store name.
  */
 import type { IDBPDatabase } from 'idb';
+import * as edits from './article-edits';
 import * as articles from './articles';
+import * as bulk from './bulk';
 import { announceChange } from './changes';
 import { openGlossaDb } from './db';
 import * as highlights from './highlights';
 import * as meta from './meta';
-import type { GlossaSchema } from './schema';
-import type { Article, ArticleMeta, Highlight, Page } from './types';
+import * as outbox from './outbox';
+import * as replicas from './replicas';
+import type { GlossaSchema, OutboxEntry } from './schema';
+import type { Article, ArticleMeta, ArticleTombstone, Highlight, Page, SearchDocRecord } from './types';
 import { batchedUpsert } from './write-batcher';
 
 /** Options for {@link openLibrary}. */
@@ -21,7 +25,7 @@ export interface OpenLibraryOptions {
 /** Typed access to articles, highlights and bookkeeping. See each module for the semantics. */
 export interface Library {
   /** Saves an article; the user's savedAt, tags and archived state survive re-imports. */
-  upsertArticle(article: Article): Promise<articles.UpsertOutcome>;
+  upsertArticle(article: Article, options?: articles.UpsertOptions): Promise<articles.UpsertOutcome>;
   /** Meta and body, for the reader. */
   getArticle(id: string): Promise<Article | undefined>;
   /** Meta only, without reading the body. */
@@ -37,7 +41,7 @@ export interface Library {
   /** Sets the user's tags / archived state; the updated meta, or undefined if absent. */
   updateArticleFields(
     id: string,
-    patch: Partial<articles.UserArticleFields>,
+    patch: Partial<edits.UserArticleFields>,
     now?: number,
   ): Promise<ArticleMeta | undefined>;
   /** Stores a highlight as given (its article may arrive later). */
@@ -56,6 +60,30 @@ export interface Library {
   getMeta<T = unknown>(key: string): Promise<T | undefined>;
   /** Stores a bookkeeping value. */
   setMeta(key: string, value: unknown): Promise<void>;
+  /** Every article's meta (no bodies), in id order. */
+  allArticleMetas(): Promise<ArticleMeta[]>;
+  /** Every highlight, in id order; tombstones only when asked. */
+  allHighlights(options?: highlights.ListHighlightsOptions): Promise<Highlight[]>;
+  /** Every deleted article's tombstone. */
+  allTombstones(): Promise<ArticleTombstone[]>;
+  /** Stores search-index entries (lib/search's format). */
+  putSearchDocs(records: readonly SearchDocRecord[]): Promise<void>;
+  /** Removes search-index entries. */
+  deleteSearchDocs(ids: readonly string[]): Promise<void>;
+  /** Every search-index entry. */
+  getAllSearchDocs(): Promise<SearchDocRecord[]>;
+  /** Merges records from a sync peer or a backup into the library (never losing a newer local edit). */
+  applyReplicas(incoming: readonly replicas.Replica[]): Promise<replicas.ApplyOutcome>;
+  /** The local replicas of outbox keys, for a push. */
+  readReplicas(keys: readonly string[]): Promise<Map<string, replicas.Replica>>;
+  /** Up to `limit` records waiting to be pushed. */
+  pendingOutbox(limit: number): Promise<OutboxEntry[]>;
+  /** How many records wait to be pushed. */
+  countOutbox(): Promise<number>;
+  /** Marks pushed entries done (unless changed again since). */
+  ackOutbox(delivered: readonly OutboxEntry[]): Promise<void>;
+  /** Queues every record for push (first sync with a server); answers how many. */
+  enqueueAll(): Promise<number>;
   /** Closes the connection; the library is unusable afterwards. */
   close(): void;
 }
@@ -70,10 +98,11 @@ async function announced<T>(store: 'articles' | 'highlights', id: string, write:
 /** Binds the repository functions to one connection. */
 function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
   const upsert = batchedUpsert((batch) => articles.upsertArticles(db, batch));
+  const upsertKeepingDeleted = batchedUpsert((batch) => articles.upsertArticles(db, batch, { keepDeleted: true }));
   return {
-    upsertArticle: async (article) => {
-      const outcome = await upsert(article);
-      if (outcome !== 'unchanged') announceChange({ store: 'articles', ids: [article.id] });
+    upsertArticle: async (article, options) => {
+      const outcome = await (options?.keepDeleted ? upsertKeepingDeleted : upsert)(article);
+      if (outcome === 'created' || outcome === 'updated') announceChange({ store: 'articles', ids: [article.id] });
       return outcome;
     },
     getArticle: (id) => articles.getArticle(db, id),
@@ -81,9 +110,8 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     findArticleByUrl: (url) => articles.findArticleByUrl(db, url),
     listArticles: (options) => articles.listArticles(db, options),
     countArticles: () => articles.countArticles(db),
-    deleteArticle: (id, now) => announced('articles', id, articles.deleteArticle(db, id, now)),
-    updateArticleFields: (id, patch, now) =>
-      announced('articles', id, articles.updateArticleFields(db, id, patch, now)),
+    deleteArticle: (id, now) => announced('articles', id, edits.deleteArticle(db, id, now)),
+    updateArticleFields: (id, patch, now) => announced('articles', id, edits.updateArticleFields(db, id, patch, now)),
     putHighlight: (highlight) => announced('highlights', highlight.id, highlights.putHighlight(db, highlight)),
     getHighlight: (id) => highlights.getHighlight(db, id),
     listHighlights: (articleId, options) => highlights.listHighlights(db, articleId, options),
@@ -92,6 +120,27 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     highlightCounts: (articleIds) => highlights.highlightCounts(db, articleIds),
     getMeta: <T = unknown>(key: string) => meta.getMeta<T>(db, key),
     setMeta: (key, value) => meta.setMeta(db, key, value),
+    allArticleMetas: () => db.getAll('articles'),
+    allHighlights: async (options) => {
+      const all = await db.getAll('highlights');
+      return options?.includeDeleted ? all : all.filter((h) => !h.deleted);
+    },
+    allTombstones: () => db.getAll('tombstones'),
+    putSearchDocs: (records) => bulk.putAll(db, 'searchDocs', records),
+    deleteSearchDocs: (ids) => bulk.deleteAll(db, 'searchDocs', ids),
+    getAllSearchDocs: () => db.getAll('searchDocs'),
+    applyReplicas: async (incoming) => {
+      const outcome = await replicas.applyReplicas(db, incoming);
+      const ids = (prefix: string) => outcome.changed.filter((k) => k.startsWith(prefix)).map((k) => k.slice(2));
+      announceChange({ store: 'articles', ids: ids('a:') });
+      announceChange({ store: 'highlights', ids: ids('h:') });
+      return outcome;
+    },
+    readReplicas: (keys) => replicas.readReplicas(db, keys),
+    pendingOutbox: (limit) => outbox.pendingOutbox(db, limit),
+    countOutbox: () => outbox.countOutbox(db),
+    ackOutbox: (delivered) => outbox.ackOutbox(db, delivered),
+    enqueueAll: () => outbox.enqueueAll(db),
     close: () => db.close(),
   };
 }

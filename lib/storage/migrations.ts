@@ -8,8 +8,9 @@
  * anything else lets the transaction commit half-way.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { normalizeLegacyHighlight, splitLegacyArticle } from './legacy';
+import { normalizeLegacyHighlight, splitLegacyArticle, stampLegacyArticle } from './legacy';
 import type { GlossaSchema } from './schema';
+import { ARTICLE_SCHEMA } from './types';
 
 /**
  * What a step gets to work with. Typed with the latest schema so store and index names are
@@ -61,8 +62,35 @@ async function splitBodiesAndAddSyncIndexes({ db, tx }: MigrationContext): Promi
   await Promise.all(writes);
 }
 
+/**
+ * v2 → v3: per-field write stamps for sync's merge, on every article and highlight (derived
+ * from `updatedAt`, so every device derives the same stamp for the same record); stores for
+ * article tombstones, the sync outbox and the search index. No record is dropped.
+ */
+async function addStampsAndSyncStores({ db, tx }: MigrationContext): Promise<void> {
+  db.createObjectStore('tombstones', { keyPath: 'id' });
+  db.createObjectStore('outbox', { keyPath: 'key' });
+  db.createObjectStore('searchDocs', { keyPath: 'id' });
+  const writes: Promise<unknown>[] = [];
+  const articles = tx.objectStore('articles');
+  for (let cursor = await articles.openCursor(); cursor; cursor = await cursor.continue()) {
+    const stored: unknown = cursor.value;
+    writes.push(cursor.update(stampLegacyArticle(stored, cursor.primaryKey)));
+  }
+  const bodies = tx.objectStore('bodies');
+  for (let cursor = await bodies.openCursor(); cursor; cursor = await cursor.continue()) {
+    writes.push(cursor.update({ ...cursor.value, schema: ARTICLE_SCHEMA }));
+  }
+  const highlights = tx.objectStore('highlights');
+  for (let cursor = await highlights.openCursor(); cursor; cursor = await cursor.continue()) {
+    const stored: unknown = cursor.value;
+    writes.push(cursor.update(normalizeLegacyHighlight(stored, cursor.primaryKey)));
+  }
+  await Promise.all(writes);
+}
+
 /** Every step ever shipped, in order. Append only: never edit or remove a shipped step. */
-export const migrations: readonly Migration[] = [createV1Stores, splitBodiesAndAddSyncIndexes];
+export const migrations: readonly Migration[] = [createV1Stores, splitBodiesAndAddSyncIndexes, addStampsAndSyncStores];
 
 /** The version a freshly opened database ends up at. */
 export const LATEST_VERSION = migrations.length;

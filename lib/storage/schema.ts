@@ -3,7 +3,7 @@
  * every store and index name against. Older versions exist only inside `migrations.ts`.
  */
 import type { DBSchema } from 'idb';
-import type { ArticleBody, ArticleMeta, Highlight } from './types';
+import type { ArticleBody, ArticleMeta, ArticleTombstone, Highlight, SearchDocRecord } from './types';
 
 /** Database name used by the extension; tests pass their own to stay isolated. */
 export const DEFAULT_DB_NAME = 'glossa';
@@ -44,4 +44,20 @@ export interface GlossaSchema extends DBSchema {
     };
   };
   meta: { key: string; value: MetaRecord };
+  /** Deleted articles: the delete's stamp, so neither sync nor a seed update revives them. */
+  tombstones: { key: string; value: ArticleTombstone };
+  /** Local changes not yet pushed to the sync server, one entry per record. */
+  outbox: { key: string; value: OutboxEntry };
+  /** The search index's per-article entries (lib/search owns their format). */
+  searchDocs: { key: string; value: SearchDocRecord };
+}
+
+/**
+ * A record changed locally since the last push. `key` is `a:<articleId>` or `h:<highlightId>`;
+ * `stamp` is the change's stamp, so a push acknowledges exactly what it sent and a newer change
+ * made during the push stays queued.
+ */
+export interface OutboxEntry {
+  key: string;
+  stamp: string;
 }

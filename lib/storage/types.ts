@@ -9,10 +9,31 @@
 /** Where an article came from: bundled seed, a live web page, or a file the user imported. */
 export type ArticleOrigin = 'seed' | 'web' | 'file';
 
-/** Current version of the {@link ArticleMeta} / {@link ArticleBody} record shape. */
-export const ARTICLE_SCHEMA = 1;
-/** Current version of the {@link Highlight} record shape. */
-export const HIGHLIGHT_SCHEMA = 1;
+/** Current version of the {@link ArticleMeta} / {@link ArticleBody} record shape (2: `stamps`). */
+export const ARTICLE_SCHEMA = 2;
+/** Current version of the {@link Highlight} record shape (2: `stamps`). */
+export const HIGHLIGHT_SCHEMA = 2;
+
+/**
+ * Hybrid-logical-clock stamps (lib/sync/hlc.ts) of the last write to each field an article's
+ * user or source may change. Sync merges field by field with them: a tag added on one device
+ * and a re-save on another both survive. `source` covers every source field and the body.
+ */
+export interface ArticleStamps {
+  source: string;
+  tags: string;
+  archived: string;
+  /** The last delete or (re)creation: a later re-save brings a deleted article back. */
+  deleted: string;
+}
+
+/** Stamps of the last write to each mutable highlight field (see {@link ArticleStamps}). */
+export interface HighlightStamps {
+  color: string;
+  note: string;
+  selectors: string;
+  deleted: string;
+}
 
 /**
  * What the library needs to list, sort and filter an article. Kept apart from the body so a
@@ -56,6 +77,11 @@ export interface ArticleMeta {
   excerpt: string;
   /** Read / archive state (library organisation). */
   archived: boolean;
+  /**
+   * Per-field write stamps. Storage sets them on every write, so every stored record has them;
+   * a record a caller builds leaves them out.
+   */
+  stamps?: ArticleStamps;
 }
 
 /** The heavy part of an article, stored separately and loaded only to read it. */
@@ -124,6 +150,26 @@ export interface Highlight {
   updatedAt: number;
   /** Tombstone: deletions are kept so sync can propagate them. */
   deleted: boolean;
+  /** Per-field write stamps: set by storage on every write (see {@link ArticleMeta.stamps}). */
+  stamps?: HighlightStamps;
+}
+
+/**
+ * What is left of a deleted article: its id and the stamp of the delete, so a sync peer's
+ * older copy does not bring it back and a bundled seed the user deleted stays deleted.
+ */
+export interface ArticleTombstone {
+  id: string;
+  stamp: string;
+  deletedAt: number;
+}
+
+/** One search-index entry of an article, as lib/search persists it; storage keeps it opaque. */
+export interface SearchDocRecord {
+  id: string;
+  /** The search module's own format version, so it can discard entries it no longer reads. */
+  format: number;
+  data: unknown;
 }
 
 /** A page of results plus the cursor to ask for the next one. */

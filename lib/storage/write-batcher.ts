@@ -4,9 +4,8 @@
  * their own outcome; if a combined transaction fails, each article is retried alone, so one
  * bad record never costs the others.
  */
+import type { UpsertOutcome as Outcome } from './articles';
 import type { Article } from './types';
-
-type Outcome = 'created' | 'updated' | 'unchanged';
 
 interface Pending {
   article: Article;

@@ -1,7 +1,7 @@
 /** Article repository: CRUD, upsert semantics, user fields, deletion tombstones. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Library, openLibrary } from '../../../lib/storage';
-import { makeArticle, makeHighlight, uniqueDbName } from './fixtures';
+import { makeArticle, makeHighlight, uniqueDbName, unstamped, unstampedAll } from './fixtures';
 
 let library: Library;
 
@@ -18,10 +18,10 @@ describe('upsertArticle', () => {
     const article = makeArticle({ id: 'a1' });
     expect(await library.upsertArticle(article)).toBe('created');
 
-    expect(await library.getArticle('a1')).toEqual(article);
+    expect(unstamped(await library.getArticle('a1'))).toEqual(article);
     const { html: _html, text: _text, ...meta } = article;
-    expect(await library.getArticleMeta('a1')).toEqual(meta);
-    expect(await library.findArticleByUrl('https://example.com/a1')).toEqual(meta);
+    expect(unstamped(await library.getArticleMeta('a1'))).toEqual(meta);
+    expect(unstamped(await library.findArticleByUrl('https://example.com/a1'))).toEqual(meta);
     expect(await library.countArticles()).toBe(1);
   });
 
@@ -52,14 +52,14 @@ describe('upsertArticle', () => {
     });
     expect(await library.upsertArticle(revised)).toBe('updated');
 
-    expect(await library.getArticle('a1')).toEqual({
+    expect(unstamped(await library.getArticle('a1'))).toEqual({
       ...revised,
       savedAt: 1_000,
       tags: ['keep'],
       archived: true,
       updatedAt: 5_000,
     });
-    expect(await library.listHighlights('a1')).toEqual([highlight]);
+    expect(unstampedAll(await library.listHighlights('a1'))).toEqual([highlight]);
   });
 
   it('treats a metadata-only change (same hash) as an update', async () => {
@@ -95,7 +95,7 @@ describe('updateArticleFields', () => {
     await library.upsertArticle(makeArticle({ id: 'a1', updatedAt: 1_000 }));
     const updated = await library.updateArticleFields('a1', { archived: true }, 3_000);
     expect(updated).toMatchObject({ archived: true, tags: [], updatedAt: 3_000, title: 'Title a1' });
-    expect(await library.getArticleMeta('a1')).toEqual(updated);
+    expect(unstamped(await library.getArticleMeta('a1'))).toEqual(unstamped(updated));
   });
 });
 

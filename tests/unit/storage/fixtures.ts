@@ -58,3 +58,15 @@ export function makeHighlight(overrides: Partial<Highlight> & { id: string; arti
     ...overrides,
   };
 }
+
+/** A stored record without its write stamps: what a test compares when stamps are not its subject. */
+export function unstamped<T extends { stamps?: unknown }>(record: T | undefined): Omit<T, 'stamps'> | undefined {
+  if (!record) return record;
+  const { stamps: _stamps, ...rest } = record;
+  return rest;
+}
+
+/** {@link unstamped} over a list. */
+export function unstampedAll<T extends { stamps?: unknown }>(records: readonly T[]): Omit<T, 'stamps'>[] {
+  return records.map((r) => unstamped(r) as Omit<T, 'stamps'>);
+}

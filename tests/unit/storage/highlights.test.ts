@@ -1,7 +1,7 @@
 /** Highlight repository: storage, tombstones, live counts. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Library, openLibrary } from '../../../lib/storage';
-import { makeHighlight, uniqueDbName } from './fixtures';
+import { makeHighlight, uniqueDbName, unstamped, unstampedAll } from './fixtures';
 
 let library: Library;
 
@@ -17,7 +17,7 @@ describe('highlights', () => {
   it('stores a highlight whose article does not exist yet (sync order is not guaranteed)', async () => {
     const highlight = makeHighlight({ id: 'h1', articleId: 'later', note: 'A **note**' });
     await library.putHighlight(highlight);
-    expect(await library.getHighlight('h1')).toEqual(highlight);
+    expect(unstamped(await library.getHighlight('h1'))).toEqual(highlight);
   });
 
   it('lists an article’s live highlights oldest first, tombstones only on request', async () => {
@@ -27,8 +27,8 @@ describe('highlights', () => {
     const other = makeHighlight({ id: 'h-other', articleId: 'a2' });
     for (const h of [late, early, gone, other]) await library.putHighlight(h);
 
-    expect(await library.listHighlights('a1')).toEqual([early, late]);
-    expect(await library.listHighlights('a1', { includeDeleted: true })).toEqual([early, gone, late]);
+    expect(unstampedAll(await library.listHighlights('a1'))).toEqual([early, late]);
+    expect(unstampedAll(await library.listHighlights('a1', { includeDeleted: true }))).toEqual([early, gone, late]);
     expect(await library.listHighlights('none')).toEqual([]);
   });
 

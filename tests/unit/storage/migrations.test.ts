@@ -3,7 +3,15 @@
  * the upgrade with every article, body and highlight intact, old shapes filled with defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { type Article, type Highlight, LATEST_VERSION, openLibrary } from '../../../lib/storage';
+import {
+  ARTICLE_SCHEMA,
+  type Article,
+  HIGHLIGHT_SCHEMA,
+  type Highlight,
+  LATEST_VERSION,
+  openLibrary,
+} from '../../../lib/storage';
+import { legacyStamp } from '../../../lib/storage/clock';
 import { openGlossaDb } from '../../../lib/storage/db';
 import { makeArticle, makeHighlight, uniqueDbName } from './fixtures';
 import { putRaw, readRaw } from './raw-idb';
@@ -50,7 +58,25 @@ const oldHighlight = {
   createdAt: 5_000,
 };
 
-describe('migration v1 → v2', () => {
+const ALL_STORES = ['articles', 'bodies', 'highlights', 'meta', 'outbox', 'searchDocs', 'tombstones'];
+
+/** Every field of a pre-stamp record gets the stamp derived from its updatedAt. */
+const articleStamps = (updatedAt: number) => {
+  const s = legacyStamp(updatedAt);
+  return { source: s, tags: s, archived: s, deleted: s };
+};
+const highlightStamps = (updatedAt: number) => {
+  const s = legacyStamp(updatedAt);
+  return { color: s, note: s, selectors: s, deleted: s };
+};
+const legacyStampedArticle = (a: Article) => ({ ...a, schema: ARTICLE_SCHEMA, stamps: articleStamps(a.updatedAt) });
+const legacyStampedHighlight = (h: Highlight) => ({
+  ...h,
+  schema: HIGHLIGHT_SCHEMA,
+  stamps: highlightStamps(h.updatedAt),
+});
+
+describe('migration v1 → latest', () => {
   it('keeps every article (meta and body) and every highlight, filling missing fields', async () => {
     const name = uniqueDbName();
     await createV1Database(name, [complete, sparse, damaged], [highlight, tombstone, oldHighlight]);
@@ -58,9 +84,11 @@ describe('migration v1 → v2', () => {
     const library = await openLibrary({ name });
     try {
       expect(await library.countArticles()).toBe(3);
-      expect(await library.getArticle('complete')).toEqual(complete);
+      expect(await library.getArticle('complete')).toEqual(legacyStampedArticle(complete));
       expect(await library.getArticle('sparse')).toEqual({
         ...sparse,
+        schema: ARTICLE_SCHEMA,
+        stamps: articleStamps(2_000),
         author: null,
         source: null,
         categories: [],
@@ -77,7 +105,7 @@ describe('migration v1 → v2', () => {
         archived: false,
       });
       expect(await library.getArticle('damaged')).toMatchObject({
-        schema: 1,
+        schema: ARTICLE_SCHEMA,
         title: '',
         categories: ['ok'],
         dir: 'ltr',
@@ -87,11 +115,12 @@ describe('migration v1 → v2', () => {
         text: '',
       });
 
-      expect(await library.listHighlights('complete')).toEqual([highlight]);
-      expect(await library.getHighlight('h2')).toEqual(tombstone);
+      expect(await library.listHighlights('complete')).toEqual([legacyStampedHighlight(highlight)]);
+      expect(await library.getHighlight('h2')).toEqual(legacyStampedHighlight(tombstone));
       expect(await library.getHighlight('h3')).toEqual({
         ...oldHighlight,
-        schema: 1,
+        schema: HIGHLIGHT_SCHEMA,
+        stamps: highlightStamps(5_000),
         kind: 'highlight',
         note: '',
         updatedAt: 5_000,
@@ -108,7 +137,7 @@ describe('migration v1 → v2', () => {
 
     const stored = await readRaw(name, 'articles');
     expect(stored.version).toBe(LATEST_VERSION);
-    expect(stored.stores.sort()).toEqual(['articles', 'bodies', 'highlights', 'meta']);
+    expect(stored.stores.sort()).toEqual(ALL_STORES);
     // Bodies left the meta records.
     for (const record of stored.records) expect(record).not.toHaveProperty('html');
   });
@@ -139,12 +168,46 @@ describe('migration v1 → v2', () => {
     for (const name of [upgraded, fresh]) {
       const { version, stores } = await readRaw(name, 'meta');
       expect(version).toBe(LATEST_VERSION);
-      expect(stores.sort()).toEqual(['articles', 'bodies', 'highlights', 'meta']);
+      expect(stores.sort()).toEqual(ALL_STORES);
     }
   });
 
   it('refuses a version that does not exist', async () => {
     await expect(openGlossaDb({ name: uniqueDbName(), version: LATEST_VERSION + 1 })).rejects.toThrow(RangeError);
     await expect(openGlossaDb({ name: uniqueDbName(), version: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('migration v2 → v3 (write stamps, tombstones, outbox, search entries)', () => {
+  it('stamps every article and highlight from its updatedAt and drops nothing', async () => {
+    const name = uniqueDbName();
+    (await openGlossaDb({ name, version: 2 })).close();
+    const { html, text, stamps: _a, ...meta } = complete;
+    const { stamps: _h, ...rawHighlight } = highlight;
+    const { stamps: _t, ...rawTombstone } = tombstone;
+    await putRaw(name, 'articles', [{ ...meta, schema: 1 }]);
+    await putRaw(name, 'bodies', [{ schema: 1, id: complete.id, html, text }]);
+    await putRaw(name, 'highlights', [
+      { ...rawHighlight, schema: 1 },
+      { ...rawTombstone, schema: 1 },
+    ]);
+
+    const library = await openLibrary({ name });
+    try {
+      expect(await library.getArticle('complete')).toEqual(legacyStampedArticle(complete));
+      expect(await library.allHighlights({ includeDeleted: true })).toEqual([
+        legacyStampedHighlight(highlight),
+        legacyStampedHighlight(tombstone),
+      ]);
+      expect(await library.countOutbox()).toBe(0);
+      // A later local edit beats the derived stamp, field by field.
+      await library.putHighlight({ ...highlight, note: 'edited' });
+      const edited = await library.getHighlight('h1');
+      expect(edited?.stamps?.note && edited.stamps.note > legacyStamp(highlight.updatedAt)).toBe(true);
+      expect(edited?.stamps?.color).toBe(legacyStamp(highlight.updatedAt));
+      expect(await library.countOutbox()).toBe(1);
+    } finally {
+      library.close();
+    }
   });
 });

@@ -19,6 +19,7 @@ function base(node: string): ReplicatedHighlight {
     articleId: 'a1',
     kind: 'highlight',
     createdAt: 1_000,
+    updatedAt: 1_000,
     color: { value: 'yellow', stamp },
     note: { value: '', stamp },
     selectors: { value: [{ type: 'TextQuoteSelector', exact: '乌克兰', prefix: '', suffix: '' }], stamp },

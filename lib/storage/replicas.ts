@@ -1,0 +1,190 @@
+/**
+ * Records as sync peers and backups exchange them (lib/sync/merge.ts), and the one way they
+ * enter the library: merged field by field with what is stored, never replacing a newer local
+ * edit. Applying the same replica twice changes nothing, so a pull cut short can simply run again.
+ */
+import type { IDBPDatabase } from 'idb';
+import {
+  type ArticleSource,
+  mergeArticle,
+  mergeHighlight,
+  type ReplicatedArticle,
+  type ReplicatedHighlight,
+  sameReplica,
+} from '../sync/merge';
+import { maxStamp } from './highlights';
+import { articleStampsOf, highlightStampsOf } from './legacy';
+import type { GlossaSchema } from './schema';
+import { outboxKey, type StampTx, txStamper } from './stamping';
+import {
+  ARTICLE_SCHEMA,
+  type ArticleBody,
+  type ArticleMeta,
+  type ArticleTombstone,
+  HIGHLIGHT_SCHEMA,
+  type Highlight,
+} from './types';
+
+type Db = IDBPDatabase<GlossaSchema>;
+
+/** One record of either kind, tagged. */
+export type Replica = { type: 'highlight'; value: ReplicatedHighlight } | { type: 'article'; value: ReplicatedArticle };
+
+/** What applying replicas did, by outbox key (`a:<id>` / `h:<id>`). */
+export interface ApplyOutcome {
+  /** Keys whose local record changed. */
+  changed: string[];
+  /** Keys where the local record holds writes the incoming one lacked (queued for push). */
+  ahead: string[];
+}
+
+/** A stored highlight in replica form. */
+export function highlightReplica(h: Highlight): ReplicatedHighlight {
+  const s = highlightStampsOf(h.stamps, h.updatedAt);
+  return {
+    id: h.id,
+    articleId: h.articleId,
+    kind: h.kind,
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
+    color: { value: h.color, stamp: s.color },
+    note: { value: h.note, stamp: s.note },
+    selectors: { value: h.selectors, stamp: s.selectors },
+    deleted: { value: h.deleted, stamp: s.deleted },
+  };
+}
+
+function highlightRecord(r: ReplicatedHighlight): Highlight {
+  return {
+    schema: HIGHLIGHT_SCHEMA,
+    id: r.id,
+    articleId: r.articleId,
+    kind: r.kind,
+    selectors: r.selectors.value,
+    color: r.color.value,
+    note: r.note.value,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    deleted: r.deleted.value,
+    stamps: { color: r.color.stamp, note: r.note.stamp, selectors: r.selectors.stamp, deleted: r.deleted.stamp },
+  };
+}
+
+/** A stored article (meta and body) in replica form. */
+export function articleReplica(meta: ArticleMeta, body: ArticleBody | undefined): ReplicatedArticle {
+  const { schema: _s, id, savedAt, updatedAt, tags, archived, stamps: _t, ...fields } = meta;
+  const s = articleStampsOf(meta.stamps, updatedAt);
+  const source: ArticleSource = { ...fields, html: body?.html ?? '', text: body?.text ?? '' };
+  return {
+    id,
+    savedAt,
+    updatedAt,
+    source: { value: source, stamp: s.source },
+    tags: { value: tags, stamp: s.tags },
+    archived: { value: archived, stamp: s.archived },
+    deleted: { value: false, stamp: s.deleted },
+  };
+}
+
+/** What a deleted article replicates as: the delete, and nothing of its content. */
+export function tombstoneReplica(t: ArticleTombstone): ReplicatedArticle {
+  return {
+    id: t.id,
+    savedAt: t.deletedAt,
+    updatedAt: t.deletedAt,
+    source: { value: null, stamp: '' },
+    tags: { value: [], stamp: '' },
+    archived: { value: false, stamp: '' },
+    deleted: { value: true, stamp: t.stamp },
+  };
+}
+
+/** The local replica behind an outbox key, or `null` when the library has no such record. */
+export async function localReplica(tx: StampTx, key: string): Promise<Replica | null> {
+  const id = key.slice(2);
+  if (key.startsWith('h:')) {
+    const h = await tx.objectStore('highlights').get(id);
+    return h ? { type: 'highlight', value: highlightReplica(h) } : null;
+  }
+  const meta = await tx.objectStore('articles').get(id);
+  if (meta) return { type: 'article', value: articleReplica(meta, await tx.objectStore('bodies').get(id)) };
+  const tombstone = await tx.objectStore('tombstones').get(id);
+  return tombstone ? { type: 'article', value: tombstoneReplica(tombstone) } : null;
+}
+
+const STORES = ['articles', 'bodies', 'highlights', 'meta', 'outbox', 'tombstones'] as const;
+
+/** Reads the local replicas of outbox keys (for a push); absent records are left out. */
+export async function readReplicas(db: Db, keys: readonly string[]): Promise<Map<string, Replica>> {
+  const tx = db.transaction([...STORES], 'readwrite') as unknown as StampTx;
+  const found = new Map<string, Replica>();
+  for (const key of keys) {
+    const replica = await localReplica(tx, key);
+    if (replica) found.set(key, replica);
+  }
+  await tx.done;
+  return found;
+}
+
+/** Writes a merged article to the local stores (or deletes it, leaving its tombstone). */
+function writeArticle(tx: StampTx, r: ReplicatedArticle): void {
+  const articles = tx.objectStore('articles');
+  const bodies = tx.objectStore('bodies');
+  const tombstones = tx.objectStore('tombstones');
+  if (r.deleted.value || !r.source.value) {
+    void articles.delete(r.id);
+    void bodies.delete(r.id);
+    void tombstones.put({ id: r.id, stamp: r.deleted.stamp, deletedAt: r.updatedAt });
+    return;
+  }
+  const { html, text, ...source } = r.source.value;
+  const stamps = { source: r.source.stamp, tags: r.tags.stamp, archived: r.archived.stamp, deleted: r.deleted.stamp };
+  const meta: ArticleMeta = {
+    ...source,
+    schema: ARTICLE_SCHEMA,
+    id: r.id,
+    savedAt: r.savedAt,
+    updatedAt: r.updatedAt,
+    tags: r.tags.value,
+    archived: r.archived.value,
+    stamps,
+  };
+  void articles.put(meta);
+  void bodies.put({ schema: ARTICLE_SCHEMA, id: r.id, html, text });
+  void tombstones.delete(r.id);
+}
+
+/**
+ * Folds replicas from a peer or a backup into the library: each is merged with the local
+ * record, the result stored when it differs, and queued for push when the local side had
+ * writes the incoming one lacked. The clock moves past every stamp seen, so later local edits
+ * win over them. One transaction: all of a batch lands, or none.
+ */
+export async function applyReplicas(db: Db, incoming: readonly Replica[]): Promise<ApplyOutcome> {
+  const tx = db.transaction([...STORES], 'readwrite') as unknown as StampTx;
+  const clock = txStamper(tx);
+  const outcome: ApplyOutcome = { changed: [], ahead: [] };
+  for (const replica of incoming) {
+    const key = outboxKey(replica.type, replica.value.id);
+    const local = await localReplica(tx, key);
+    let merged: Replica;
+    if (replica.type === 'highlight') {
+      const value = local?.type === 'highlight' ? mergeHighlight(local.value, replica.value) : replica.value;
+      merged = { type: 'highlight', value };
+      if (!local || !sameReplica(value, local.value)) void tx.objectStore('highlights').put(highlightRecord(value));
+    } else {
+      const value = local?.type === 'article' ? mergeArticle(local.value, replica.value) : replica.value;
+      merged = { type: 'article', value };
+      if (!local || !sameReplica(value, local.value)) writeArticle(tx, value);
+    }
+    const stamp = maxStamp(Object.values(merged.value).map((v) => (v as { stamp?: string } | null)?.stamp ?? ''));
+    await clock.observe(stamp);
+    if (!local || !sameReplica(merged.value, local.value)) outcome.changed.push(key);
+    if (!sameReplica(merged.value, replica.value)) {
+      outcome.ahead.push(key);
+      clock.queue(key, stamp);
+    }
+  }
+  await tx.done;
+  return outcome;
+}
