@@ -20,14 +20,15 @@ export function countOutbox(db: Db): Promise<number> {
 }
 
 /**
- * Removes the entries a push delivered, unless the record changed again meanwhile (its entry
- * then carries a newer stamp and stays queued).
+ * Removes the entries a push delivered: `stamp` is the newest stamp the server now holds for
+ * the record. An entry with a newer stamp (an edit made during the push; the clock has seen
+ * every merged stamp, so such an edit always stamps later) stays queued.
  */
 export async function ackOutbox(db: Db, delivered: readonly OutboxEntry[]): Promise<void> {
   const tx = db.transaction('outbox', 'readwrite');
   for (const entry of delivered) {
     const current = await tx.store.get(entry.key);
-    if (current && current.stamp === entry.stamp) void tx.store.delete(entry.key);
+    if (current && current.stamp <= entry.stamp) void tx.store.delete(entry.key);
   }
   await tx.done;
 }

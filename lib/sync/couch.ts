@@ -1,0 +1,207 @@
+/**
+ * A thin client of the CouchDB replication protocol: the five endpoints Glossa's sync needs
+ * (database info, `_changes`, `_all_docs` by keys, `_bulk_docs`, `open_revs`), over `fetch`.
+ * Every failure becomes a {@link SyncError} with a kind the UI can put in plain words.
+ * Each request has a deadline well under the 30 s after which an MV3 worker is stopped.
+ */
+
+/** Where and as whom to sync. */
+export interface ServerConfig {
+  /** Server root, e.g. `https://couch.example.com` (a path prefix is allowed). */
+  url: string;
+  db: string;
+  username: string;
+  password: string;
+}
+
+/** What went wrong, in categories the user can act on. */
+export type SyncErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'unreachable'
+  | 'timeout'
+  | 'quota'
+  | 'server'
+  | 'bad-response'
+  | 'bad-config';
+
+/** A failed request. `status` is the HTTP status when there was one. */
+export class SyncError extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+/** A document as the server returns it. */
+export interface CouchDoc {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  _conflicts?: string[];
+  [field: string]: unknown;
+}
+
+/** One row of `_changes` (include_docs). */
+export interface ChangeRow {
+  id: string;
+  seq: string | number;
+  deleted?: boolean;
+  doc?: CouchDoc;
+}
+
+/** One result of `_bulk_docs`. */
+export interface BulkResult {
+  id: string;
+  rev?: string;
+  ok?: boolean;
+  error?: string;
+  reason?: string;
+}
+
+/** Counts requests and bytes: the bench and the status line report them. */
+export interface Traffic {
+  requests: number;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+const TIMEOUT_MS = 20_000;
+
+/** Checks the server settings before a single request is made. */
+export function validateConfig(config: ServerConfig): string | null {
+  let url: URL;
+  try {
+    url = new URL(config.url);
+  } catch {
+    return 'The server address is not a URL.';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The server address must start with https://.';
+  if (url.username || url.password) return 'Put the user name and password in their own fields, not in the address.';
+  if (!/^[a-z][a-z0-9_$()+/-]*$/.test(config.db)) {
+    return 'Database names start with a lowercase letter and hold only a–z, 0–9 and _$()+-/.';
+  }
+  return null;
+}
+
+/** A client bound to one database. */
+export class CouchClient {
+  readonly traffic: Traffic = { requests: 0, bytesSent: 0, bytesReceived: 0 };
+  private readonly base: string;
+  private readonly auth: string | null;
+
+  constructor(
+    config: ServerConfig,
+    private readonly fetcher: typeof fetch = (input, init) => fetch(input, init),
+  ) {
+    const problem = validateConfig(config);
+    if (problem) throw new SyncError('bad-config', problem);
+    this.base = `${config.url.replace(/\/+$/, '')}/${encodeURIComponent(config.db)}`;
+    this.auth = config.username ? `Basic ${base64(`${config.username}:${config.password}`)}` : null;
+  }
+
+  /** Database info; creates the database when it is missing and `create` is set. */
+  async info(create = false): Promise<{ update_seq: unknown; doc_count: number }> {
+    try {
+      return await this.json('GET', '');
+    } catch (error) {
+      if (!(create && error instanceof SyncError && error.kind === 'not-found')) throw error;
+      await this.json('PUT', '');
+      return this.json('GET', '');
+    }
+  }
+
+  /** Changes after `since`, with documents and their conflicting revisions listed. */
+  changes(since: string, limit: number): Promise<{ results: ChangeRow[]; last_seq: string | number }> {
+    const query = `?style=all_docs&include_docs=true&conflicts=true&limit=${limit}&since=${encodeURIComponent(since)}`;
+    return this.json('GET', `/_changes${query}`);
+  }
+
+  /** The current winning revisions of `ids` (absent and deleted ones left out), with conflicts. */
+  async getDocs(ids: readonly string[]): Promise<Map<string, CouchDoc>> {
+    const body = await this.json<{ rows: { key: string; doc?: CouchDoc | null }[] }>(
+      'POST',
+      '/_all_docs?include_docs=true&conflicts=true',
+      { keys: ids },
+    );
+    const found = new Map<string, CouchDoc>();
+    for (const row of body.rows ?? []) if (row.doc) found.set(row.key, row.doc);
+    return found;
+  }
+
+  /** Specific revisions of one document (the losing sides of a conflict). */
+  async getRevisions(id: string, revs: readonly string[]): Promise<CouchDoc[]> {
+    const path = `/${encodeURIComponent(id)}?open_revs=${encodeURIComponent(JSON.stringify(revs))}`;
+    const rows = await this.json<{ ok?: CouchDoc }[]>('GET', path);
+    return rows.flatMap((row) => (row.ok ? [row.ok] : []));
+  }
+
+  /** Writes documents; per-document results (a conflict is a result, not a thrown error). */
+  bulkDocs(docs: readonly CouchDoc[]): Promise<BulkResult[]> {
+    return this.json('POST', '/_bulk_docs', { docs });
+  }
+
+  /** One request with JSON in and out; every failure becomes a SyncError. */
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.auth) headers.Authorization = this.auth;
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) headers['Content-Type'] = 'application/json';
+    this.traffic.requests += 1;
+    this.traffic.bytesSent += payload?.length ?? 0;
+    let response: Response;
+    try {
+      response = await this.fetcher(this.base + path, {
+        method,
+        headers,
+        body: payload,
+        credentials: 'omit',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') {
+        throw new SyncError('timeout', 'The server did not answer within 20 seconds.');
+      }
+      throw new SyncError('unreachable', 'Could not reach the server (offline, wrong address, or blocked).');
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      throw new SyncError('bad-response', 'The server’s answer was cut short.', response.status);
+    }
+    this.traffic.bytesReceived += text.length;
+    if (!response.ok) throw httpError(response.status, text);
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new SyncError('bad-response', 'The server’s answer was not complete JSON (cut short?).', response.status);
+    }
+  }
+}
+
+/** Maps an HTTP failure to a kind and a sentence. */
+function httpError(status: number, text: string): SyncError {
+  const reason = /"reason"\s*:\s*"([^"]{0,200})"/.exec(text)?.[1];
+  const detail = reason ? ` (${reason})` : '';
+  if (status === 401)
+    return new SyncError('unauthorized', `The server refused the user name or password${detail}.`, status);
+  if (status === 403) return new SyncError('forbidden', `This user may not use this database${detail}.`, status);
+  if (status === 404) return new SyncError('not-found', `The database does not exist${detail}.`, status);
+  if (status === 413 || status === 507)
+    return new SyncError('quota', `The server is out of space or refused the size${detail}.`, status);
+  if (status >= 500) return new SyncError('server', `The server failed (HTTP ${status})${detail}.`, status);
+  return new SyncError('bad-response', `Unexpected answer HTTP ${status}${detail}.`, status);
+}
+
+/** Base64 of a UTF-8 string (btoa alone rejects non-Latin-1 passwords). */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

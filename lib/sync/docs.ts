@@ -1,0 +1,165 @@
+/**
+ * Glossa records as CouchDB documents, and back. A document from the server is untrusted:
+ * another device, an old build or a hand edit may have written it, so every field is checked
+ * and the record is rebuilt from what passed; a document that fails is skipped and counted,
+ * never half-applied. Article HTML is sanitized again whenever it is rendered.
+ */
+import { validateHighlight } from '../highlighting/validate';
+import type { Replica } from '../storage';
+import type { CouchDoc } from './couch';
+import { parse } from './hlc';
+import type { ArticleSource, ReplicatedArticle, ReplicatedHighlight, Stamped } from './merge';
+
+/** Format version of Glossa's documents on the server. */
+export const DOC_FORMAT = 1;
+
+/** Size limits for article documents, in UTF-16 code units. */
+const LIMITS = { html: 5_000_000, text: 2_000_000, field: 4_096, tags: 200 } as const;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** The document id of a replica: its outbox key. */
+export const docId = (replica: Replica): string => `${replica.type === 'article' ? 'a' : 'h'}:${replica.value.id}`;
+
+/** A replica as a document (with the revision it replaces, if any). */
+export function toDoc(replica: Replica, rev?: string): CouchDoc {
+  const doc: CouchDoc = { _id: docId(replica), glossa: DOC_FORMAT, type: replica.type, record: replica.value };
+  if (rev) doc._rev = rev;
+  return doc;
+}
+
+function stamped<T>(value: unknown, check: (v: unknown) => v is T, allowEmpty = false): Stamped<T> | null {
+  if (!isRecord(value) || typeof value.stamp !== 'string' || !check(value.value)) return null;
+  if (!(allowEmpty && value.stamp === '')) {
+    try {
+      parse(value.stamp);
+    } catch {
+      return null;
+    }
+  }
+  return { value: value.value, stamp: value.stamp };
+}
+
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+const isStrings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= LIMITS.tags && v.every((t) => typeof t === 'string' && t.length <= 200);
+const text = (v: unknown, max: number = LIMITS.field) => typeof v === 'string' && v.length <= max;
+const textOrNull = (v: unknown) => v === null || text(v);
+
+/** An article's source fields, rebuilt, or null when malformed. */
+function articleSource(v: unknown): v is ArticleSource | null {
+  if (v === null) return true;
+  if (!isRecord(v)) return false;
+  return (
+    textOrNull(v.url) &&
+    text(v.title) &&
+    textOrNull(v.author) &&
+    textOrNull(v.source) &&
+    isStrings(v.categories) &&
+    textOrNull(v.published) &&
+    textOrNull(v.heroImage) &&
+    textOrNull(v.lang) &&
+    (v.dir === 'ltr' || v.dir === 'rtl') &&
+    isTime(v.charCount) &&
+    isTime(v.readingMinutes) &&
+    (v.origin === 'seed' || v.origin === 'web' || v.origin === 'file') &&
+    text(v.contentHash, 128) &&
+    text(v.excerpt) &&
+    text(v.html, LIMITS.html) &&
+    text(v.text, LIMITS.text)
+  );
+}
+
+function pickSource(v: ArticleSource | null): ArticleSource | null {
+  if (!v) return null;
+  const { url, title, author, source, categories, published, heroImage, lang, dir, charCount } = v;
+  const { readingMinutes, origin, contentHash, excerpt, html, text } = v;
+  return {
+    url,
+    title,
+    author,
+    source,
+    categories,
+    published,
+    heroImage,
+    lang,
+    dir,
+    charCount,
+    readingMinutes,
+    origin,
+    contentHash,
+    excerpt,
+    html,
+    text,
+  };
+}
+
+function article(id: string, r: Record<string, unknown>): ReplicatedArticle | null {
+  const source = stamped(r.source, articleSource, true);
+  const tags = stamped(r.tags, isStrings, true);
+  const archived = stamped(r.archived, isBool, true);
+  const deleted = stamped(r.deleted, isBool);
+  if (!source || !tags || !archived || !deleted || !isTime(r.savedAt) || !isTime(r.updatedAt)) return null;
+  if (!deleted.value && !source.value) return null;
+  return {
+    id,
+    savedAt: r.savedAt,
+    updatedAt: r.updatedAt,
+    source: { value: pickSource(source.value), stamp: source.stamp },
+    tags,
+    archived,
+    deleted,
+  };
+}
+
+function highlight(id: string, r: Record<string, unknown>): ReplicatedHighlight | null {
+  const fields = ['color', 'note', 'selectors', 'deleted'] as const;
+  const parts = fields.map((f) => stamped(r[f], (v): v is unknown => v !== undefined));
+  if (parts.some((p) => p === null)) return null;
+  const [color, note, selectors, deleted] = parts as Stamped<unknown>[];
+  const checked = validateHighlight({
+    schema: 2,
+    id,
+    articleId: r.articleId,
+    kind: r.kind,
+    color: color?.value,
+    note: note?.value,
+    selectors: selectors?.value,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    deleted: deleted?.value,
+  });
+  if (!checked || !color || !note || !selectors || !deleted) return null;
+  return {
+    id,
+    articleId: checked.articleId,
+    kind: checked.kind,
+    createdAt: checked.createdAt,
+    updatedAt: checked.updatedAt,
+    color: { value: checked.color, stamp: color.stamp },
+    note: { value: checked.note, stamp: note.stamp },
+    selectors: { value: checked.selectors, stamp: selectors.stamp },
+    deleted: { value: checked.deleted, stamp: deleted.stamp },
+  };
+}
+
+/**
+ * The replica a document holds, or null when it is not a valid Glossa document (another
+ * app's document, a design document, a server-side deletion, a malformed record).
+ */
+export function fromDoc(doc: CouchDoc): Replica | null {
+  if (doc._deleted || doc.glossa !== DOC_FORMAT || !isRecord(doc.record)) return null;
+  const match = /^([ah]):(.{1,128})$/.exec(doc._id);
+  if (!match || doc.record.id !== match[2]) return null;
+  const id = match[2] as string;
+  if (match[1] === 'a' && doc.type === 'article') {
+    const value = article(id, doc.record);
+    return value ? { type: 'article', value } : null;
+  }
+  if (match[1] === 'h' && doc.type === 'highlight') {
+    const value = highlight(id, doc.record);
+    return value ? { type: 'highlight', value } : null;
+  }
+  return null;
+}
