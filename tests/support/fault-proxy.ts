@@ -9,7 +9,12 @@ import type { Socket } from 'node:net';
 import { freePort } from './couch-server';
 
 /** What to do with one request; `null` passes it through untouched. */
-export type Fault = { kind: 'status'; status: number; body?: string } | { kind: 'cut' } | { kind: 'drop' } | null;
+export type Fault =
+  | { kind: 'status'; status: number; body?: string }
+  | { kind: 'cut' }
+  | { kind: 'drop' }
+  | { kind: 'hold'; until: Promise<void> }
+  | null;
 
 /** Chooses a fault for a request (method and path with query). */
 export type FaultRule = (method: string, path: string) => Fault;
