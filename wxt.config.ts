@@ -13,7 +13,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // `scripting` + http(s) hosts: the background injects the reading view into a tab on demand.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // `alarms`: sync runs on a schedule that survives the MV3 worker being stopped.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {

@@ -11,6 +11,7 @@ import { highlightsForPage, putPageHighlight } from '../lib/highlighting/page-se
 import { validateHighlight } from '../lib/highlighting/validate';
 import { callTab, INVALID, isWebContentScript, listen } from '../lib/messaging';
 import { onLibraryChange, openLibrary } from '../lib/storage';
+import { startSync } from '../lib/sync/background';
 import { setArticleBadge } from '../lib/tabs/badge';
 import { ANNOTATOR_SCRIPT, injectReadingView, injectScript } from '../lib/tabs/inject';
 import { createPageWatch } from '../lib/tabs/page-watch';
@@ -72,7 +73,10 @@ export default defineBackground(() => {
     await watch.changed(new Set(records.flatMap((h) => (h ? [h.articleId] : []))));
   });
 
+  const sync = startSync(library);
+
   listen('background', {
+    ...sync,
     'seeds/import': { validate: (p) => (p === null ? null : INVALID), handle: () => runImport() },
     'page/detected': {
       accept: isWebContentScript,

@@ -9,6 +9,11 @@ import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
 import type { UpsertOutcome } from '../storage/articles';
 import type { Highlight } from '../storage/types';
+import type { ServerConfig, SyncErrorKind } from '../sync/couch';
+import type { SyncStatus } from '../sync/status';
+
+/** The answer to a connection test: a failure is an answer too, with a kind the UI words. */
+export type SyncTestResult = { ok: true; docCount: number } | { ok: false; kind: SyncErrorKind; message: string };
 
 /** Calls the background answers (from extension pages and, later, content scripts). */
 export interface BackgroundCalls {
@@ -37,6 +42,12 @@ export interface BackgroundCalls {
   'article/save': { request: WebPageSave; response: { id: string; outcome: UpsertOutcome } };
   /** From an extension page (popup, tests): open or close the reading view in tab `tabId`. */
   'tab/toggle-reading-view': { request: { tabId: number }; response: null };
+  /** From an extension page: whether sync is on, last sync, pending changes, last error. */
+  'sync/status': { request: null; response: SyncStatus };
+  /** From an extension page: run a sync round now; answers the status after it. */
+  'sync/now': { request: null; response: SyncStatus };
+  /** From the options page: check a server config before saving it (creates the database if missing). */
+  'sync/test': { request: ServerConfig; response: SyncTestResult };
 }
 
 /** Calls a tab's content script answers (sent by the background with `tabs.sendMessage`). */

@@ -1,0 +1,112 @@
+/**
+ * The background's sync service: runs rounds one at a time, records their outcome, and
+ * decides when the next one happens — soon after a local change (debounced), on a periodic
+ * alarm, at start-up, when the settings change, and after a failure with growing backoff.
+ * Alarms, not timers or long-polls, carry the schedule: an MV3 worker may be stopped at any
+ * moment, and a round it interrupts is simply run again (see engine.ts).
+ */
+import { browser } from 'wxt/browser';
+import { type Library, onLibraryChange } from '../storage';
+import { CouchClient, type ServerConfig, SyncError } from './couch';
+import { syncOnce } from './engine';
+import { loadServerConfig, serverKey, syncPassword, syncSettings } from './settings';
+import { backoffMs, readStatus, type SyncStatus, writeStatus } from './status';
+
+const PERIODIC = 'glossa-sync';
+const RETRY = 'glossa-sync-retry';
+/** Minutes between periodic rounds. */
+const PERIOD_MINUTES = 15;
+/** Quiet time after a local change before it is pushed. */
+const DEBOUNCE_MS = 2_000;
+
+/** What the rest of the background uses. */
+export interface SyncService {
+  /** Runs a round now (or joins the one running) and answers the resulting status. */
+  run(): Promise<SyncStatus>;
+  /** The current status. */
+  status(): Promise<SyncStatus>;
+  /** Checks a server config without saving it: reachable, credentials, database (created if missing). */
+  test(config: ServerConfig): Promise<{ docCount: number }>;
+}
+
+/** Creates the service over the library; call {@link installSyncTriggers} to schedule it. */
+export function createSyncService(library: Promise<Library>, now: () => number = Date.now): SyncService {
+  let running: Promise<SyncStatus> | null = null;
+
+  const status = async (): Promise<SyncStatus> => {
+    const lib = await library;
+    const config = await loadServerConfig();
+    return {
+      ...(await readStatus(lib)),
+      enabled: config !== null,
+      running: running !== null,
+      pending: await lib.countOutbox(),
+    };
+  };
+
+  const round = async (): Promise<SyncStatus> => {
+    const config = await loadServerConfig();
+    if (!config) return status();
+    const lib = await library;
+    const previous = await readStatus(lib);
+    try {
+      const key = serverKey(config);
+      const client = new CouchClient(config);
+      if ((await lib.getMeta('sync:server')) !== key) {
+        // A new server or database: make sure it exists, then send it everything.
+        await client.info(true);
+        await lib.enqueueAll();
+        await lib.setMeta('sync:server', key);
+      }
+      await syncOnce(lib, client, `sync:since:${key}`);
+      await writeStatus(lib, { lastSync: now(), lastError: null, failures: 0 });
+    } catch (error) {
+      const failure =
+        error instanceof SyncError
+          ? error
+          : new SyncError('server', `Sync failed unexpectedly: ${String(error).slice(0, 200)}`);
+      const failures = previous.failures + 1;
+      await writeStatus(lib, {
+        ...previous,
+        lastError: { kind: failure.kind, message: failure.message, at: now() },
+        failures,
+      });
+      await browser.alarms?.create(RETRY, { when: now() + backoffMs(failures) });
+    }
+    return status();
+  };
+
+  return {
+    run: () => {
+      running ??= round().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    status,
+    test: async (config) => {
+      const info = await new CouchClient(config).info(true);
+      return { docCount: info.doc_count };
+    },
+  };
+}
+
+/** Schedules the service: periodic alarm, retries, local changes, settings changes, start-up. */
+export function installSyncTriggers(service: SyncService, library: Promise<Library>): void {
+  void browser.alarms?.create(PERIODIC, { periodInMinutes: PERIOD_MINUTES });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === PERIODIC || alarm.name === RETRY) void service.run();
+  });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  onLibraryChange(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(async () => {
+      timer = null;
+      // Changes a pull applied announce themselves too: only local edits need a push.
+      if ((await (await library).countOutbox()) > 0) void service.run();
+    }, DEBOUNCE_MS);
+  });
+  syncSettings.watch(() => void service.run());
+  syncPassword.watch(() => void service.run());
+  void service.run();
+}

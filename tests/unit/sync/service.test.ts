@@ -1,0 +1,99 @@
+// @vitest-environment node
+/**
+ * The background's sync service with real settings storage (WXT's fake browser), a real
+ * library and a real pouchdb-server: a round records its status, a failure is recorded in
+ * words with a backoff retry alarm, and a new server gets the whole library.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openLibrary } from '../../../lib/storage';
+import { createSyncService } from '../../../lib/sync/service';
+import { saveSyncSettings } from '../../../lib/sync/settings';
+import { backoffMs } from '../../../lib/sync/status';
+import { type CouchServer, startCouchServer } from '../../support/couch-server';
+import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
+import { makeArticle, makeHighlight, uniqueDbName } from '../storage/fixtures';
+
+let server: CouchServer;
+let proxy: FaultProxy;
+beforeAll(async () => {
+  server = await startCouchServer();
+  proxy = await startFaultProxy(server.url);
+});
+afterAll(async () => {
+  await proxy?.stop();
+  await server?.stop();
+});
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  fakeBrowser.reset();
+  proxy.setRule(() => null);
+});
+
+describe('sync service', () => {
+  it('does nothing while sync is off, then sends the whole library to a new server', async () => {
+    const library = openLibrary({ name: uniqueDbName() });
+    const lib = await library;
+    await lib.upsertArticle(makeArticle({ id: 'a1' }));
+    await lib.putHighlight(makeHighlight({ id: 'h1', articleId: 'a1' }));
+    await lib.ackOutbox(await lib.pendingOutbox(10));
+    const service = createSyncService(library, () => 1_000_000);
+    expect(await service.run()).toMatchObject({ enabled: false, lastSync: null });
+
+    await saveSyncSettings({ enabled: true, url: server.url, db: 'service-new', username: '' }, '');
+    const after = await service.run();
+    expect(after).toMatchObject({ enabled: true, lastSync: 1_000_000, lastError: null, pending: 0, failures: 0 });
+    const docs = (await (await fetch(`${server.url}/service-new/_all_docs`)).json()) as { rows: { id: string }[] };
+    expect(docs.rows.map((r) => r.id).sort()).toEqual(['a:a1', 'h:h1']);
+    lib.close();
+  });
+
+  it('records a failure in words, keeps the changes, and schedules a retry with backoff', async () => {
+    const library = openLibrary({ name: uniqueDbName() });
+    const lib = await library;
+    await lib.putHighlight(makeHighlight({ id: 'h1', articleId: 'a1' }));
+    proxy.setRule(() => ({
+      kind: 'status',
+      status: 401,
+      body: '{"error":"unauthorized","reason":"Name or password is incorrect."}',
+    }));
+    await saveSyncSettings({ enabled: true, url: proxy.url, db: 'service-fail', username: 'ada' }, 'wrong');
+    const service = createSyncService(library, () => 5_000);
+    const status = await service.run();
+    expect(status.lastError).toMatchObject({ kind: 'unauthorized', at: 5_000 });
+    expect(status).toMatchObject({ failures: 1, pending: 1, lastSync: null });
+    const retry = await fakeBrowser.alarms.get('glossa-sync-retry');
+    expect(retry?.scheduledTime).toBe(5_000 + backoffMs(1));
+    const again = await service.run();
+    expect(again.failures).toBe(2);
+    expect(backoffMs(2)).toBe(2 * backoffMs(1));
+    expect(backoffMs(40)).toBe(30 * 60_000);
+
+    // The real server refuses unknown credentials too; fixing the settings fixes sync.
+    proxy.setRule(() => null);
+    expect((await service.run()).lastError?.kind).toBe('unauthorized');
+    await saveSyncSettings({ enabled: true, url: proxy.url, db: 'service-fail', username: '' }, '');
+    const fixed = await service.run();
+    expect(fixed).toMatchObject({ failures: 0, lastError: null, pending: 0 });
+    lib.close();
+  });
+
+  it('tests a config without saving it: unreachable and malformed addresses are told apart', async () => {
+    const service = createSyncService(openLibrary({ name: uniqueDbName() }));
+    await expect(service.test({ url: server.url, db: 'tested', username: '', password: '' })).resolves.toEqual({
+      docCount: 0,
+    });
+    await expect(
+      service.test({ url: 'http://127.0.0.1:9', db: 'x', username: '', password: '' }),
+    ).rejects.toMatchObject({
+      kind: 'unreachable',
+    });
+    await expect(service.test({ url: 'ftp://example.com', db: 'x', username: '', password: '' })).rejects.toMatchObject(
+      {
+        kind: 'bad-config',
+      },
+    );
+  });
+});
