@@ -76,13 +76,24 @@ export function createSyncService(library: Promise<Library>, now: () => number =
     return status();
   };
 
-  return {
-    run: () => {
-      running ??= round().finally(() => {
-        running = null;
+  /** A run asked for while one is going starts after it: that one may have read the outbox already. */
+  let next: Promise<SyncStatus> | null = null;
+  const run = (): Promise<SyncStatus> => {
+    if (running) {
+      next ??= running.then(() => {
+        next = null;
+        return run();
       });
-      return running;
-    },
+      return next;
+    }
+    running = round().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    run,
     status,
     test: async (config) => {
       const info = await new CouchClient(config).info(true);
