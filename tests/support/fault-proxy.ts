@@ -6,7 +6,7 @@
  */
 import { createServer, request, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { freePort } from './couch-server';
+import { freePort } from '../../scripts/couch-server.mjs';
 
 /** What to do with one request; `null` passes it through untouched. */
 export type Fault =

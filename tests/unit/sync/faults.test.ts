@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { highlightReplica } from '../../../lib/storage/replicas';
 import { CouchClient, SyncError } from '../../../lib/sync/couch';
 import { toDoc } from '../../../lib/sync/docs';
-import { type CouchServer, startCouchServer } from '../../support/couch-server';
+import { type CouchServer, startCouchServer } from '../../../scripts/couch-server.mjs';
 import { type Fault, type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
 import { makeHighlight } from '../storage/fixtures';
 import { createDb, DB, device, snapshot } from './sync-support';

@@ -12,7 +12,7 @@ import { openLibrary } from '../../../lib/storage';
 import { createSyncService } from '../../../lib/sync/service';
 import { saveSyncSettings } from '../../../lib/sync/settings';
 import { backoffMs } from '../../../lib/sync/status';
-import { type CouchServer, startCouchServer } from '../../support/couch-server';
+import { type CouchServer, startCouchServer } from '../../../scripts/couch-server.mjs';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
 import { makeArticle, makeHighlight, uniqueDbName } from '../storage/fixtures';
 

@@ -1,25 +1,16 @@
-/**
- * A real CouchDB-protocol server for tests: pouchdb-server, in memory, on 127.0.0.1 at a free
- * port, with CORS on (the extension reaches it from an extension origin). Started in its own
- * temporary directory, since it writes a config and a log into its working directory.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
+// A real CouchDB-protocol server for tests and the bench: pouchdb-server, in memory, on
+// 127.0.0.1 at a free port, with CORS on (the extension reaches it from an extension origin).
+// Started in its own temporary directory, since it writes a config and a log where it runs.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** A running server. */
-export interface CouchServer {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  stop(): Promise<void>;
-}
-
-const BIN = resolve('node_modules/pouchdb-server/bin/pouchdb-server');
+const BIN = resolve(import.meta.dirname, '../node_modules/pouchdb-server/bin/pouchdb-server');
 
 /** A free loopback port. */
-export function freePort(): Promise<number> {
+export function freePort() {
   return new Promise((done, fail) => {
     const server = createServer();
     server.on('error', fail);
@@ -31,7 +22,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
+async function waitUntilUp(url, child) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`pouchdb-server exited with ${child.exitCode}`);
@@ -46,10 +37,11 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 }
 
 /** Starts a fresh in-memory server. */
-export async function startCouchServer(): Promise<CouchServer> {
+export async function startCouchServer() {
   const dir = mkdtempSync(join(tmpdir(), 'glossa-couch-'));
+  const config = join(dir, 'config.json');
   writeFileSync(
-    join(dir, 'config.json'),
+    config,
     JSON.stringify({
       httpd: { enable_cors: true },
       cors: {
@@ -62,14 +54,8 @@ export async function startCouchServer(): Promise<CouchServer> {
     }),
   );
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [BIN, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--config', join(dir, 'config.json')],
-    {
-      cwd: dir,
-      stdio: 'ignore',
-    },
-  );
+  const args = [BIN, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--config', config];
+  const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child);
   return {
