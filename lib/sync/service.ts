@@ -119,5 +119,10 @@ export function installSyncTriggers(service: SyncService, library: Promise<Libra
   });
   syncSettings.watch(() => void service.run());
   syncPassword.watch(() => void service.run());
-  void service.run();
+  // An MV3 worker starts again for every message after a short idle: a round at each start
+  // would hit the server on every popup opening. Start-up syncs only what is due.
+  void service.status().then((status) => {
+    const due = !status.lastSync || Date.now() - status.lastSync > PERIOD_MINUTES * 60_000;
+    if (status.enabled && (status.pending > 0 || due)) void service.run();
+  });
 }
