@@ -9,6 +9,6 @@ export { type LibraryChange, onLibraryChange } from './changes';
 export type { ListHighlightsOptions } from './highlights';
 export { type Library, type OpenLibraryOptions, openLibrary } from './library';
 export { LATEST_VERSION } from './migrations';
-export type { ApplyOutcome, Replica } from './replicas';
+export { type ApplyOutcome, articleReplica, highlightReplica, type Replica, tombstoneReplica } from './replicas';
 export type { OutboxEntry } from './schema';
 export * from './types';

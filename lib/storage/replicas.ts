@@ -106,9 +106,13 @@ export async function localReplica(tx: StampTx, key: string): Promise<Replica | 
     const h = await tx.objectStore('highlights').get(id);
     return h ? { type: 'highlight', value: highlightReplica(h) } : null;
   }
-  const meta = await tx.objectStore('articles').get(id);
-  if (meta) return { type: 'article', value: articleReplica(meta, await tx.objectStore('bodies').get(id)) };
-  const tombstone = await tx.objectStore('tombstones').get(id);
+  // All three reads in flight together: one round trip, not three.
+  const [meta, body, tombstone] = await Promise.all([
+    tx.objectStore('articles').get(id),
+    tx.objectStore('bodies').get(id),
+    tx.objectStore('tombstones').get(id),
+  ]);
+  if (meta) return { type: 'article', value: articleReplica(meta, body) };
   return tombstone ? { type: 'article', value: tombstoneReplica(tombstone) } : null;
 }
 
@@ -117,12 +121,13 @@ const STORES = ['articles', 'bodies', 'highlights', 'meta', 'outbox', 'tombstone
 /** Reads the local replicas of outbox keys (for a push); absent records are left out. */
 export async function readReplicas(db: Db, keys: readonly string[]): Promise<Map<string, Replica>> {
   const tx = db.transaction([...STORES], 'readwrite') as unknown as StampTx;
+  const replicas = await Promise.all(keys.map((key) => localReplica(tx, key)));
+  await tx.done;
   const found = new Map<string, Replica>();
-  for (const key of keys) {
-    const replica = await localReplica(tx, key);
+  for (const [i, key] of keys.entries()) {
+    const replica = replicas[i];
     if (replica) found.set(key, replica);
   }
-  await tx.done;
   return found;
 }
 
@@ -164,22 +169,30 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[]): Promi
   const tx = db.transaction([...STORES], 'readwrite') as unknown as StampTx;
   const clock = txStamper(tx);
   const outcome: ApplyOutcome = { changed: [], ahead: [] };
-  for (const replica of incoming) {
-    const key = outboxKey(replica.type, replica.value.id);
-    const local = await localReplica(tx, key);
-    let merged: Replica;
-    if (replica.type === 'highlight') {
-      const value = local?.type === 'highlight' ? mergeHighlight(local.value, replica.value) : replica.value;
-      merged = { type: 'highlight', value };
-      if (!local || !sameReplica(value, local.value)) void tx.objectStore('highlights').put(highlightRecord(value));
-    } else {
-      const value = local?.type === 'article' ? mergeArticle(local.value, replica.value) : replica.value;
-      merged = { type: 'article', value };
-      if (!local || !sameReplica(value, local.value)) writeArticle(tx, value);
-    }
+  const keys = incoming.map((r) => outboxKey(r.type, r.value.id));
+  // Every read of the batch in flight at once; a key met twice sees the first one's result.
+  const stored = await Promise.all(keys.map((key) => localReplica(tx, key)));
+  const current = new Map<string, Replica | null>();
+  for (const [i, replica] of incoming.entries()) {
+    const key = keys[i] as string;
+    const local = current.has(key) ? (current.get(key) ?? null) : (stored[i] ?? null);
+    const merged: Replica =
+      replica.type === 'highlight'
+        ? {
+            type: 'highlight',
+            value: local?.type === 'highlight' ? mergeHighlight(local.value, replica.value) : replica.value,
+          }
+        : {
+            type: 'article',
+            value: local?.type === 'article' ? mergeArticle(local.value, replica.value) : replica.value,
+          };
+    const changed = !local || !sameReplica(merged.value, local.value);
+    if (changed && merged.type === 'highlight') void tx.objectStore('highlights').put(highlightRecord(merged.value));
+    if (changed && merged.type === 'article') writeArticle(tx, merged.value);
     const stamp = maxStamp(Object.values(merged.value).map((v) => (v as { stamp?: string } | null)?.stamp ?? ''));
     await clock.observe(stamp);
-    if (!local || !sameReplica(merged.value, local.value)) outcome.changed.push(key);
+    current.set(key, merged);
+    if (changed) outcome.changed.push(key);
     if (!sameReplica(merged.value, replica.value)) {
       outcome.ahead.push(key);
       clock.queue(key, stamp);

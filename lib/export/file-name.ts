@@ -1,0 +1,23 @@
+/**
+ * File names for downloads. Titles hold characters that Windows, macOS or Linux refuse or that
+ * browsers replace (`/\:*?"<>|`, control characters), can be hundreds of characters long, and
+ * can be reserved names on Windows (`CON`, `NUL`…): the name is cleaned and cut, never empty.
+ */
+
+/** Longest stem kept, in code points (leaves room for an extension under the 255-byte limit). */
+const MAX_STEM = 80;
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/** A safe file name made of `title` and `extension` (without the dot). */
+export function fileNameFor(title: string, extension: string): string {
+  const cleaned = title
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  const points = Array.from(cleaned);
+  let stem = points.length > MAX_STEM ? points.slice(0, MAX_STEM).join('').trimEnd() : cleaned;
+  if (stem === '' || RESERVED.test(stem)) stem = `glossa-${stem || 'article'}`;
+  return `${stem}.${extension}`;
+}

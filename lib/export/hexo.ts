@@ -1,0 +1,31 @@
+/**
+ * An article in the seed's own format — Hexo markdown: YAML front matter, then the HTML body —
+ * so a file exported here imports back through `lib/article/import.ts` as the same article:
+ * same id (the URL, else title + date + source, all written here), same title, date,
+ * categories and text.
+ *
+ * Fields written, in the seed's order: `title`, `categories` (section / source / channel),
+ * `headimg`, `author`, `comments: false`, `date` (ISO 8601 with its zone, which the importer
+ * and Hexo both read), `thumbnail`; then `url` when known and `tags` (Hexo's own tag list).
+ * The body is the stored, sanitized HTML.
+ */
+import type { Article } from '../storage/types';
+import { frontMatter } from './front-matter';
+
+/** The article as a seed-format file's text. */
+export function articleHexo(article: Article): string {
+  const head = frontMatter({
+    title: article.title,
+    categories: article.categories,
+    headimg: article.heroImage,
+    // The importer takes the source from the second category, else from the author: a post
+    // without categories keeps its identity only if its source travels as the author.
+    author: article.author ?? (article.categories[1] === undefined ? article.source : null),
+    comments: false,
+    date: article.published,
+    thumbnail: article.heroImage,
+    url: article.url,
+    tags: article.tags,
+  });
+  return `${head}\n${article.html}\n`;
+}

@@ -1,0 +1,144 @@
+/**
+ * Checks the records of a backup file before they reach the library. A backup is a file from
+ * anywhere — an older Glossa, another device, a hand edit, an attacker — so every field's type
+ * and size is checked, unknown fields are dropped, and a record that fails is skipped with a
+ * reason rather than stored half-valid. The tables are keyed by the record types, so adding a
+ * field to `ArticleMeta` fails to compile here until someone decides how to check it.
+ */
+import { validateHighlight } from '../highlighting/validate';
+import { err, ok, type Result } from '../result';
+import {
+  ARTICLE_SCHEMA,
+  type Article,
+  type ArticleMeta,
+  type ArticleStamps,
+  type ArticleTombstone,
+  HIGHLIGHT_SCHEMA,
+  type Highlight,
+  type HighlightStamps,
+} from '../storage/types';
+import { parse as parseStamp } from '../sync/hlc';
+
+/** Largest body accepted (the 20,000-paragraph stress article is 2.5 MB). */
+const MAX_BODY = 16 * 1024 * 1024;
+/** Largest short field (titles, URLs, names, hashes). */
+const MAX_FIELD = 8192;
+const ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+type Check = (value: unknown) => boolean;
+
+const text =
+  (max = MAX_FIELD): Check =>
+  (v) =>
+    typeof v === 'string' && v.length <= max;
+const textOrNull =
+  (max = MAX_FIELD): Check =>
+  (v) =>
+    v === null || text(max)(v);
+const count: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
+const textList: Check = (v) => Array.isArray(v) && v.length <= 1000 && v.every(text());
+const oneOf =
+  (...values: readonly unknown[]): Check =>
+  (v) =>
+    values.includes(v);
+
+/** How each field of a stored article meta is checked (`stamps` separately, below). */
+const META_CHECKS = {
+  schema: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= ARTICLE_SCHEMA,
+  id: (v) => typeof v === 'string' && ID.test(v),
+  url: textOrNull(),
+  title: text(),
+  author: textOrNull(),
+  source: textOrNull(),
+  categories: textList,
+  tags: textList,
+  published: textOrNull(100),
+  savedAt: count,
+  updatedAt: count,
+  heroImage: textOrNull(),
+  lang: textOrNull(64),
+  dir: oneOf('ltr', 'rtl'),
+  charCount: count,
+  readingMinutes: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+  origin: oneOf('seed', 'web', 'file'),
+  contentHash: text(128),
+  excerpt: text(),
+  archived: (v) => typeof v === 'boolean',
+} as const satisfies Record<Exclude<keyof ArticleMeta, 'stamps'>, Check>;
+
+const ARTICLE_STAMP_KEYS = [
+  'source',
+  'tags',
+  'archived',
+  'deleted',
+] as const satisfies readonly (keyof ArticleStamps)[];
+const HIGHLIGHT_STAMP_KEYS = [
+  'color',
+  'note',
+  'selectors',
+  'deleted',
+] as const satisfies readonly (keyof HighlightStamps)[];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isStamp(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    parseStamp(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `stamps` rebuilt from exactly `keys`, each a well-formed HLC stamp; absent is fine (storage fills it in). */
+function stampsOf<K extends string>(value: unknown, keys: readonly K[]): Result<Record<K, string> | undefined, string> {
+  if (value === undefined) return ok(undefined);
+  if (!isRecord(value)) return err('stamps is not an object');
+  const stamps = {} as Record<K, string>;
+  for (const key of keys) {
+    const stamp = value[key];
+    if (!isStamp(stamp)) return err(`stamps.${key} is not a clock stamp`);
+    stamps[key] = stamp;
+  }
+  return ok(stamps);
+}
+
+/** One backup article (meta and body), rebuilt from its checked fields, or why it was refused. */
+export function checkArticle(value: unknown): Result<Article, string> {
+  if (!isRecord(value)) return err('not an object');
+  const meta: Record<string, unknown> = {};
+  for (const [field, check] of Object.entries(META_CHECKS) as [keyof typeof META_CHECKS, Check][]) {
+    if (!check(value[field])) return err(`field "${field}" is missing or invalid`);
+    meta[field] = Array.isArray(value[field]) ? [...(value[field] as string[])] : value[field];
+  }
+  if (!text(MAX_BODY)(value.html) || !text(MAX_BODY)(value.text)) return err('its body is missing or too large');
+  const stamps = stampsOf(value.stamps, ARTICLE_STAMP_KEYS);
+  if (!stamps.ok) return err(stamps.error);
+  const article = { ...meta, html: value.html, text: value.text } as Article;
+  if (stamps.value) article.stamps = stamps.value;
+  return ok(article);
+}
+
+/** One backup highlight (tombstones too), rebuilt from its checked fields, or why it was refused. */
+export function checkHighlight(value: unknown): Result<Highlight, string> {
+  if (!isRecord(value)) return err('not an object');
+  if (!Number.isInteger(value.schema) || (value.schema as number) < 1 || (value.schema as number) > HIGHLIGHT_SCHEMA) {
+    return err('unknown record version');
+  }
+  const highlight = validateHighlight(value);
+  if (!highlight) return err('a field is missing or invalid');
+  const stamps = stampsOf(value.stamps, HIGHLIGHT_STAMP_KEYS);
+  if (!stamps.ok) return err(stamps.error);
+  if (stamps.value) highlight.stamps = stamps.value;
+  return ok(highlight);
+}
+
+/** One deleted article's tombstone, or why it was refused. */
+export function checkTombstone(value: unknown): Result<ArticleTombstone, string> {
+  if (!isRecord(value)) return err('not an object');
+  if (typeof value.id !== 'string' || !ID.test(value.id)) return err('field "id" is missing or invalid');
+  if (!isStamp(value.stamp)) return err('field "stamp" is not a clock stamp');
+  if (!count(value.deletedAt)) return err('field "deletedAt" is missing or invalid');
+  return ok({ id: value.id, stamp: value.stamp, deletedAt: value.deletedAt as number });
+}

@@ -1,0 +1,220 @@
+/**
+ * Annotation files from other tools: Hypothesis exports attach to the library article they
+ * quote — by URL first, else by finding the quoted words — re-anchored in our text; replies,
+ * page notes and quotes from elsewhere are counted, not attached; importing twice changes
+ * nothing; and Glossa's own W3C export imports back as the same highlights.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTextIndex } from '../../../lib/anchoring/text-index';
+import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../lib/article/sanitize';
+import { exportArticle } from '../../../lib/export';
+import { importFiles } from '../../../lib/import';
+import type { Library } from '../../../lib/storage';
+import type { Article, Highlight } from '../../../lib/storage/types';
+import { unstampedAll } from '../storage/fixtures';
+import { corpusFiles, emptyLibrary, fullLibrary, importPosts, snapshot } from '../transfer/library-fixture';
+
+const open: Library[] = [];
+afterEach(() => {
+  for (const library of open.splice(0)) library.close();
+});
+
+const deps = {
+  prepare: (html: string) => sanitizeArticleHtml(html, window),
+  articleRoot: (html: string) => sanitizeArticleDom(html, window).root,
+  now: () => 1_800_000_000_000,
+};
+const asFile = (name: string, text: string) => ({ name, text: async () => text });
+const POST_URL = 'https://example.com/news/post?id=7';
+
+/** The seed and five posts, one of them saved from a URL. */
+async function libraryWithUrl(): Promise<{ library: Library; seed: Article; withUrl: Article }> {
+  const library = await emptyLibrary();
+  open.push(library);
+  const [seed, ...posts] = corpusFiles().slice(0, 6);
+  const post = posts[4];
+  if (!seed || !post) throw new Error('corpus');
+  posts[4] = { ...post, text: post.text.replace(/^(title:.*)$/m, `$1\nurl: '${POST_URL}'`) };
+  const [seedId = '', , , , , urlId = ''] = await importPosts(library, [seed, ...posts]);
+  return {
+    library,
+    seed: (await library.getArticle(seedId)) as Article,
+    withUrl: (await library.getArticle(urlId)) as Article,
+  };
+}
+
+/** A quote of `article` as Hypothesis writes it: raw page text, with a position from another text. */
+function hypothesisTarget(article: Article, exact: string, source: string) {
+  const at = article.text.indexOf(exact);
+  if (at < 0) throw new Error(`"${exact}" not in ${article.title}`);
+  return [
+    {
+      source,
+      selector: [
+        {
+          type: 'RangeSelector',
+          startContainer: '/main[1]/p[2]',
+          startOffset: 3,
+          endContainer: '/main[1]/p[2]',
+          endOffset: 9,
+        },
+        { type: 'TextPositionSelector', start: at + 4321, end: at + 4321 + exact.length },
+        {
+          type: 'TextQuoteSelector',
+          exact,
+          prefix: article.text.slice(Math.max(0, at - 32), at),
+          suffix: article.text.slice(at + exact.length, at + exact.length + 32),
+        },
+      ],
+    },
+  ];
+}
+
+/** The text a highlight's position selector covers in the article as the reader shows it. */
+function positionedText(article: Article, h: Highlight): string {
+  const index = buildTextIndex(sanitizeArticleDom(article.html, window).root);
+  const position = h.selectors.find((s) => s.type === 'TextPositionSelector');
+  return position ? index.text.slice(position.start, position.end) : '';
+}
+
+describe('Hypothesis import', () => {
+  it('attaches each annotation to the article it quotes, by URL or by text, and only once', async () => {
+    const { library, seed, withUrl } = await libraryWithUrl();
+    const urlQuote =
+      withUrl.text
+        .split(/\n\n+/)
+        .find((p) => p.length > 40)
+        ?.slice(6, 26) ?? '';
+    expect(urlQuote).toHaveLength(20);
+    const rows = [
+      {
+        id: 'HyUrl0000001',
+        created: '2024-01-02T03:04:05.000Z',
+        updated: '2024-01-03T00:00:00.000Z',
+        uri: POST_URL,
+        text: 'Seen on the site: **important**',
+        tags: ['hypothesis'],
+        target: hypothesisTarget(withUrl, urlQuote, POST_URL),
+        document: { title: [withUrl.title] },
+      },
+      {
+        id: 'HyText000002',
+        created: '2024-02-01T00:00:00.000Z',
+        updated: '2024-02-01T00:00:00.000Z',
+        uri: 'https://mirror.example.org/somewhere-else',
+        text: '',
+        target: hypothesisTarget(seed, '停火线过境点', 'https://mirror.example.org/somewhere-else'),
+      },
+      {
+        id: 'HyElsewhere3',
+        uri: 'https://elsewhere.example/',
+        text: 'not ours',
+        target: [
+          {
+            source: 'https://elsewhere.example/',
+            selector: [
+              {
+                type: 'TextQuoteSelector',
+                exact: 'words that are in no article of the library',
+                prefix: '',
+                suffix: '',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'HyReply00004',
+        uri: POST_URL,
+        text: 'a reply',
+        references: ['HyUrl0000001'],
+        target: [{ source: POST_URL }],
+      },
+      { id: 'HyPageNote05', uri: POST_URL, text: 'a page note', target: [{ source: POST_URL }] },
+    ];
+    const exportFile = JSON.stringify({
+      export_date: '2024-03-01T00:00:00.000Z',
+      export_userid: 'acct:reader@hypothes.is',
+      client_version: '1.1500.0',
+      annotations: rows,
+    });
+    const [result] = await importFiles([asFile('hypothesis.json', exportFile)], library, deps);
+    expect(result).toMatchObject({ ok: true, kind: 'annotations', attached: 2, unmatched: 2 });
+    expect(result?.ok && result.kind === 'annotations' ? [...result.articles].sort() : []).toEqual(
+      [seed.title, withUrl.title].sort(),
+    );
+
+    const [onUrl] = await library.listHighlights(withUrl.id);
+    expect(onUrl).toMatchObject({
+      kind: 'highlight',
+      color: 'yellow',
+      note: 'Seen on the site: **important**',
+      createdAt: Date.parse('2024-01-02T03:04:05.000Z'),
+      updatedAt: Date.parse('2024-01-03T00:00:00.000Z'),
+      deleted: false,
+    });
+    expect(onUrl?.selectors.map((s) => s.type)).toEqual([
+      'TextQuoteSelector',
+      'TextPositionSelector',
+      'ParagraphSelector',
+    ]);
+    expect(positionedText(withUrl, onUrl as Highlight)).toBe(urlQuote);
+    const [onSeed] = await library.listHighlights(seed.id);
+    expect(positionedText(seed, onSeed as Highlight)).toBe('停火线过境点');
+    expect(await library.allHighlights()).toHaveLength(2);
+
+    // Again, and as the API's search answer: the same two highlights, nothing changed.
+    const before = await snapshot(library);
+    const again = await importFiles(
+      [asFile('hypothesis.json', exportFile), asFile('search.json', JSON.stringify({ total: 5, rows }))],
+      library,
+      deps,
+    );
+    expect(again.map((r) => r.ok)).toEqual([true, true]);
+    expect(await snapshot(library)).toEqual(before);
+  });
+
+  it('reports a file whose quotes are nowhere in the library, and one that quotes nothing', async () => {
+    const { library } = await libraryWithUrl();
+    const elsewhere = [
+      {
+        id: 'x',
+        uri: 'https://elsewhere.example/',
+        text: '',
+        target: [
+          {
+            source: 'https://elsewhere.example/',
+            selector: [{ type: 'TextQuoteSelector', exact: 'not in the library at all', prefix: '', suffix: '' }],
+          },
+        ],
+      },
+    ];
+    const results = await importFiles(
+      [asFile('elsewhere.json', JSON.stringify({ rows: elsewhere })), asFile('empty.json', '{"annotations": []}')],
+      library,
+      deps,
+    );
+    expect(results).toMatchObject([
+      { ok: false, code: 'no-matching-article', message: expect.stringMatching(/^elsewhere\.json: /) },
+      { ok: false, code: 'no-annotations', message: expect.stringMatching(/^empty\.json: /) },
+    ]);
+  });
+});
+
+describe('W3C round trip', () => {
+  it("imports Glossa's own JSON-LD back as the same highlights on the same article", async () => {
+    const { library: source, seedId } = await fullLibrary();
+    open.push(source);
+    const article = (await source.getArticle(seedId)) as Article;
+    const highlights = await source.listHighlights(seedId);
+    const jsonld = exportArticle('jsonld', article, highlights).parts.join('');
+
+    const target = await emptyLibrary();
+    open.push(target);
+    await importPosts(target, corpusFiles().slice(0, 1));
+    const [result] = await importFiles([asFile('seed.jsonld', jsonld)], target, deps);
+    expect(result).toMatchObject({ ok: true, kind: 'annotations', attached: 7, unmatched: 0 });
+    const sortById = (list: Highlight[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(unstampedAll(sortById(await target.listHighlights(seedId)))).toEqual(unstampedAll(sortById(highlights)));
+  });
+});
