@@ -108,7 +108,8 @@ export async function upsertArticles(
       // Saving a deleted article again is a later write than its delete: its stamps say so.
       if (tombstone) await clock.observe(tombstone.stamp);
       if (tombstone) void tombstones.delete(article.id);
-      const stamps = await stampArticle(clock, undefined, {});
+      // A seed (keepDeleted) never revives; the user's own save does, here or on a peer.
+      const stamps = await stampArticle(clock, undefined, { revive: !options.keepDeleted });
       void articles.put({ ...meta, stamps });
       void bodies.put(body);
       clock.queue(outboxKey('article', article.id), maxStamp(stamps));

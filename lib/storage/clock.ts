@@ -4,7 +4,7 @@
  * background) are serialized by IndexedDB, so no two writes ever get the same stamp.
  */
 import type { IDBPObjectStore } from 'idb';
-import { createClock, format, type Hlc, parse, receive, tick } from '../sync/hlc';
+import { createClock, format, type Hlc, plausible, receive, tick } from '../sync/hlc';
 import type { GlossaSchema } from './schema';
 
 /** The `meta` store inside a read-write transaction (any set of stores that includes it). */
@@ -52,11 +52,8 @@ export function stamper(meta: MetaStore, now: () => number = Date.now): Stamper 
       return result.stamp;
     },
     async observe(stamp) {
-      try {
-        parse(stamp);
-      } catch {
-        return;
-      }
+      // Legacy stamps (node `0`) are derived, not seen from a clock; implausible ones are refused.
+      if (!plausible(stamp, now())) return;
       const current = await load();
       if (stamp <= format(current)) return;
       clock = receive(current, stamp, now());

@@ -111,6 +111,13 @@ export function stampLegacyArticle(value: unknown, id: string): ArticleMeta {
   return splitLegacyArticle(value, id).meta;
 }
 
+/** A selector with only the fields its type defines (old builds may have stored more). */
+export function cleanSelector(s: Selector): Selector {
+  if (s.type === 'TextQuoteSelector') return { type: s.type, exact: s.exact, prefix: s.prefix, suffix: s.suffix };
+  if (s.type === 'TextPositionSelector') return { type: s.type, start: s.start, end: s.end };
+  return { type: s.type, index: s.index, textHash: s.textHash };
+}
+
 /** Keeps the selectors that have a known `type`; anchoring ignores anything else anyway. */
 function selectorsOf(value: unknown): Selector[] {
   if (!Array.isArray(value)) return [];

@@ -5,7 +5,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import {
-  type ArticleSource,
+  articleSourceOf,
   mergeArticle,
   mergeHighlight,
   type ReplicatedArticle,
@@ -13,7 +13,7 @@ import {
   sameReplica,
 } from '../sync/merge';
 import { maxStamp } from './highlights';
-import { articleStampsOf, highlightStampsOf } from './legacy';
+import { articleStampsOf, cleanSelector, highlightStampsOf } from './legacy';
 import type { GlossaSchema } from './schema';
 import { outboxKey, type StampTx, txStamper } from './stamping';
 import {
@@ -49,7 +49,7 @@ export function highlightReplica(h: Highlight): ReplicatedHighlight {
     updatedAt: h.updatedAt,
     color: { value: h.color, stamp: s.color },
     note: { value: h.note, stamp: s.note },
-    selectors: { value: h.selectors, stamp: s.selectors },
+    selectors: { value: h.selectors.map(cleanSelector), stamp: s.selectors },
     deleted: { value: h.deleted, stamp: s.deleted },
   };
 }
@@ -72,9 +72,9 @@ function highlightRecord(r: ReplicatedHighlight): Highlight {
 
 /** A stored article (meta and body) in replica form. */
 export function articleReplica(meta: ArticleMeta, body: ArticleBody | undefined): ReplicatedArticle {
-  const { schema: _s, id, savedAt, updatedAt, tags, archived, stamps: _t, ...fields } = meta;
+  const { id, savedAt, updatedAt, tags, archived } = meta;
   const s = articleStampsOf(meta.stamps, updatedAt);
-  const source: ArticleSource = { ...fields, html: body?.html ?? '', text: body?.text ?? '' };
+  const source = articleSourceOf({ ...meta, html: body?.html ?? '', text: body?.text ?? '' });
   return {
     id,
     savedAt,
@@ -176,7 +176,7 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[]): Promi
   for (const [i, replica] of incoming.entries()) {
     const key = keys[i] as string;
     const local = current.has(key) ? (current.get(key) ?? null) : (stored[i] ?? null);
-    const merged: Replica =
+    let merged: Replica =
       replica.type === 'highlight'
         ? {
             type: 'highlight',
@@ -186,6 +186,12 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[]): Promi
             type: 'article',
             value: local?.type === 'article' ? mergeArticle(local.value, replica.value) : replica.value,
           };
+    // What the library will hold: a deleted article keeps only its tombstone, so compare and
+    // queue that (its stamp is what a later push can acknowledge).
+    if (merged.type === 'article' && (merged.value.deleted.value || !merged.value.source.value)) {
+      const { id, deleted, updatedAt } = merged.value;
+      merged = { type: 'article', value: tombstoneReplica({ id, stamp: deleted.stamp, deletedAt: updatedAt }) };
+    }
     const changed = !local || !sameReplica(merged.value, local.value);
     if (changed && merged.type === 'highlight') void tx.objectStore('highlights').put(highlightRecord(merged.value));
     if (changed && merged.type === 'article') writeArticle(tx, merged.value);
@@ -195,7 +201,9 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[]): Promi
     if (changed) outcome.changed.push(key);
     if (!sameReplica(merged.value, replica.value)) {
       outcome.ahead.push(key);
-      clock.queue(key, stamp);
+      // Never lower a queued entry's stamp: it stands for the newest change not yet pushed.
+      const queued = (await tx.objectStore('outbox').get(key))?.stamp ?? '';
+      clock.queue(key, queued > stamp ? queued : stamp);
     }
   }
   await tx.done;

@@ -4,7 +4,7 @@
  * exactly which edits are new. Every stamped write also queues its record in the outbox.
  */
 import type { IDBPTransaction } from 'idb';
-import { type Stamper, stamper } from './clock';
+import { legacyStamp, type Stamper, stamper } from './clock';
 import { articleStampsOf, highlightStampsOf } from './legacy';
 import type { GlossaSchema } from './schema';
 import type { ArticleMeta, ArticleStamps, Highlight, HighlightStamps } from './types';
@@ -53,7 +53,10 @@ export async function stampHighlight(
   return stamps;
 }
 
-/** Which article fields a local write set: its source (a save or re-save), tags or archived. */
+/**
+ * Which article fields a local write set: its source (a save or re-save), tags or archived;
+ * `revive` marks a save by the user, which undeletes an article deleted on this or another device.
+ */
 export type ArticleWrite = { source?: boolean; tags?: boolean; archived?: boolean; revive?: boolean };
 
 /** The stamps of an article after a local write of the given parts. */
@@ -63,7 +66,12 @@ export async function stampArticle(
   write: ArticleWrite,
 ): Promise<ArticleStamps> {
   const stamp = await clock.next();
-  if (!previous) return { source: stamp, tags: stamp, archived: stamp, deleted: stamp };
+  if (!previous) {
+    // A first save says nothing about tags or archiving: another device's choices win. It
+    // brings the article back from a delete only when it is the user's own save (`revive`).
+    const none = legacyStamp(0);
+    return { source: stamp, tags: none, archived: none, deleted: write.revive ? stamp : none };
+  }
   const stamps = articleStampsOf(previous.stamps, previous.updatedAt);
   if (write.source) stamps.source = stamp;
   if (write.tags) stamps.tags = stamp;

@@ -7,8 +7,14 @@
 import { validateHighlight } from '../highlighting/validate';
 import type { Replica } from '../storage';
 import type { CouchDoc } from './couch';
-import { parse } from './hlc';
-import type { ArticleSource, ReplicatedArticle, ReplicatedHighlight, Stamped } from './merge';
+import { plausible } from './hlc';
+import {
+  type ArticleSource,
+  articleSourceOf,
+  type ReplicatedArticle,
+  type ReplicatedHighlight,
+  type Stamped,
+} from './merge';
 
 /** Format version of Glossa's documents on the server. */
 export const DOC_FORMAT = 1;
@@ -31,13 +37,7 @@ export function toDoc(replica: Replica, rev?: string): CouchDoc {
 
 function stamped<T>(value: unknown, check: (v: unknown) => v is T, allowEmpty = false): Stamped<T> | null {
   if (!isRecord(value) || typeof value.stamp !== 'string' || !check(value.value)) return null;
-  if (!(allowEmpty && value.stamp === '')) {
-    try {
-      parse(value.stamp);
-    } catch {
-      return null;
-    }
-  }
+  if (!(allowEmpty && value.stamp === '') && !plausible(value.stamp)) return null;
   return { value: value.value, stamp: value.stamp };
 }
 
@@ -71,30 +71,6 @@ function articleSource(v: unknown): v is ArticleSource | null {
   );
 }
 
-function pickSource(v: ArticleSource | null): ArticleSource | null {
-  if (!v) return null;
-  const { url, title, author, source, categories, published, heroImage, lang, dir, charCount } = v;
-  const { readingMinutes, origin, contentHash, excerpt, html, text } = v;
-  return {
-    url,
-    title,
-    author,
-    source,
-    categories,
-    published,
-    heroImage,
-    lang,
-    dir,
-    charCount,
-    readingMinutes,
-    origin,
-    contentHash,
-    excerpt,
-    html,
-    text,
-  };
-}
-
 function article(id: string, r: Record<string, unknown>): ReplicatedArticle | null {
   const source = stamped(r.source, articleSource, true);
   const tags = stamped(r.tags, isStrings, true);
@@ -106,7 +82,7 @@ function article(id: string, r: Record<string, unknown>): ReplicatedArticle | nu
     id,
     savedAt: r.savedAt,
     updatedAt: r.updatedAt,
-    source: { value: pickSource(source.value), stamp: source.stamp },
+    source: { value: source.value ? articleSourceOf(source.value) : null, stamp: source.stamp },
     tags,
     archived,
     deleted,

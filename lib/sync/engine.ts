@@ -156,7 +156,12 @@ export async function syncOnce(
         acks.push({ key, stamp: entries.find((e) => e.key === key)?.stamp ?? '' });
         continue;
       }
-      const entry = { key, stamp: newestStamp(mine) };
+      // What the server will hold covers every change queued when this round read the outbox
+      // (merged in, or superseded by a newer write such as a delete); an edit made since then
+      // stamps later than both and stays queued.
+      const queued = entries.find((e) => e.key === key)?.stamp ?? '';
+      const newest = newestStamp(mine);
+      const entry = { key, stamp: queued > newest ? queued : newest };
       if (theirs?.replica && sameReplica(mine.value, theirs.replica.value) && theirs.cleanup.length === 0) {
         acks.push(entry);
         continue;

@@ -17,6 +17,13 @@ export interface Hlc {
 
 const WALL_DIGITS = 15;
 const COUNTER_DIGITS = 6;
+const MAX_COUNTER = 999_999;
+/**
+ * How far ahead of this device's clock a remote stamp may be. A stamp further ahead (a forged
+ * document, a device whose clock is set years ahead) would pin every clock that saw it, so it
+ * is refused: a device with a badly wrong clock cannot sync until its clock is fixed.
+ */
+export const MAX_SKEW_MS = 24 * 60 * 60 * 1000;
 const NODE = /^[0-9a-z]{1,16}$/;
 
 /** A clock starting at `now` for device `node` (lowercase letters and digits, ≤ 16). */
@@ -27,8 +34,22 @@ export function createClock(node: string, now = Date.now()): Hlc {
 
 /** The stamp for a local event, and the clock after it. */
 export function tick(clock: Hlc, now = Date.now()): { clock: Hlc; stamp: string } {
-  const next = now > clock.wall ? { ...clock, wall: now, counter: 0 } : { ...clock, counter: clock.counter + 1 };
+  const next = now > clock.wall ? { ...clock, wall: now, counter: 0 } : carry({ ...clock, counter: clock.counter + 1 });
   return { clock: next, stamp: format(next) };
+}
+
+/** A counter past its digits moves the wall time on by 1 ms instead, so stamps stay well-formed. */
+function carry(clock: Hlc): Hlc {
+  return clock.counter > MAX_COUNTER ? { ...clock, wall: clock.wall + 1, counter: 0 } : clock;
+}
+
+/** Whether a remote stamp is well-formed and not implausibly far in the future. */
+export function plausible(stamp: string, now = Date.now()): boolean {
+  try {
+    return parse(stamp).wall <= now + MAX_SKEW_MS;
+  } catch {
+    return false;
+  }
 }
 
 /** The clock after seeing a remote `stamp` (so later local stamps sort after it). */
@@ -39,7 +60,7 @@ export function receive(clock: Hlc, stamp: string, now = Date.now()): Hlc {
   if (wall === clock.wall && wall === remote.wall) counter = Math.max(clock.counter, remote.counter) + 1;
   else if (wall === clock.wall) counter = clock.counter + 1;
   else if (wall === remote.wall) counter = remote.counter + 1;
-  return { ...clock, wall, counter };
+  return carry({ ...clock, wall, counter });
 }
 
 /** `wall-counter-node`, zero-padded so string order is time order. */

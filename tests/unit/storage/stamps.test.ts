@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Library, openLibrary } from '../../../lib/storage';
 import { highlightReplica } from '../../../lib/storage/replicas';
+import { format } from '../../../lib/sync/hlc';
 import { makeArticle, makeHighlight, uniqueDbName } from './fixtures';
 
 let library: Library;
@@ -106,7 +107,8 @@ describe('applyReplicas', () => {
     const base = highlightReplica(
       (await lib.getHighlight('h1')) as NonNullable<Awaited<ReturnType<Library['getHighlight']>>>,
     );
-    const future = '999999999999999-000000-peer';
+    // A peer whose clock runs an hour ahead (within the accepted skew).
+    const future = format({ wall: Date.now() + 3_600_000, counter: 5, node: 'peer' });
     await lib.applyReplicas([{ type: 'highlight', value: { ...base, color: { value: 'blue', stamp: future } } }]);
     await lib.putHighlight({
       ...((await lib.getHighlight('h1')) as NonNullable<Awaited<ReturnType<Library['getHighlight']>>>),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_COLORS } from '../../../lib/storage/types';
-import { createClock, format, type Hlc, parse, receive, tick } from '../../../lib/sync/hlc';
+import { createClock, format, type Hlc, parse, plausible, receive, tick } from '../../../lib/sync/hlc';
 import {
   type ArticleSource,
   mergeArticle,
@@ -128,6 +128,18 @@ describe('hybrid logical clock', () => {
     expect(new Set(stamps).size).toBe(stamps.length);
     const after = receive(clock, format({ wall: 9_000, counter: 4, node: 'dev2' }), 2_000);
     expect(tick(after, 2_000).stamp > format({ wall: 9_000, counter: 4, node: 'dev2' })).toBe(true);
+  });
+
+  it('carries a full counter into the wall time, and refuses stamps a day or more ahead', () => {
+    const full = { wall: 7_000, counter: 999_999, node: 'a' };
+    const next = tick(full, 7_000);
+    expect(next.stamp).toBe(format({ wall: 7_001, counter: 0, node: 'a' }));
+    expect(next.stamp > format(full)).toBe(true);
+    expect(() => parse(next.stamp)).not.toThrow();
+    const now = 1_800_000_000_000;
+    expect(plausible(format({ wall: now + 3_600_000, counter: 0, node: 'b' }), now)).toBe(true);
+    expect(plausible(format({ wall: now + 2 * 86_400_000, counter: 0, node: 'b' }), now)).toBe(false);
+    expect(plausible('999999999999999-999999-z', now)).toBe(false);
   });
 
   it('refuses malformed stamps and node ids', () => {

@@ -91,6 +91,36 @@ describe('sync between devices', () => {
     expect(await snapshot(a.lib)).toEqual(await snapshot(b.lib));
   });
 
+  it('a device installed later keeps the first device’s tags, archive state and deletes of the bundled seeds', async () => {
+    const a = await device('a');
+    const seeds = [makeArticle({ id: 's1', origin: 'seed' }), makeArticle({ id: 's2', origin: 'seed' })];
+    for (const seed of seeds) await a.lib.upsertArticle(seed, { keepDeleted: true });
+    await a.lib.updateArticleFields('s1', { tags: ['work'], archived: true });
+    await a.lib.deleteArticle('s2');
+    await a.sync(url);
+    // B installs later: its own seed import creates both articles, newer than A's edits.
+    const b = await device('b');
+    for (const seed of seeds) await b.lib.upsertArticle(seed, { keepDeleted: true });
+    await syncAll([b, a]);
+    for (const d of [a, b]) {
+      expect(await d.lib.getArticleMeta('s1')).toMatchObject({ tags: ['work'], archived: true });
+      expect(await d.lib.getArticleMeta('s2')).toBeUndefined();
+      expect(await d.lib.countOutbox()).toBe(0);
+    }
+    expect(await snapshot(a.lib)).toEqual(await snapshot(b.lib));
+  });
+
+  it('a user’s own save on another device brings back an article deleted earlier', async () => {
+    const a = await device('a');
+    await a.lib.upsertArticle(makeArticle({ id: 'w1' }));
+    await a.lib.deleteArticle('w1');
+    await a.sync(url);
+    const b = await device('b');
+    await b.lib.upsertArticle(makeArticle({ id: 'w1', title: 'saved again' }));
+    await syncAll([b, a]);
+    for (const d of [a, b]) expect((await d.lib.getArticleMeta('w1'))?.title).toBe('saved again');
+  });
+
   it('three devices editing offline converge, every field holding its newest write (12 random histories)', async () => {
     for (let seed = 1; seed <= Number(process.env.SEEDS ?? 12); seed++) {
       await fetch(`${server.url}/${DB}`, { method: 'DELETE' });
