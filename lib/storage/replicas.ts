@@ -4,6 +4,7 @@
  * edit. Applying the same replica twice changes nothing, so a pull cut short can simply run again.
  */
 import type { IDBPDatabase } from 'idb';
+import { laterStamp } from '../sync/hlc';
 import {
   articleSourceOf,
   mergeArticle,
@@ -203,7 +204,7 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[]): Promi
       outcome.ahead.push(key);
       // Never lower a queued entry's stamp: it stands for the newest change not yet pushed.
       const queued = (await tx.objectStore('outbox').get(key))?.stamp ?? '';
-      clock.queue(key, queued > stamp ? queued : stamp);
+      clock.queue(key, laterStamp(queued, stamp));
     }
   }
   await tx.done;

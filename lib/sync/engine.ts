@@ -11,6 +11,7 @@
 import type { Library, OutboxEntry, Replica } from '../storage';
 import { type CouchClient, type CouchDoc, SyncError, type Traffic } from './couch';
 import { fromDoc, toDoc } from './docs';
+import { laterStamp } from './hlc';
 import { mergeArticle, mergeHighlight, sameReplica } from './merge';
 
 /** What a round did. */
@@ -161,7 +162,7 @@ export async function syncOnce(
       // stamps later than both and stays queued.
       const queued = entries.find((e) => e.key === key)?.stamp ?? '';
       const newest = newestStamp(mine);
-      const entry = { key, stamp: queued > newest ? queued : newest };
+      const entry = { key, stamp: laterStamp(queued, newest) };
       if (theirs?.replica && sameReplica(mine.value, theirs.replica.value) && theirs.cleanup.length === 0) {
         acks.push(entry);
         continue;

@@ -74,3 +74,8 @@ export function parse(stamp: string): Hlc {
   if (!m) throw new SyntaxError(`Not an HLC stamp: “${stamp.slice(0, 40)}”`);
   return { wall: Number(m[1]), counter: Number(m[2]), node: m[3] ?? '' };
 }
+
+/** The later of two stamps (stamps compare as strings; `''` is earlier than every stamp). */
+export function laterStamp(a: string, b: string): string {
+  return a >= b ? a : b;
+}
