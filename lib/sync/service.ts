@@ -80,16 +80,20 @@ export function createSyncService(library: Promise<Library>, now: () => number =
   let next: Promise<SyncStatus> | null = null;
   const run = (): Promise<SyncStatus> => {
     if (running) {
-      next ??= running.then(() => {
+      // After the current round, whether it succeeded or failed.
+      const again = () => {
         next = null;
         return run();
-      });
+      };
+      next ??= running.then(again, again);
       return next;
     }
-    running = round().finally(() => {
+    const current = round().finally(() => {
       running = null;
     });
-    return running;
+    running = current;
+    // The answer describes the round just finished, not "running".
+    return current.then((status) => ({ ...status, running: false }));
   };
 
   return {
@@ -102,9 +106,23 @@ export function createSyncService(library: Promise<Library>, now: () => number =
   };
 }
 
+/**
+ * Whether a worker start should sync: something waits or the periodic round is overdue, and a
+ * failure's backoff has run out (its retry alarm covers the time before).
+ */
+export function startupRoundDue(status: SyncStatus, now: number): boolean {
+  if (!status.enabled) return false;
+  if (status.lastError && status.failures > 0 && now < status.lastError.at + backoffMs(status.failures)) return false;
+  const overdue = !status.lastSync || now - status.lastSync > PERIOD_MINUTES * 60_000;
+  return status.pending > 0 || overdue;
+}
+
 /** Schedules the service: periodic alarm, retries, local changes, settings changes, start-up. */
 export function installSyncTriggers(service: SyncService, library: Promise<Library>): void {
-  void browser.alarms?.create(PERIODIC, { periodInMinutes: PERIOD_MINUTES });
+  // Created once: creating it again at every worker start would push it back each time.
+  void browser.alarms?.get(PERIODIC).then((existing) => {
+    if (!existing) void browser.alarms.create(PERIODIC, { periodInMinutes: PERIOD_MINUTES });
+  });
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC || alarm.name === RETRY) void service.run();
   });
@@ -122,7 +140,6 @@ export function installSyncTriggers(service: SyncService, library: Promise<Libra
   // An MV3 worker starts again for every message after a short idle: a round at each start
   // would hit the server on every popup opening. Start-up syncs only what is due.
   void service.status().then((status) => {
-    const due = !status.lastSync || Date.now() - status.lastSync > PERIOD_MINUTES * 60_000;
-    if (status.enabled && (status.pending > 0 || due)) void service.run();
+    if (startupRoundDue(status, Date.now())) void service.run();
   });
 }

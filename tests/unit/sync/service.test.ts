@@ -9,7 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openLibrary } from '../../../lib/storage';
-import { createSyncService } from '../../../lib/sync/service';
+import { createSyncService, startupRoundDue } from '../../../lib/sync/service';
 import { saveSyncSettings } from '../../../lib/sync/settings';
 import { backoffMs } from '../../../lib/sync/status';
 import { type CouchServer, startCouchServer } from '../../../scripts/couch-server.mjs';
@@ -95,5 +95,35 @@ describe('sync service', () => {
         kind: 'bad-config',
       },
     );
+  });
+
+  it('a worker start syncs only what is due, and never inside a failure’s backoff', () => {
+    const base = { enabled: true, running: false, lastSync: 1_000_000, lastError: null, pending: 0, failures: 0 };
+    expect(startupRoundDue(base, 1_000_000 + 60_000)).toBe(false);
+    expect(startupRoundDue({ ...base, pending: 2 }, 1_000_000 + 60_000)).toBe(true);
+    expect(startupRoundDue(base, 1_000_000 + 16 * 60_000)).toBe(true);
+    expect(startupRoundDue({ ...base, enabled: false, pending: 5 }, 2_000_000)).toBe(false);
+    const failing = {
+      ...base,
+      pending: 3,
+      failures: 2,
+      lastError: { kind: 'unreachable' as const, message: 'x', at: 2_000_000 },
+    };
+    expect(startupRoundDue(failing, 2_000_000 + backoffMs(2) - 1)).toBe(false);
+    expect(startupRoundDue(failing, 2_000_000 + backoffMs(2))).toBe(true);
+  });
+
+  it('a run asked for during a failing round still runs after it', async () => {
+    const library = openLibrary({ name: uniqueDbName() });
+    const lib = await library;
+    await lib.putHighlight(makeHighlight({ id: 'h1', articleId: 'a1' }));
+    await saveSyncSettings({ enabled: true, url: proxy.url, db: 'service-queue', username: '' }, '');
+    let calls = 0;
+    proxy.setRule(() => (++calls === 1 ? { kind: 'status', status: 500 } : null));
+    const service = createSyncService(library);
+    const [first, second] = await Promise.all([service.run(), service.run()]);
+    expect(first.lastError?.kind).toBe('server');
+    expect(second).toMatchObject({ lastError: null, pending: 0, running: false });
+    lib.close();
   });
 });
