@@ -24,7 +24,9 @@ export type SyncErrorKind =
   | 'quota'
   | 'server'
   | 'bad-response'
-  | 'bad-config';
+  | 'bad-config'
+  | 'refused'
+  | 'newer-format';
 
 /** A failed request. `status` is the HTTP status when there was one. */
 export class SyncError extends Error {
@@ -81,7 +83,9 @@ export function validateConfig(config: ServerConfig): string | null {
   } catch {
     return 'The server address is not a URL.';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The server address must start with https://.';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return 'The server address must start with https:// (or http:// for a server on your own network).';
+  }
   if (url.username || url.password) return 'Put the user name and password in their own fields, not in the address.';
   if (!/^[a-z][a-z0-9_$()+/-]*$/.test(config.db)) {
     return 'Database names start with a lowercase letter and hold only a–z, 0–9 and _$()+-/.';
@@ -141,6 +145,22 @@ export class CouchClient {
     return rows.flatMap((row) => (row.ok ? [row.ok] : []));
   }
 
+  /** This device's checkpoint document (`_local/…`, never replicated), or null when absent. */
+  async getLocal(id: string): Promise<{ since: string; _rev?: string } | null> {
+    try {
+      const doc = await this.json<{ since?: unknown; _rev?: string }>('GET', `/${id}`);
+      return typeof doc.since === 'string' ? { since: doc.since, _rev: doc._rev } : null;
+    } catch (error) {
+      if (error instanceof SyncError && error.kind === 'not-found') return null;
+      throw error;
+    }
+  }
+
+  /** Stores this device's checkpoint document. */
+  async putLocal(id: string, body: { since: string }, rev?: string): Promise<void> {
+    await this.json('PUT', `/${id}`, rev ? { ...body, _rev: rev } : body);
+  }
+
   /** Writes documents; per-document results (a conflict is a result, not a thrown error). */
   bulkDocs(docs: readonly CouchDoc[]): Promise<BulkResult[]> {
     return this.json('POST', '/_bulk_docs', { docs });
@@ -193,6 +213,7 @@ function httpError(status: number, text: string): SyncError {
     return new SyncError('unauthorized', `The server refused the user name or password${detail}.`, status);
   if (status === 403) return new SyncError('forbidden', `This user may not use this database${detail}.`, status);
   if (status === 404) return new SyncError('not-found', `The database does not exist${detail}.`, status);
+  if (status === 429) return new SyncError('server', `The server is busy (rate limited)${detail}.`, status);
   if (status === 413 || status === 507)
     return new SyncError('quota', `The server is out of space or refused the size${detail}.`, status);
   if (status >= 500) return new SyncError('server', `The server failed (HTTP ${status})${detail}.`, status);

@@ -16,6 +16,8 @@ const ERROR_KEY: Record<SyncErrorKind, MessageKey> = {
   server: 'syncErrorServer',
   'bad-response': 'syncErrorBadResponse',
   'bad-config': 'syncErrorBadConfig',
+  refused: 'syncErrorRefused',
+  'newer-format': 'syncErrorNewerFormat',
 };
 
 /** A sync failure in plain words (a bad config also says what is wrong with it). */

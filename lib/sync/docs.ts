@@ -19,8 +19,11 @@ import {
 /** Format version of Glossa's documents on the server. */
 export const DOC_FORMAT = 1;
 
-/** Size limits for article documents, in UTF-16 code units. */
-const LIMITS = { html: 5_000_000, text: 2_000_000, field: 4_096, tags: 200 } as const;
+/**
+ * Size limits for article documents, in UTF-16 code units: the largest the library itself
+ * accepts (a backup import), so nothing stored on one device is refused by another.
+ */
+const LIMITS = { html: 16_000_000, text: 8_000_000, field: 8_192, image: 2_000_000, tags: 200 } as const;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -58,7 +61,7 @@ function articleSource(v: unknown): v is ArticleSource | null {
     textOrNull(v.source) &&
     isStrings(v.categories) &&
     textOrNull(v.published) &&
-    textOrNull(v.heroImage) &&
+    (v.heroImage === null || text(v.heroImage, LIMITS.image)) &&
     textOrNull(v.lang) &&
     (v.dir === 'ltr' || v.dir === 'rtl') &&
     isTime(v.charCount) &&

@@ -16,8 +16,8 @@ export type Fault =
   | { kind: 'hold'; until: Promise<void> }
   | null;
 
-/** Chooses a fault for a request (method and path with query). */
-export type FaultRule = (method: string, path: string) => Fault;
+/** Chooses a fault for a request (method, path with query, body size in bytes). */
+export type FaultRule = (method: string, path: string, size: number) => Fault;
 
 /** A running proxy. */
 export interface FaultProxy {
@@ -38,7 +38,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
     log.push(`${req.method} ${path}`);
-    const fault = rule(req.method ?? 'GET', path);
+    const fault = rule(req.method ?? 'GET', path, Number(req.headers['content-length'] ?? 0));
     if (fault?.kind === 'drop') {
       req.socket.destroy();
       return;

@@ -13,7 +13,7 @@ import { CouchClient, SyncError } from '../../../lib/sync/couch';
 import { toDoc } from '../../../lib/sync/docs';
 import { type CouchServer, startCouchServer } from '../../../scripts/couch-server.mjs';
 import { type Fault, type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
-import { makeHighlight } from '../storage/fixtures';
+import { makeArticle, makeHighlight } from '../storage/fixtures';
 import { createDb, DB, device, snapshot } from './sync-support';
 
 let server: CouchServer;
@@ -205,5 +205,37 @@ describe('sync faults', () => {
     const report = await b.sync(server.url);
     expect(report.skipped).toBe(2);
     expect((await b.lib.allHighlights()).map((h) => h.id).sort()).toEqual(['h0', 'h1']);
+  });
+
+  it('a record the server refuses as too large is reported; everything else is synced', async () => {
+    const a = await withHighlights('a', 3);
+    await a.lib.upsertArticle(
+      makeArticle({ id: 'big', text: '长'.repeat(60_000), html: `<p>${'长'.repeat(60_000)}</p>` }),
+    );
+    // Like CouchDB's max_document_size: any request over 100 kB is refused with 413.
+    proxy.setRule((method, path, size) =>
+      method === 'POST' && path.includes('_bulk_docs') && size > 100_000 ? { kind: 'status', status: 413 } : null,
+    );
+    const error = await a.sync(proxy.url).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncError);
+    expect((error as SyncError).kind).toBe('refused');
+    expect((error as SyncError).message).toContain('a:big');
+    expect((await a.lib.pendingOutbox(10)).map((e) => e.key)).toEqual(['a:big']);
+    const b = await device('b');
+    await b.sync(server.url);
+    expect((await b.lib.allHighlights()).length).toBe(3);
+  });
+
+  it('a server database reset or restored from an old copy gets everything again', async () => {
+    const a = await withHighlights('a', 3);
+    expect((await a.sync(server.url)).restarted).toBe(false);
+    await fetch(`${server.url}/${DB}`, { method: 'DELETE' });
+    await createDb(server.url);
+    const again = await a.sync(server.url);
+    expect(again.restarted).toBe(true);
+    expect(again.pushed).toBe(3);
+    const b = await device('b');
+    await b.sync(server.url);
+    expect(await snapshot(b.lib)).toEqual(await snapshot(a.lib));
   });
 });

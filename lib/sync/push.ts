@@ -1,0 +1,101 @@
+/**
+ * The push half of a round: the outbox, batch by batch. The server's side of each record is
+ * fetched and merged in first, so what goes up is the merge of both; an entry leaves the
+ * outbox only once the server holds a version that covers it.
+ */
+import type { Library, OutboxEntry } from '../storage';
+import { type BulkResult, type CouchClient, type CouchDoc, SyncError } from './couch';
+import { toDoc } from './docs';
+import { chunks, type Folded, fold, newestStamp, refuseNewerFormat, shrinkOnTimeout } from './fold';
+import { laterStamp } from './hlc';
+import { sameReplica } from './merge';
+
+/** What the push did. */
+export interface PushReport {
+  pushed: number;
+  /** Records the server refused (too large, rejected by a validation function), with its reason. */
+  refused: { id: string; reason: string }[];
+}
+
+/** Writes documents; a request too large for the server is retried one document at a time. */
+async function write(client: CouchClient, docs: CouchDoc[]): Promise<BulkResult[]> {
+  try {
+    return await client.bulkDocs(docs);
+  } catch (error) {
+    if (!(error instanceof SyncError && error.kind === 'quota')) throw error;
+    if (docs.length === 1) return [{ id: docs[0]?._id ?? '', error: 'too_large', reason: error.message }];
+    const results: BulkResult[] = [];
+    for (const doc of docs) results.push(...(await write(client, [doc])));
+    return results;
+  }
+}
+
+/** Pushes the outbox. Throws a SyncError when the server fails as a whole. */
+export async function push(
+  library: Library,
+  client: CouchClient,
+  batch: { size: number },
+  maxChars: number,
+): Promise<PushReport> {
+  const report: PushReport = { pushed: 0, refused: [] };
+  // Rounds that change nothing (every write conflicting or refused) end the push after three
+  // in a row; the next round of sync starts afresh.
+  let stalls = 0;
+  let previous = '';
+  while (stalls < 3) {
+    const entries = await library.pendingOutbox(batch.size);
+    if (entries.length === 0) break;
+    const fingerprint = JSON.stringify(entries);
+    stalls = fingerprint === previous ? stalls + 1 : 0;
+    previous = fingerprint;
+    const keys = entries.map((e) => e.key);
+    const remoteDocs = await shrinkOnTimeout(batch, () => client.getDocs(keys));
+    const remote = new Map<string, Folded & { rev?: string }>();
+    for (const [id, doc] of remoteDocs) {
+      refuseNewerFormat(doc);
+      remote.set(id, { ...(await fold(client, doc)), rev: doc._rev });
+    }
+    await library.applyReplicas([...remote.values()].flatMap((r) => (r.replica ? [r.replica] : [])));
+    const local = await library.readReplicas(keys);
+    const acks: OutboxEntry[] = [];
+    const writes = new Map<CouchDoc, OutboxEntry>();
+    const cleanup: CouchDoc[] = [];
+    for (const { key, stamp: queued } of entries) {
+      const mine = local.get(key);
+      const theirs = remote.get(key);
+      if (!mine) {
+        acks.push({ key, stamp: queued });
+        continue;
+      }
+      // What the server will hold covers every change queued when this batch read the outbox
+      // (merged in, or superseded by a newer write such as a delete); an edit made since then
+      // stamps later than both and stays queued.
+      const entry = { key, stamp: laterStamp(queued, newestStamp(mine)) };
+      if (theirs?.replica && sameReplica(mine.value, theirs.replica.value) && theirs.cleanup.length === 0) {
+        acks.push(entry);
+        continue;
+      }
+      writes.set(toDoc(mine, theirs?.rev), entry);
+      cleanup.push(...(theirs?.cleanup ?? []));
+    }
+    for (const part of chunks([...writes.keys(), ...cleanup], maxChars)) {
+      const results = await write(client, part);
+      // Results come in the order of the documents sent.
+      for (const [i, result] of results.entries()) {
+        const entry = writes.get(part[i] as CouchDoc);
+        if (!entry || result.error === 'conflict') continue;
+        if (result.error === 'forbidden' || result.error === 'unauthorized') {
+          throw new SyncError('forbidden', `The server refused ${result.id}: ${result.reason ?? result.error}.`);
+        }
+        if (result.error) {
+          report.refused.push({ id: result.id, reason: result.reason ?? result.error });
+          continue;
+        }
+        acks.push(entry);
+        report.pushed += 1;
+      }
+    }
+    await library.ackOutbox(acks);
+  }
+  return report;
+}
