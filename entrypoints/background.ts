@@ -10,6 +10,7 @@ import { buildWebArticle, validateWebPageSave, type WebPageSave } from '../lib/a
 import { highlightsForPage, putPageHighlight } from '../lib/highlighting/page-service';
 import { validateHighlight } from '../lib/highlighting/validate';
 import { callTab, INVALID, isWebContentScript, listen } from '../lib/messaging';
+import { installSearch } from '../lib/search/background';
 import { onLibraryChange, openLibrary } from '../lib/storage';
 import { startSync } from '../lib/sync/background';
 import { setArticleBadge } from '../lib/tabs/badge';
@@ -77,6 +78,7 @@ export default defineBackground(() => {
 
   listen('background', {
     ...sync,
+    'search/query': installSearch(library),
     'seeds/import': { validate: (p) => (p === null ? null : INVALID), handle: () => runImport() },
     'page/detected': {
       accept: isWebContentScript,

@@ -7,6 +7,7 @@
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
+import type { SearchHitView } from '../search/service-types';
 import type { UpsertOutcome } from '../storage/articles';
 import type { Highlight } from '../storage/types';
 import type { ServerConfig, SyncErrorKind } from '../sync/couch';
@@ -48,6 +49,11 @@ export interface BackgroundCalls {
   'sync/now': { request: null; response: SyncStatus };
   /** From the options page: check a server config before saving it (creates the database if missing). */
   'sync/test': { request: ServerConfig; response: SyncTestResult };
+  /**
+   * From an extension page (popup, reader library): full-text search over titles, highlights,
+   * notes and bodies; the best `limit` hits (1–100, default 20) with snippets, and the total.
+   */
+  'search/query': { request: { query: string; limit?: number }; response: { hits: SearchHitView[]; total: number } };
 }
 
 /** Calls a tab's content script answers (sent by the background with `tabs.sendMessage`). */
