@@ -15,6 +15,9 @@ const BUILDS = {
   harness: ['npx', ['vite', 'build', '--config', 'bench/vite.config.ts']],
   page: ['npx', ['vite', 'build', '--config', 'bench/page-harness/vite.config.ts']],
   anchor: ['npx', ['vite', 'build', '--config', 'bench/page-harness/vite.anchor.config.ts']],
+  transfer: ['npx', ['vite', 'build', '--config', 'bench/vite.transfer.config.ts']],
+  search: ['npx', ['vite', 'build', '--config', 'bench/page-harness/vite.search.config.ts']],
+  sync: ['npx', ['vite', 'build', '--config', 'bench/vite.sync.config.ts']],
 };
 
 const SUITES = {
@@ -23,6 +26,9 @@ const SUITES = {
   detect: { load: () => import('./suites/detect-extract.mjs'), builds: ['page'] },
   content: { load: () => import('./suites/content-cost.mjs'), builds: ['extension'] },
   anchor: { load: () => import('./suites/anchor.mjs'), builds: ['anchor'] },
+  transfer: { load: () => import('./suites/transfer.mjs'), builds: ['transfer'] },
+  search: { load: () => import('./suites/search.mjs'), builds: ['search'] },
+  sync: { load: () => import('./suites/sync.mjs'), builds: ['sync'] },
 };
 
 const unknown = only.filter((name) => !(name in SUITES));

@@ -1,8 +1,9 @@
 /**
- * One saved article in the popup list. The whole card is one link (one tab stop, one name:
- * the title); source, date, categories and highlight count describe it.
+ * One saved article in the popup list. The card is one link (one tab stop, one name: the
+ * title); source, date, categories, tags, archive state and highlight count describe it. The
+ * article's own controls (tags, archive, delete) come after the link as `children`.
  */
-import type { TargetedKeyboardEvent } from 'preact';
+import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
 import { formatDate, t } from '../lib/i18n';
 import type { ArticleMeta } from '../lib/storage/types';
 
@@ -13,16 +14,18 @@ export interface ArticleListItemProps {
   href: string;
   onOpen: (article: ArticleMeta) => void;
   onKeyDown: (e: TargetedKeyboardEvent<HTMLAnchorElement>) => void;
+  children?: ComponentChildren;
 }
 
 /** A card linking to the reader page of one article. */
-export function ArticleListItem({ article, highlightCount, href, onOpen, onKeyDown }: ArticleListItemProps) {
+export function ArticleListItem({ article, highlightCount, href, onOpen, onKeyDown, children }: ArticleListItemProps) {
   const titleId = `t-${article.id}`;
   const metaId = `m-${article.id}`;
   const date = formatDate(article.published ?? article.savedAt);
   return (
-    <li class="item">
+    <li class={article.archived ? 'item archived' : 'item'}>
       <a
+        class="entry"
         href={href}
         aria-labelledby={titleId}
         aria-describedby={metaId}
@@ -49,12 +52,15 @@ export function ArticleListItem({ article, highlightCount, href, onOpen, onKeyDo
               highlightCount > 0
                 ? t(highlightCount === 1 ? 'popupHighlightCountOne' : 'popupHighlightCount', highlightCount)
                 : '',
+              article.archived ? t('popupArchived') : '',
+              article.tags.length > 0 ? t('popupTagList', article.tags.map((tag) => `#${tag}`).join(' ')) : '',
             ]
               .filter(Boolean)
               .join(' · ')}
           </span>
         </span>
       </a>
+      {children}
     </li>
   );
 }

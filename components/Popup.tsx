@@ -1,182 +1,219 @@
 /**
- * The toolbar popup: the library, newest first, one page at a time (never all bodies, never
- * all 10,000 titles at once). Arrow keys move between articles; Enter opens one in the reader.
+ * The toolbar popup: search, then the library. With no query and no filter it pages through
+ * the library newest first straight from the storage index (the fast path); a query shows
+ * search hits instead, and a filter or sort loads all metas (never bodies) once and works on
+ * them in memory. Arrow keys move between articles; Enter opens one in the reader.
  */
-import type { TargetedKeyboardEvent } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatNumber, t } from '../lib/i18n';
-import { type Library, onLibraryChange, openLibrary } from '../lib/storage';
+import { formatNumber, t, uiLanguage } from '../lib/i18n';
+import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../lib/library-view';
+import { type Library, openLibrary } from '../lib/storage';
 import type { ArticleMeta } from '../lib/storage/types';
-import { ArticleListItem } from './ArticleListItem';
-
-/** How many articles one page of the list holds. */
-export const PAGE_SIZE = 30;
-
-interface ListState {
-  items: ArticleMeta[];
-  counts: Map<string, number>;
-  next: string | null;
-}
-
-type View = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; list: ListState };
+import { ArticleList } from './popup/ArticleList';
+import { LibraryControls } from './popup/LibraryControls';
+import { focusFirstEntry } from './popup/list-keys';
+import { SearchBox } from './popup/SearchBox';
+import { SearchResults } from './popup/SearchResults';
+import { SyncLine } from './popup/SyncLine';
+import { UndoBar } from './popup/UndoBar';
+import { useLibraryActions } from './popup/use-library-actions';
+import { useLibraryIndex } from './popup/use-library-index';
+import { usePagedList } from './popup/use-paged-list';
+import { useSearch } from './popup/use-search';
 
 /** Where the reader page of an article lives. */
 export function readerUrl(id: string): string {
   return browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}`);
 }
 
+/** Opens an article's reader page in a new tab and closes the popup. */
+function openArticle(id: string): void {
+  void browser.tabs.create({ url: readerUrl(id) }).then(() => window.close());
+}
+
 /** The popup's root component. */
 export function Popup() {
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  // The total is shown once known; Chromium counts by scanning, so the first paint never waits for it.
-  const [total, setTotal] = useState<number | null>(null);
+  const locale = useMemo(() => uiLanguage(), []);
   const library = useRef<Promise<Library> | null>(null);
-  const loadingMore = useRef(false);
-  const sentinel = useRef<HTMLLIElement>(null);
-
-  const lib = () => {
+  const lib = useCallback(() => {
     library.current ??= openLibrary();
     return library.current;
-  };
-
-  const load = useCallback(async (previous: ListState | null) => {
-    const db = await lib();
-    const page = await db.listArticles({ limit: PAGE_SIZE, cursor: previous?.next ?? undefined });
-    const counts = await db.highlightCounts(page.items.map((a) => a.id));
-    return {
-      items: [...(previous?.items ?? []), ...page.items],
-      counts: new Map([...(previous?.counts ?? []), ...counts]),
-      next: page.next,
-    };
   }, []);
 
-  const start = useCallback(() => {
-    setView({ kind: 'loading' });
-    load(null).then(
-      (list) => {
-        setView({ kind: 'ready', list });
-        void lib()
-          .then((db) => db.countArticles())
-          .then(setTotal, () => setTotal(null));
+  const [query, setQuery] = useState('');
+  const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
+  const [controlsOpen, setControlsOpen] = useState(false);
+  const [wantTags, setWantTags] = useState(false);
+  const results = useRef<HTMLDivElement>(null);
+
+  const paged = usePagedList(lib);
+  const filtered = !isDefaultView(view);
+  const index = useLibraryIndex(lib, filtered || controlsOpen || wantTags, locale);
+  const search = useSearch(query);
+  const searching = query.trim() !== '';
+
+  const effects = useMemo(
+    () => ({
+      onChanged: (meta: ArticleMeta) => {
+        paged.replace(meta);
+        index.replace(meta);
       },
-      (e: unknown) => setView({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
-  }, [load]);
+      onRemoved: (id: string) => {
+        paged.remove(id);
+        index.remove(id);
+      },
+    }),
+    [paged.replace, paged.remove, index.replace, index.remove],
+  );
+  const actions = useLibraryActions(lib, effects);
 
-  // Layout effect, not effect: start reading before the first (empty) frame is painted.
-  useLayoutEffect(start, [start]);
-
-  // Another context (the background's import, a save from a page) changed the library: reload
-  // the list quietly, so an article saved while the popup is open appears at once.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let token = 0;
-    const stop = onLibraryChange(() => {
-      // An import announces many changes: refresh once they settle, and drop stale answers.
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const mine = ++token;
-        load(null).then(
-          (list) => mine === token && setView({ kind: 'ready', list }),
-          () => undefined,
-        );
-        void lib()
-          .then((db) => db.countArticles())
-          .then(
-            (n) => mine === token && setTotal(n),
-            () => undefined,
-          );
-      }, 150);
-    });
-    return () => {
-      clearTimeout(timer);
-      stop();
-    };
-  }, [load]);
-
-  const loadMore = useCallback(() => {
-    if (view.kind !== 'ready' || !view.list.next || loadingMore.current) return;
-    loadingMore.current = true;
-    load(view.list)
-      .then((list) => setView({ kind: 'ready', list }))
-      .catch((e: unknown) => setView({ kind: 'error', message: e instanceof Error ? e.message : String(e) }))
-      .finally(() => {
-        loadingMore.current = false;
-      });
-  }, [view, load]);
+  const ready = index.state.kind === 'ready' ? index.state.index : null;
+  const knownTags = useMemo(() => ready?.facets.tags.map((f) => f.value) ?? [], [ready]);
+  const shown = useMemo(
+    () => (ready && filtered ? applyView(ready.metas, ready.counts, view, locale) : null),
+    [ready, filtered, view, locale],
+  );
 
   // Marks the first paint of the list, for the popup benchmark.
   useLayoutEffect(() => {
     // Committed to the DOM now; the frame that paints it starts at the next animation frame.
-    if (view.kind === 'ready') requestAnimationFrame(() => performance.mark('glossa:list-painted'));
-  }, [view.kind]);
+    if (paged.view.kind === 'ready') requestAnimationFrame(() => performance.mark('glossa:list-painted'));
+  }, [paged.view.kind]);
 
-  // Loads the next page as the end of the list scrolls into view.
-  useEffect(() => {
-    const node = sentinel.current;
-    if (!node) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && loadMore());
-    observer.observe(node);
-    return () => observer.disconnect();
-  }, [loadMore]);
-
-  const open = (article: ArticleMeta) => {
-    void browser.tabs.create({ url: readerUrl(article.id) }).then(() => window.close());
+  const listProps = {
+    knownTags,
+    hrefOf: readerUrl,
+    onOpen: (article: ArticleMeta) => openArticle(article.id),
+    onTags: actions.setTags,
+    onArchived: actions.setArchived,
+    onDelete: actions.remove,
+    onOpenPanel: () => setWantTags(true),
   };
 
   return (
-    <main class="popup">
-      <h1>{t('popupHeading')}</h1>
-      {view.kind === 'loading' && <p role="status">{t('popupLoading')}</p>}
-      {view.kind === 'error' && (
-        <div role="alert">
-          <p>{t('popupError', view.message)}</p>
-          <button type="button" onClick={start}>
-            {t('popupRetry')}
+    <>
+      <main class="popup">
+        <header class="top">
+          <h1>{t('popupHeading')}</h1>
+          <button
+            type="button"
+            class="settings"
+            onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+          >
+            {t('popupSettings')}
           </button>
+        </header>
+        <SearchBox
+          query={query}
+          onQuery={setQuery}
+          controls="popup-results"
+          onSubmit={() => {
+            const first = search.kind === 'ready' ? search.hits[0] : undefined;
+            if (first) openArticle(first.articleId);
+          }}
+          onArrowDown={() => focusFirstEntry(results.current)}
+        />
+        <div ref={results}>
+          {searching ? (
+            <SearchResults id="popup-results" state={search} hrefOf={readerUrl} onOpen={openArticle} />
+          ) : (
+            <div id="popup-results">
+              <button
+                type="button"
+                class={filtered ? 'disclose-controls active' : 'disclose-controls'}
+                aria-expanded={controlsOpen}
+                aria-controls="popup-controls"
+                onClick={() => setControlsOpen(!controlsOpen)}
+              >
+                {t('popupFilterSort')}
+              </button>
+              {controlsOpen && (
+                <LibraryControls
+                  id="popup-controls"
+                  view={view}
+                  onView={setView}
+                  tags={ready?.facets.tags ?? []}
+                  categories={ready?.facets.categories ?? []}
+                />
+              )}
+              {filtered ? (
+                <FilteredList
+                  state={index.state}
+                  shown={shown}
+                  total={ready?.metas.length ?? null}
+                  listProps={listProps}
+                />
+              ) : (
+                <PagedList paged={paged} listProps={listProps} />
+              )}
+            </div>
+          )}
         </div>
-      )}
-      {view.kind === 'ready' && view.list.items.length === 0 && <p role="status">{t('popupEmpty')}</p>}
-      {view.kind === 'ready' && view.list.items.length > 0 && (
-        <>
-          <p class="count" aria-live="polite">
-            {total === null
-              ? '\u00a0'
-              : t(total === 1 ? 'popupArticleCountOne' : 'popupArticleCount', formatNumber(total))}
-          </p>
-          <ul class="list" aria-label={t('popupArticleList')}>
-            {view.list.items.map((article) => (
-              <ArticleListItem
-                key={article.id}
-                article={article}
-                highlightCount={view.list.counts.get(article.id) ?? 0}
-                href={readerUrl(article.id)}
-                onOpen={open}
-                onKeyDown={moveFocus}
-              />
-            ))}
-            {view.list.next && (
-              <li ref={sentinel} class="more">
-                <button type="button" onClick={loadMore}>
-                  {t('popupLoadMore')}
-                </button>
-              </li>
-            )}
-          </ul>
-        </>
-      )}
-    </main>
+      </main>
+      <SyncLine />
+      <div class="undo-region" aria-live="polite">
+        {actions.notice?.kind === 'deleted' && (
+          <UndoBar message={actions.notice.message} onUndo={actions.undo} onDismiss={actions.dismiss} />
+        )}
+        {actions.notice?.kind === 'error' && <p role="alert">{actions.notice.message}</p>}
+      </div>
+    </>
   );
 }
 
-/** ArrowUp/ArrowDown/Home/End move focus between the list's links. */
-function moveFocus(e: TargetedKeyboardEvent<HTMLAnchorElement>) {
-  const links = [...(e.currentTarget.closest('ul')?.querySelectorAll<HTMLAnchorElement>('li.item > a') ?? [])];
-  const index = links.indexOf(e.currentTarget);
-  const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: links.length - 1 };
-  const target = moves[e.key];
-  if (target === undefined) return;
-  e.preventDefault();
-  links[Math.max(0, Math.min(links.length - 1, target))]?.focus();
+type ListProps = Omit<Parameters<typeof ArticleList>[0], 'items' | 'counts' | 'onLoadMore'>;
+
+/** The default view: the paged list with its count. */
+function PagedList({ paged, listProps }: { paged: ReturnType<typeof usePagedList>; listProps: ListProps }) {
+  const { view, total } = paged;
+  if (view.kind === 'loading') return <p role="status">{t('popupLoading')}</p>;
+  if (view.kind === 'error') {
+    return (
+      <div role="alert">
+        <p>{t('popupError', view.message)}</p>
+        <button type="button" onClick={paged.retry}>
+          {t('popupRetry')}
+        </button>
+      </div>
+    );
+  }
+  if (view.list.items.length === 0) return <p role="status">{t('popupEmpty')}</p>;
+  return (
+    <>
+      <p class="count" aria-live="polite">
+        {total === null ? '\u00a0' : t(total === 1 ? 'popupArticleCountOne' : 'popupArticleCount', formatNumber(total))}
+      </p>
+      <ArticleList
+        items={view.list.items}
+        counts={view.list.counts}
+        onLoadMore={view.list.next ? paged.loadMore : undefined}
+        {...listProps}
+      />
+    </>
+  );
+}
+
+/** A filtered or sorted view, computed from all metas. */
+function FilteredList(props: {
+  state: ReturnType<typeof useLibraryIndex>['state'];
+  shown: ArticleMeta[] | null;
+  total: number | null;
+  listProps: ListProps;
+}) {
+  const { state, shown, total, listProps } = props;
+  if (state.kind === 'error') return <p role="alert">{t('popupError', state.message)}</p>;
+  if (state.kind !== 'ready' || !shown || total === null) return <p role="status">{t('popupLoading')}</p>;
+  return (
+    <>
+      <p class="count" aria-live="polite">
+        {t('popupShownOfTotal', [formatNumber(shown.length), formatNumber(total)])}
+      </p>
+      {shown.length === 0 ? (
+        <p role="status">{t('popupNoMatchingArticles')}</p>
+      ) : (
+        <ArticleList items={shown} counts={state.index.counts} {...listProps} />
+      )}
+    </>
+  );
 }

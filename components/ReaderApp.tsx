@@ -9,11 +9,20 @@ import { preparePainting } from '../lib/highlighting/layer';
 import { libraryStore } from '../lib/highlighting/library-store';
 import { t } from '../lib/i18n';
 import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
-import { clampFontSize, loadReaderPrefs, type ReaderPrefs, readerPrefs } from '../lib/settings/reader-prefs';
+import {
+  DEFAULT_READER_PREFS,
+  loadReaderPrefs,
+  type ReaderPrefs,
+  readerAttributes,
+  repairReaderPrefs,
+  saveReaderPrefs,
+  watchReaderPrefs,
+} from '../lib/settings/reader-prefs';
 import { type Library, onLibraryChange, openLibrary } from '../lib/storage';
 import type { Article, HighlightColor } from '../lib/storage/types';
 import { Annotator } from './Annotator';
 import { ArticleView } from './ArticleView';
+import { ExportMenu } from './ExportMenu';
 import { ReaderToolbar } from './ReaderToolbar';
 
 type LoadState =
@@ -97,15 +106,23 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
   }, [state]);
 
   const updatePrefs = (next: ReaderPrefs) => {
-    const fixed = { ...next, fontSize: clampFontSize(next.fontSize) };
+    const fixed = repairReaderPrefs(next);
     setPrefs(fixed);
-    void readerPrefs.setValue(fixed);
+    void saveReaderPrefs(fixed).catch(() => undefined);
   };
+  // The options page (or another reader tab) changed the preferences: follow at once.
+  useEffect(() => watchReaderPrefs(setPrefs), []);
 
-  const current = prefs ?? { theme: 'light', fontSize: 18 };
+  const current = readerAttributes(prefs ?? DEFAULT_READER_PREFS);
   return (
-    <div class="glossa-reader" data-theme={current.theme} style={{ '--g-font-size': `${current.fontSize}px` }}>
-      {prefs && <ReaderToolbar prefs={prefs} onChange={updatePrefs} />}
+    <div class="glossa-reader" {...current}>
+      {prefs && (
+        <ReaderToolbar prefs={prefs} onChange={updatePrefs}>
+          {state.kind === 'ready' && (
+            <ExportMenu article={state.article} loadHighlights={() => store?.list() ?? Promise.resolve([])} />
+          )}
+        </ReaderToolbar>
+      )}
       <main>
         {state.kind === 'loading' && <p class="g-status">{t('readerLoading')}</p>}
         {state.kind === 'missing' && (

@@ -3,6 +3,7 @@
  * each choice is one keystroke and has its own accessible name.
  */
 
+import type { ComponentChildren } from 'preact';
 import { type MessageKey, t } from '../lib/i18n';
 import { FONT_SIZE, type ReaderPrefs, THEMES, type Theme } from '../lib/settings/reader-prefs';
 
@@ -12,10 +13,12 @@ const THEME_LABEL: Record<Theme, MessageKey> = { light: 'themeLight', dark: 'the
 export interface ReaderToolbarProps {
   prefs: ReaderPrefs;
   onChange: (prefs: ReaderPrefs) => void;
+  /** More controls at the end of the bar (the reader's Export menu). */
+  children?: ComponentChildren;
 }
 
 /** The reader's settings bar. */
-export function ReaderToolbar({ prefs, onChange }: ReaderToolbarProps) {
+export function ReaderToolbar({ prefs, onChange, children }: ReaderToolbarProps) {
   return (
     <section class="g-toolbar" aria-label={t('readerSettings')}>
       <fieldset>
@@ -51,6 +54,7 @@ export function ReaderToolbar({ prefs, onChange }: ReaderToolbarProps) {
           A+
         </button>
       </fieldset>
+      {children}
     </section>
   );
 }

@@ -9,7 +9,15 @@ import type { AnnotationStore } from '../lib/highlighting/store';
 import { t } from '../lib/i18n';
 import type { Result } from '../lib/result';
 import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
-import { clampFontSize, loadReaderPrefs, type ReaderPrefs, readerPrefs } from '../lib/settings/reader-prefs';
+import {
+  DEFAULT_READER_PREFS,
+  loadReaderPrefs,
+  type ReaderPrefs,
+  readerAttributes,
+  repairReaderPrefs,
+  saveReaderPrefs,
+  watchReaderPrefs,
+} from '../lib/settings/reader-prefs';
 import type { HighlightColor } from '../lib/storage/types';
 import { Annotator } from './Annotator';
 import { ArticleView, type ArticleViewProps } from './ArticleView';
@@ -46,10 +54,12 @@ export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewP
   }, []);
 
   const updatePrefs = (next: ReaderPrefs) => {
-    const fixed = { ...next, fontSize: clampFontSize(next.fontSize) };
+    const fixed = repairReaderPrefs(next);
     setPrefs(fixed);
-    void readerPrefs.setValue(fixed);
+    void saveReaderPrefs(fixed).catch(() => undefined);
   };
+  // The options page (or another reader tab) changed the preferences: follow at once.
+  useEffect(() => watchReaderPrefs(setPrefs), []);
 
   const doSave = async () => {
     setSave({ kind: 'saving' });
@@ -57,15 +67,14 @@ export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewP
     setSave(result.ok ? { kind: 'saved' } : { kind: 'failed', message: result.error });
   };
 
-  const current = prefs ?? { theme: 'light', fontSize: 18 };
+  const current = readerAttributes(prefs ?? DEFAULT_READER_PREFS);
   return (
     <div
       class="glossa-reader g-overlay"
       role="dialog"
       aria-modal="true"
       aria-label={t('readingViewLabel')}
-      data-theme={current.theme}
-      style={{ '--g-font-size': `${current.fontSize}px` }}
+      {...current}
     >
       <div class="g-view-actions">
         {article && (

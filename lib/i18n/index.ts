@@ -15,9 +15,21 @@ export function t(key: MessageKey, subs?: string | number | Array<string | numbe
   return browser.i18n.getMessage(key, list) || key;
 }
 
-/** The browser's UI language as a BCP 47 tag (`zh-CN`, `en-US`), for Intl formatting. */
+/**
+ * The language the UI is shown in, as a BCP 47 tag (`zh-CN`, `en-GB`), for Intl formatting,
+ * sorting and `lang` attributes. That is the catalogue the browser picked for our messages
+ * (its `uiLocale` entry), which can differ from `getUILanguage()`: Chromium started with
+ * `--lang=zh-CN` but without its own Chinese resources shows our Chinese messages while
+ * reporting `en-US`. The browser's tag is used when it names the same language, since it is
+ * more precise (`en-GB` dates for an English UI).
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage?.() || 'en';
+  const browserTag = browser.i18n.getUILanguage?.() || '';
+  const entry = browser.i18n.getMessage('uiLocale');
+  // Only a plain language tag counts (a stub i18n answers with the key itself).
+  const catalogue = (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(entry) ? entry : '') || browserTag || 'en';
+  const language = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+  return browserTag && language(browserTag) === language(catalogue) ? browserTag : catalogue;
 }
 
 /** A date formatted for the UI language, or '' when the value is not a valid date. */

@@ -1,0 +1,22 @@
+/**
+ * The words a Markdown export writes (callout titles, colour names), in the UI language, so a
+ * reader using Glossa in Chinese gets a Chinese note.
+ */
+import type { MarkdownLabels } from '../lib/export';
+import { t } from '../lib/i18n';
+
+/** Markdown labels from the message catalogue. */
+export function markdownLabels(): MarkdownLabels {
+  return {
+    highlight: t('exportLabelHighlight'),
+    paragraphNote: t('exportLabelParagraphNote'),
+    note: t('exportLabelNote'),
+    colors: {
+      yellow: t('colorYellow'),
+      green: t('colorGreen'),
+      blue: t('colorBlue'),
+      pink: t('colorPink'),
+      purple: t('colorPurple'),
+    },
+  };
+}

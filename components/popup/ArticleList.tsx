@@ -1,0 +1,58 @@
+/**
+ * The list of articles, paged or filtered: arrow keys move between articles, Enter opens one,
+ * and the last row loads the next page as it scrolls into view (or when its button is pressed).
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { ArticleMeta } from '../../lib/storage/types';
+import { ArticleListItem } from '../ArticleListItem';
+import { type ArticleActionHandlers, ArticleActions } from './ArticleActions';
+import { moveFocus } from './list-keys';
+
+/** Props of {@link ArticleList}. */
+export interface ArticleListProps extends ArticleActionHandlers {
+  items: readonly ArticleMeta[];
+  counts: ReadonlyMap<string, number>;
+  knownTags: readonly string[];
+  hrefOf: (id: string) => string;
+  onOpen: (article: ArticleMeta) => void;
+  /** Present when there is a next page. */
+  onLoadMore?: () => void;
+}
+
+/** The articles with their controls. */
+export function ArticleList({ items, counts, knownTags, hrefOf, onOpen, onLoadMore, ...handlers }: ArticleListProps) {
+  const sentinel = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node || !onLoadMore) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onLoadMore());
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [onLoadMore]);
+
+  return (
+    <ul class="list" aria-label={t('popupArticleList')}>
+      {items.map((article) => (
+        <ArticleListItem
+          key={article.id}
+          article={article}
+          highlightCount={counts.get(article.id) ?? 0}
+          href={hrefOf(article.id)}
+          onOpen={onOpen}
+          onKeyDown={moveFocus}
+        >
+          <ArticleActions article={article} knownTags={knownTags} {...handlers} />
+        </ArticleListItem>
+      ))}
+      {onLoadMore && (
+        <li ref={sentinel} class="more">
+          <button type="button" onClick={onLoadMore}>
+            {t('popupLoadMore')}
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,9 @@
+/** Mounts the options page (manifest `options_ui`, opened in a tab). */
+import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import { t, uiLanguage } from '../../lib/i18n';
+
+document.documentElement.lang = uiLanguage();
+document.title = t('optionsTitle');
+const app = document.getElementById('app');
+if (app) render(<OptionsApp />, app);

@@ -1,0 +1,45 @@
+/**
+ * Every keyboard shortcut Glossa has, for the options page's help table. Browser commands
+ * (manifest `commands`) can be re-bound by the user, so their keys are read live from
+ * `commands.getAll()` where possible; the in-page shortcuts are fixed. A unit test checks that
+ * every manifest command is listed here.
+ */
+import type { MessageKey } from '../i18n';
+
+/** Where a shortcut works. */
+export type ShortcutScope = 'browser' | 'selection' | 'list';
+
+/** One row of the shortcut table. */
+export interface Shortcut {
+  /** The manifest command name, for browser commands; null for in-page keys. */
+  command: string | null;
+  /** The keys as the manifest suggests them (or the fixed keys). */
+  keys: string;
+  action: MessageKey;
+  scope: ShortcutScope;
+}
+
+/** The shortcuts, browser commands first. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { command: 'toggle-reading-view', keys: 'Alt+Shift+R', action: 'commandToggleReadingView', scope: 'browser' },
+  { command: null, keys: 'Alt+Shift+H', action: 'shortcutHighlight', scope: 'selection' },
+  { command: null, keys: 'Alt+Shift+A', action: 'shortcutToolbar', scope: 'selection' },
+  { command: null, keys: '↑ ↓ Home End', action: 'shortcutListMove', scope: 'list' },
+];
+
+/** A browser command as `commands.getAll()` reports it. */
+export interface LiveCommand {
+  name?: string;
+  shortcut?: string;
+}
+
+/**
+ * The shortcuts with each browser command's current keys: the user's binding, '' when the user
+ * removed it (the table says "not set"), the suggested keys when the browser did not say.
+ */
+export function withLiveKeys(shortcuts: readonly Shortcut[], live: readonly LiveCommand[]): Shortcut[] {
+  return shortcuts.map((s) => {
+    const found = s.command === null ? undefined : live.find((c) => c.name === s.command);
+    return found && found.shortcut !== undefined ? { ...s, keys: found.shortcut } : { ...s };
+  });
+}

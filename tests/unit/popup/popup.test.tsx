@@ -1,0 +1,216 @@
+/**
+ * The popup in a DOM over the real library (fake-indexeddb): tag an article and filter by the
+ * tag, archive, delete with undo, and search (the background's answer mocked: the search
+ * engine itself is tested in tests/unit/search and end to end). Strings are message keys
+ * (the fake i18n answers with the key), so controls are found by role and key.
+ */
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Popup } from '../../../components/Popup';
+import { type Library, openLibrary } from '../../../lib/storage';
+import { makeArticle, makeHighlight } from '../storage/fixtures';
+
+const search = vi.hoisted(() => ({ answer: { hits: [] as unknown[], total: 0 }, queries: [] as string[] }));
+vi.mock('../../../lib/messaging', async (original) => ({
+  ...(await original<typeof import('../../../lib/messaging')>()),
+  call: vi.fn(async (_to: string, type: string, payload: { query: string }) => {
+    if (type !== 'search/query') return { ok: false, error: { code: 'unknown-call', message: type } };
+    search.queries.push(payload.query);
+    return { ok: true, value: search.answer };
+  }),
+}));
+
+// Counts whole-library loads by the popup's own connection: the default view must not make any.
+const loads = vi.hoisted(() => ({ allMetas: 0 }));
+vi.mock('../../../lib/storage', async (original) => {
+  const real = await original<typeof import('../../../lib/storage')>();
+  return {
+    ...real,
+    openLibrary: async (options?: Parameters<typeof real.openLibrary>[0]) => {
+      const lib = await real.openLibrary(options);
+      const allArticleMetas = lib.allArticleMetas;
+      lib.allArticleMetas = () => {
+        loads.allMetas += 1;
+        return allArticleMetas();
+      };
+      return lib;
+    },
+  };
+});
+
+let library: Library;
+
+beforeEach(async () => {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
+    subs === undefined ? key : `${key} ${[subs].flat().join(' ')}`) as typeof fakeBrowser.i18n.getMessage);
+  // A Chinese UI: titles sort in pinyin order.
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('zh-CN');
+  // jsdom has no IntersectionObserver; the list only needs it to page on scroll.
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      observe() {}
+      disconnect() {}
+    },
+  );
+  library = await openLibrary();
+  await library.upsertArticle(
+    makeArticle({ id: 'a', title: '乌克兰局势', savedAt: 3, tags: ['外交'], categories: ['新媒体', 'BBC'] }),
+  );
+  await library.upsertArticle(makeArticle({ id: 'b', title: 'Harbour notes', savedAt: 2, categories: ['web'] }));
+  await library.upsertArticle(makeArticle({ id: 'c', title: '北京的秋天', savedAt: 1, categories: ['新媒体'] }));
+  await library.putHighlight(makeHighlight({ id: 'h1', articleId: 'b' }));
+});
+afterEach(() => {
+  cleanup();
+  library.close();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+const titles = () =>
+  within(screen.getByRole('list', { name: 'popupArticleList' }))
+    .queryAllByRole('link')
+    .map((a) => a.textContent ?? '');
+
+/** Picks `value` in the select named `name`, once the menu offers it (menus fill in as the library loads). */
+async function choose(name: string, value: string) {
+  const select = (await screen.findByRole('combobox', { name })) as HTMLSelectElement;
+  await waitFor(() => expect([...select.options].map((o) => o.value)).toContain(value));
+  fireEvent.change(select, { target: { value } });
+}
+
+async function organise(title: string) {
+  fireEvent.click(await screen.findByRole('button', { name: `popupOrganise ${title}` }));
+  return screen.findByRole('group', { name: 'popupTags' });
+}
+
+describe('Popup', () => {
+  it('lists the library newest first on the paged path, without loading every meta', async () => {
+    loads.allMetas = 0;
+    render(<Popup />);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    expect(titles()[0]).toContain('乌克兰局势');
+    expect(titles()[2]).toContain('北京的秋天');
+    expect(loads.allMetas).toBe(0);
+    // Asking for filters is what loads the whole library.
+    fireEvent.click(screen.getByRole('button', { name: 'popupFilterSort' }));
+    await waitFor(() => expect(loads.allMetas).toBe(1));
+  });
+
+  it('adds a tag with suggestions from the library, then filters by it', async () => {
+    render(<Popup />);
+    const tags = await organise('Harbour notes');
+    const input = within(tags).getByRole('combobox', { name: 'popupTagInput' });
+    // The datalist suggests tags used elsewhere in the library.
+    await waitFor(() => {
+      const list = document.getElementById(input.getAttribute('list') ?? '');
+      expect([...(list?.querySelectorAll('option') ?? [])].map((o) => o.value)).toEqual(['外交']);
+    });
+    fireEvent.input(input, { target: { value: '  外交 ' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(async () => expect((await library.getArticleMeta('b'))?.tags).toEqual(['外交']));
+    expect(within(tags).getByRole('button', { name: 'popupTagRemove 外交' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'popupFilterSort' }));
+    const tagFilter = await screen.findByRole('combobox', { name: 'filterTag' });
+    await waitFor(() => expect(within(tagFilter).getByRole('option', { name: '外交 (2)' })).toBeTruthy());
+    fireEvent.change(tagFilter, { target: { value: '外交' } });
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    expect(titles().join()).not.toContain('北京的秋天');
+    expect(screen.getByText('popupShownOfTotal 2 3')).toBeTruthy();
+  });
+
+  it('removes a tag', async () => {
+    render(<Popup />);
+    const tags = await organise('乌克兰局势');
+    fireEvent.click(within(tags).getByRole('button', { name: 'popupTagRemove 外交' }));
+    await waitFor(async () => expect((await library.getArticleMeta('a'))?.tags).toEqual([]));
+    await waitFor(() => expect(within(tags).getByText('popupNoTags')).toBeTruthy());
+  });
+
+  it('filters by source category and by highlights, and sorts by title', async () => {
+    render(<Popup />);
+    fireEvent.click(await screen.findByRole('button', { name: 'popupFilterSort' }));
+    await choose('filterCategory', '新媒体');
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    await choose('filterCategory', '');
+    await choose('filterHighlights', 'with');
+    await waitFor(() => expect(titles()).toEqual([expect.stringContaining('Harbour notes')]));
+    await choose('filterHighlights', 'all');
+    await choose('sortBy', 'title');
+    // Pinyin: bei (北) before wu (乌), though 乌 U+4E4C comes first in code points.
+    await waitFor(() => expect(titles()[0]).toContain('北京的秋天'));
+    expect(titles()[1]).toContain('乌克兰局势');
+    fireEvent.click(screen.getByRole('button', { name: 'filterClear' }));
+    await waitFor(() => expect(titles()[0]).toContain('乌克兰局势'));
+  });
+
+  it('archives and unarchives, and the archive filter follows', async () => {
+    render(<Popup />);
+    await organise('北京的秋天');
+    fireEvent.click(screen.getByRole('button', { name: 'popupArchive' }));
+    await waitFor(async () => expect((await library.getArticleMeta('c'))?.archived).toBe(true));
+    fireEvent.click(screen.getByRole('button', { name: 'popupFilterSort' }));
+    await choose('filterArchive', 'archived');
+    await waitFor(() => expect(titles()).toEqual([expect.stringContaining('北京的秋天')]));
+    // The filtered list is a new list: its rows start closed.
+    await organise('北京的秋天');
+    fireEvent.click(await screen.findByRole('button', { name: 'popupUnarchive' }));
+    await waitFor(async () => expect((await library.getArticleMeta('c'))?.archived).toBe(false));
+    await waitFor(() => expect(screen.getByText('popupNoMatchingArticles')).toBeTruthy());
+  });
+
+  it('deletes an article with its highlights, and Undo brings both back', async () => {
+    render(<Popup />);
+    await organise('Harbour notes');
+    fireEvent.click(screen.getByRole('button', { name: 'popupDelete' }));
+    await waitFor(() => expect(titles().join()).not.toContain('Harbour notes'));
+    expect(await library.getArticle('b')).toBeUndefined();
+    expect(await library.listHighlights('b')).toEqual([]);
+    expect(screen.getByText('popupDeletedWithOne Harbour notes')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'popupUndo' }));
+    await waitFor(async () => expect(await library.getArticleMeta('b')).toMatchObject({ title: 'Harbour notes' }));
+    expect((await library.listHighlights('b')).map((h) => h.id)).toEqual(['h1']);
+    await waitFor(() => expect(titles().join()).toContain('Harbour notes'), { timeout: 3000 });
+    expect(screen.queryByRole('button', { name: 'popupUndo' })).toBeNull();
+  });
+
+  it('searches as you type, marks the words in the snippet as elements, and opens the top hit with Enter', async () => {
+    search.answer = {
+      hits: [
+        {
+          articleId: 'a',
+          title: '乌克兰局势',
+          score: 3,
+          field: 'body',
+          snippet: '…将继续向乌克兰提供援助<img src=x onerror=alert(1)>…',
+        },
+      ],
+      total: 1,
+    };
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    render(<Popup />);
+    const box = await screen.findByRole('searchbox', { name: 'popupSearchLabel' });
+    fireEvent.input(box, { target: { value: '乌克' } });
+    fireEvent.input(box, { target: { value: '乌克兰' } });
+    const results = await screen.findByRole('list', { name: 'searchResults' });
+    // Debounced: the intermediate query was never sent.
+    expect(search.queries).toEqual(['乌克兰']);
+    expect([...results.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['乌克兰']);
+    expect(results.querySelector('img')).toBeNull();
+    expect(results.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(screen.queryByRole('list', { name: 'popupArticleList' })).toBeNull();
+
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0]?.[0].url).toContain('/reader.html?id=a');
+    await waitFor(() => expect(close).toHaveBeenCalled());
+
+    fireEvent.keyDown(box, { key: 'Escape' });
+    await screen.findByRole('list', { name: 'popupArticleList' });
+  });
+});
