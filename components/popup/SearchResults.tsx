@@ -34,7 +34,12 @@ export function Snippet({ text, query }: { text: string; query: string }) {
 /** The results area of the popup. */
 export function SearchResults({ id, state, hrefOf, onOpen }: SearchResultsProps) {
   return (
-    <div id={id} class="results" aria-busy={state.kind === 'searching' || (state.kind === 'ready' && state.pending)}>
+    <div
+      id={id}
+      class="results"
+      aria-busy={state.kind === 'searching' || (state.kind === 'ready' && state.pending)}
+      data-query={state.kind === 'ready' ? state.query : undefined}
+    >
       {state.kind === 'searching' && <p role="status">{t('searchSearching')}</p>}
       {state.kind === 'error' && <p role="alert">{t('searchFailed', state.message)}</p>}
       {state.kind === 'ready' && (
