@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pressButton, selectText, typeInto, waitForDrawn } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
-import { PopupPage } from './support/pages';
+import { firstArticlePath } from './support/pages';
 
 const PHRASE = '停火线过境点';
 const NOTE = '过境点 **重开** 的背景';
@@ -65,12 +65,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('export in %s', (name) => {
 
   beforeAll(async () => {
     ext = await launchWithExtension(name);
-    const popup = await PopupPage.open(ext);
-    await popup.waitForEntries(1);
-    const [seed] = await popup.entries();
-    const href = new URL(seed?.href ?? '');
-    readerPath = href.pathname + href.search;
-    await popup.page.close();
+    readerPath = await firstArticlePath(ext);
     downloads = mkdtempSync(path.join(tmpdir(), 'glossa-downloads-'));
     if (name === 'chromium') {
       const session = await ext.browser.target().createCDPSession();

@@ -19,7 +19,7 @@ import {
 } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, reloadPage } from './support/browsers';
 import { ENGLISH, ExtensionProbe, serveTestPages } from './support/live-web';
-import { PopupPage } from './support/pages';
+import { firstArticlePath, PopupPage } from './support/pages';
 
 const PHRASE = '停火线过境点';
 const LIVE_PHRASE = 'proof-of-concept code that exploits the vulnerability';
@@ -37,12 +37,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     server = await serveTestPages();
     ext = await launchWithExtension(name);
     probe = await ExtensionProbe.open(ext);
-    const popup = await PopupPage.open(ext);
-    await popup.waitForEntries(1);
-    const [seed] = await popup.entries();
-    const href = new URL(seed?.href ?? '');
-    readerPath = href.pathname + href.search;
-    await popup.page.close();
+    readerPath = await firstArticlePath(ext);
     liveSource = await (await fetch(server.url + ENGLISH.path)).text();
   });
   afterAll(async () => {

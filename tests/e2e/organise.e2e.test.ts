@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pressShortcut, selectText, waitForDrawn } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, waitForTab } from './support/browsers';
 import { chooseOption, clickControl, control, readStore, typeInto } from './support/controls';
-import { PopupPage, screenshot } from './support/pages';
+import { firstArticlePath, PopupPage, screenshot } from './support/pages';
 
 const SEED_TITLE = '华盛顿与基辅就莫斯科危机进行磋商并指责俄罗斯继续向乌克兰军事集结';
 const ORGANISE = `Organise “${SEED_TITLE}”`;
@@ -29,12 +29,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
 
   beforeAll(async () => {
     ext = await launchWithExtension(name);
-    const popup = await PopupPage.open(ext);
-    await popup.waitForEntries(1);
-    const [seed] = await popup.entries();
-    const href = new URL(seed?.href ?? '');
-    readerPath = href.pathname + href.search;
-    await popup.page.close();
+    readerPath = await firstArticlePath(ext);
   });
   afterAll(async () => {
     await ext?.close();

@@ -7,22 +7,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CouchServer, startCouchServer } from '../../scripts/couch-server.mjs';
-import { clickHighlight, panelEntries, pressButton, selectText, typeInto, waitForDrawn } from './support/annotations';
+import { panelEntries, pressButton, selectText, typeInto, waitForDrawn } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
-import { PopupPage } from './support/pages';
+import { firstArticlePath, PopupPage } from './support/pages';
 import { enableSync, syncNow } from './support/sync';
 
 const PHRASE = '停火线过境点';
 const OTHER = '拜登和泽连斯基在电话交谈中';
-
-async function seedReaderPath(ext: ExtensionBrowser): Promise<string> {
-  const popup = await PopupPage.open(ext);
-  await popup.waitForEntries(1);
-  const [seed] = await popup.entries();
-  await popup.page.close();
-  const href = new URL(seed?.href ?? '');
-  return href.pathname + href.search;
-}
 
 async function openReader(ext: ExtensionBrowser, path: string): Promise<Page> {
   const page = await ext.openExtensionPage(path, 'article .g-body .g-para-btn');
@@ -38,7 +29,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live across tabs in %s', (n
   afterAll(async () => ext?.close());
 
   it('two reader tabs of one article stay identical while either is edited', async () => {
-    const path = await seedReaderPath(ext);
+    const path = await firstArticlePath(ext);
     const first = await openReader(ext, path);
     const second = await openReader(ext, path);
     await first.bringToFront();
@@ -78,7 +69,7 @@ describe('sync between two Chromium profiles through a CouchDB-protocol server',
   it('a highlight made in A appears in B; a note edited in B comes back to A’s open page', async () => {
     const optionsA = await enableSync(a, server.url, 'e2e');
     const optionsB = await enableSync(b, server.url, 'e2e');
-    const path = await seedReaderPath(a);
+    const path = await firstArticlePath(a);
     const readerA = await openReader(a, path);
     expect(await selectText(readerA, 'article .g-body', PHRASE)).toBe(true);
     expect(await pressButton(readerA, 'Highlight in Blue', '[role=toolbar]')).toBe(true);
@@ -88,7 +79,7 @@ describe('sync between two Chromium profiles through a CouchDB-protocol server',
     await syncNow(optionsA);
     await optionsB.bringToFront();
     await syncNow(optionsB);
-    const readerB = await openReader(b, await seedReaderPath(b));
+    const readerB = await openReader(b, await firstArticlePath(b));
     expect(await waitForDrawn(readerB, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
 
     expect(await pressButton(readerB, 'Add note', 'aside.g-panel')).toBe(true);

@@ -115,3 +115,13 @@ export class ReaderPage {
     });
   }
 }
+
+/** The reader-page path (`/reader.html?id=…`) of the first article the popup lists: the seed. */
+export async function firstArticlePath(ext: ExtensionBrowser): Promise<string> {
+  const popup = await PopupPage.open(ext);
+  await popup.waitForEntries(1);
+  const [seed] = await popup.entries();
+  await popup.page.close();
+  const href = new URL(seed?.href ?? '');
+  return href.pathname + href.search;
+}
