@@ -8,22 +8,14 @@ import { sanitizeArticleDom } from '../lib/article/sanitize';
 import { preparePainting } from '../lib/highlighting/layer';
 import { libraryStore } from '../lib/highlighting/library-store';
 import { t } from '../lib/i18n';
-import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
-import {
-  DEFAULT_READER_PREFS,
-  loadReaderPrefs,
-  type ReaderPrefs,
-  readerAttributes,
-  repairReaderPrefs,
-  saveReaderPrefs,
-  watchReaderPrefs,
-} from '../lib/settings/reader-prefs';
+import { DEFAULT_READER_PREFS, readerAttributes } from '../lib/settings/reader-prefs';
 import { type Library, onLibraryChange, openLibrary } from '../lib/storage';
-import type { Article, HighlightColor } from '../lib/storage/types';
+import type { Article } from '../lib/storage/types';
 import { Annotator } from './Annotator';
 import { ArticleView } from './ArticleView';
 import { ExportMenu } from './ExportMenu';
 import { ReaderToolbar } from './ReaderToolbar';
+import { useReadingPrefs } from './use-reading-prefs';
 
 type LoadState =
   | { kind: 'loading' }
@@ -39,7 +31,7 @@ export interface ReaderAppProps {
 /** The whole reader page. */
 export function ReaderApp({ articleId }: ReaderAppProps) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
-  const [prefs, setPrefs] = useState<ReaderPrefs | null>(null);
+  const { prefs, updatePrefs, lastColor, updateLastColor } = useReadingPrefs();
   // One connection for the page's life, closed when the reader goes away.
   const library = useRef<Promise<Library> | null>(null);
   useEffect(
@@ -61,11 +53,6 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
 
   // Highlight styles go in before the article: added later, they would restyle all of it.
   useEffect(() => preparePainting(document), []);
-  useEffect(() => {
-    void loadReaderPrefs().then(setPrefs);
-    void loadLastColor().then(setLastColor);
-  }, []);
-  const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [body, setBody] = useState<HTMLElement | null>(null);
   // Bumped each time the body is (re)filled, so annotations are placed on the new text.
   const [bodyVersion, setBodyVersion] = useState(0);
@@ -105,14 +92,6 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
     if (state.kind === 'ready') document.title = state.article.title;
   }, [state]);
 
-  const updatePrefs = (next: ReaderPrefs) => {
-    const fixed = repairReaderPrefs(next);
-    setPrefs(fixed);
-    void saveReaderPrefs(fixed).catch(() => undefined);
-  };
-  // The options page (or another reader tab) changed the preferences: follow at once.
-  useEffect(() => watchReaderPrefs(setPrefs), []);
-
   const current = readerAttributes(prefs ?? DEFAULT_READER_PREFS);
   return (
     <div class="glossa-reader" {...current}>
@@ -149,10 +128,7 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
           panel
           contentVersion={bodyVersion}
           lastColor={lastColor}
-          onLastColor={(color) => {
-            setLastColor(color);
-            void lastHighlightColor.setValue(color);
-          }}
+          onLastColor={updateLastColor}
         />
       )}
     </div>

@@ -8,20 +8,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationStore } from '../lib/highlighting/store';
 import { t } from '../lib/i18n';
 import type { Result } from '../lib/result';
-import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
-import {
-  DEFAULT_READER_PREFS,
-  loadReaderPrefs,
-  type ReaderPrefs,
-  readerAttributes,
-  repairReaderPrefs,
-  saveReaderPrefs,
-  watchReaderPrefs,
-} from '../lib/settings/reader-prefs';
-import type { HighlightColor } from '../lib/storage/types';
+import { DEFAULT_READER_PREFS, readerAttributes } from '../lib/settings/reader-prefs';
 import { Annotator } from './Annotator';
 import { ArticleView, type ArticleViewProps } from './ArticleView';
 import { ReaderToolbar } from './ReaderToolbar';
+import { useReadingPrefs } from './use-reading-prefs';
 
 /** The extracted, sanitized article, or null when the page has none Readability can find. */
 export type ReadingViewArticle = Pick<ArticleViewProps, 'meta' | 'body' | 'bodyImages'> | null;
@@ -40,26 +31,15 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
 
 /** The reading view's content (the overlay mounts it in a shadow root). */
 export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewProps) {
-  const [prefs, setPrefs] = useState<ReaderPrefs | null>(null);
+  const { prefs, updatePrefs, lastColor, updateLastColor } = useReadingPrefs();
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const first = useRef<HTMLButtonElement>(null);
 
-  const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [body, setBody] = useState<HTMLElement | null>(null);
   const onBody = useCallback((element: HTMLElement) => setBody(element), []);
   useEffect(() => {
     first.current?.focus();
-    void loadReaderPrefs().then(setPrefs, () => undefined);
-    void loadLastColor().then(setLastColor, () => undefined);
   }, []);
-
-  const updatePrefs = (next: ReaderPrefs) => {
-    const fixed = repairReaderPrefs(next);
-    setPrefs(fixed);
-    void saveReaderPrefs(fixed).catch(() => undefined);
-  };
-  // The options page (or another reader tab) changed the preferences: follow at once.
-  useEffect(() => watchReaderPrefs(setPrefs), []);
 
   const doSave = async () => {
     setSave({ kind: 'saving' });
@@ -113,10 +93,7 @@ export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewP
           articleId=""
           styleTarget={annotate.styleTarget}
           lastColor={lastColor}
-          onLastColor={(color) => {
-            setLastColor(color);
-            void lastHighlightColor.setValue(color);
-          }}
+          onLastColor={updateLastColor}
           panel="orphans"
         />
       )}
