@@ -3,7 +3,7 @@
  * index (never all bodies, never all 10,000 titles at once), kept fresh when another context
  * changes the library. This is the popup's fast path; filtered views use useLibraryIndex.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Library } from '../../lib/storage';
 import { onLibraryChange } from '../../lib/storage';
 import type { ArticleMeta } from '../../lib/storage/types';
@@ -41,6 +41,8 @@ export function usePagedList(lib: () => Promise<Library>): PagedList {
   const [view, setView] = useState<PagedView>({ kind: 'loading' });
   const [total, setTotal] = useState<number | null>(null);
   const loadingMore = useRef(false);
+  /** Bumped by every full (re)load; an answer counts only if it is still the newest asked. */
+  const latest = useRef(0);
 
   const load = useCallback(
     async (previous: ListState | null) => {
@@ -57,38 +59,38 @@ export function usePagedList(lib: () => Promise<Library>): PagedList {
   );
 
   const start = useCallback(() => {
+    const mine = ++latest.current;
     setView({ kind: 'loading' });
     load(null).then(
       (list) => {
+        if (mine !== latest.current) return;
         setView({ kind: 'ready', list });
         void lib()
           .then((db) => db.countArticles())
           .then(setTotal, () => setTotal(null));
       },
-      (e: unknown) => setView({ kind: 'error', message: message(e) }),
+      (e: unknown) => mine === latest.current && setView({ kind: 'error', message: message(e) }),
     );
   }, [load, lib]);
 
-  // Layout effect, not effect: start reading before the first (empty) frame is painted.
-  useLayoutEffect(start, [start]);
-
   // Another context (the background's import, a save from a page) or this popup changed the
-  // library: reload quietly once the changes settle, dropping stale answers.
-  useEffect(() => {
+  // library: reload quietly once the changes settle, dropping stale answers. Subscribed in a
+  // layout effect declared before the first read, so a change that commits while that read is
+  // on its way is never missed.
+  useLayoutEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let token = 0;
     const stop = onLibraryChange(() => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const mine = ++token;
+        const mine = ++latest.current;
         load(null).then(
-          (list) => mine === token && setView({ kind: 'ready', list }),
+          (list) => mine === latest.current && setView({ kind: 'ready', list }),
           () => undefined,
         );
         void lib()
           .then((db) => db.countArticles())
           .then(
-            (n) => mine === token && setTotal(n),
+            (n) => mine === latest.current && setTotal(n),
             () => undefined,
           );
       }, 150);
@@ -98,6 +100,9 @@ export function usePagedList(lib: () => Promise<Library>): PagedList {
       stop();
     };
   }, [load, lib]);
+
+  // Layout effect, not effect: start reading before the first (empty) frame is painted.
+  useLayoutEffect(start, [start]);
 
   const loadMore = useCallback(() => {
     if (view.kind !== 'ready' || !view.list.next || loadingMore.current) return;

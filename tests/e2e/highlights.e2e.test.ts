@@ -6,6 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Highlight } from '../../lib/storage/types';
 import type { StaticServer } from '../../scripts/static-server.mjs';
 import {
   clickHighlight,
@@ -18,6 +19,7 @@ import {
   waitForDrawn,
 } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, reloadPage } from './support/browsers';
+import { readStore } from './support/controls';
 import { ENGLISH, ExtensionProbe, serveTestPages } from './support/live-web';
 import { firstArticlePath, PopupPage } from './support/pages';
 
@@ -65,6 +67,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
       await new Promise((r) => setTimeout(r, 150));
     }
     return '';
+  }
+
+  /** The stored colour and deleted flag of the seed's PHRASE highlight. */
+  async function storedPhrase(page: Page): Promise<{ color: string; deleted: boolean } | null> {
+    const all = await readStore<Highlight>(page, 'highlights');
+    const h = all.find((x) => x.selectors.some((sel) => sel.type === 'TextQuoteSelector' && sel.exact === PHRASE));
+    return h ? { color: h.color, deleted: h.deleted } : null;
   }
 
   async function openReader(path = readerPath): Promise<Page> {
@@ -131,8 +140,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     expect(await pressButton(page, 'Close', '[role=dialog]')).toBe(true);
     expect(await pressButton(page, 'Delete highlight', 'aside.g-panel')).toBe(true);
     expect(await waitForDrawn(page, (d) => d.length === 0)).toEqual([]);
+    await expect.poll(() => storedPhrase(page), { timeout: 10_000 }).toEqual({ color: 'green', deleted: true });
     expect(await pressButton(page, 'Undo', '[role=status]')).toBe(true);
     expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'green', text: PHRASE }]);
+    // The view is drawn before the write commits; a tab closed within those milliseconds would
+    // take the write with it. Wait until the library holds the revived highlight.
+    await expect.poll(() => storedPhrase(page), { timeout: 10_000 }).toEqual({ color: 'green', deleted: false });
     await page.close();
     // The popup counts the seed's highlight and its paragraph note.
     const popup = await PopupPage.open(ext);
