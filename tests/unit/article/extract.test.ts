@@ -2,6 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../lib/article/extract';
+import { type ReadabilityInternals, tunedReadability } from '../../../lib/article/readability-tuned';
 import { FAKE_URL, parsePage, readabilityCases, summarize, textF1 } from './page-corpus';
 
 interface Row {
@@ -12,6 +13,10 @@ interface Row {
   bylineMatches: boolean;
   langMatches: boolean;
   extracted: boolean;
+  /** The tuned Readability returned exactly what the plain one did. */
+  tunedSame: boolean;
+  /** Retry passes the tuned run took (each one rebuilds the page from the source). */
+  retries: number;
 }
 
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null);
@@ -23,6 +28,9 @@ describe('extractArticle on the Readability corpus', () => {
       const { doc } = parsePage(c.source);
       const expected = parsePage(c.expectedHtml).doc.body.textContent ?? '';
       const ours = extractArticle(doc, FAKE_URL);
+      const tunedReader = tunedReadability(doc.cloneNode(true) as Document, doc);
+      const retries = countRetries(tunedReader);
+      const tuned = tunedReader.parse();
       // extractArticle leaves `doc` as parsed, so raw Readability can consume it: same DOM, and
       // one jsdom clone (~50 ms a page) fewer.
       const raw = new Readability(doc).parse();
@@ -34,6 +42,8 @@ describe('extractArticle on the Readability corpus', () => {
         bylineMatches: same(ours?.byline, c.metadata.byline),
         langMatches: same(ours?.lang, c.metadata.lang),
         extracted: ours !== null,
+        tunedSame: JSON.stringify(tuned) === JSON.stringify(raw),
+        retries: retries(),
       };
     });
   }, 180_000);
@@ -52,6 +62,13 @@ describe('extractArticle on the Readability corpus', () => {
     console.info(`lowest: ${worst.map((r) => `${r.name} ${r.ours.toFixed(3)}`).join(', ')}`);
     expect(rows.filter((r) => r.ours < r.readability - 1e-9).map((r) => r.name)).toEqual([]);
     expect(ours.median).toBeGreaterThan(0.95);
+  });
+
+  it("runs the tuned Readability to exactly the plain one's result, retry passes included", () => {
+    expect(rows.filter((r) => !r.tunedSame).map((r) => r.name)).toEqual([]);
+    const retried = rows.filter((r) => r.retries > 0);
+    console.info(`pages that took a retry pass: ${retried.length} (${retried.map((r) => r.name).join(', ')})`);
+    expect(retried.length).toBeGreaterThanOrEqual(5);
   });
 
   it('reports the title, byline and language Readability recorded for nearly every page', () => {
@@ -135,3 +152,15 @@ describe('extractArticle', () => {
     ).toBeNull();
   });
 });
+
+/** Counts the retry passes of `reader`'s parse (each drops one flag). */
+function countRetries(reader: object): () => number {
+  const r = reader as ReadabilityInternals & { _removeFlag(flag: number): void };
+  let count = 0;
+  const drop = r._removeFlag;
+  r._removeFlag = function (flag) {
+    count++;
+    drop.call(this, flag);
+  };
+  return () => count;
+}
