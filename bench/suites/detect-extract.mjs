@@ -28,10 +28,11 @@ export async function run({ root, shared }) {
       const expectedHtml = readFileSync(path.join(corpus, name, 'expected.html'), 'utf8');
       const meta = JSON.parse(readFileSync(path.join(corpus, name, 'expected-metadata.json'), 'utf8'));
       const r = await page.evaluate(
-        (html, d, e) => globalThis.glossaPageBench.measure(html, d, e),
+        (html, d, e, turn) => globalThis.glossaPageBench.measure(html, d, e, turn),
         expectedHtml,
         DETECT_REPS,
         EXTRACT_REPS,
+        pages.indexOf(name),
       );
       rows.oursDetect.push(r.ours.detectMs);
       rows.theirsDetect.push(r.readability.detectMs);
