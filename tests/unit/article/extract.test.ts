@@ -2,8 +2,8 @@
 import { Readability } from '@mozilla/readability';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../lib/article/extract';
-import { type ReadabilityInternals, tunedReadability } from '../../../lib/article/readability-tuned';
-import { FAKE_URL, parsePage, readabilityCases, summarize, textF1 } from './page-corpus';
+import { tunedReadability } from '../../../lib/article/readability-tuned';
+import { countRetries, FAKE_URL, parsePage, readabilityCases, summarize, textF1 } from './page-corpus';
 
 interface Row {
   name: string;
@@ -152,15 +152,3 @@ describe('extractArticle', () => {
     ).toBeNull();
   });
 });
-
-/** Counts the retry passes of `reader`'s parse (each drops one flag). */
-function countRetries(reader: object): () => number {
-  const r = reader as ReadabilityInternals & { _removeFlag(flag: number): void };
-  let count = 0;
-  const drop = r._removeFlag;
-  r._removeFlag = function (flag) {
-    count++;
-    drop.call(this, flag);
-  };
-  return () => count;
-}

@@ -162,3 +162,18 @@ export function summarize(values: number[]): { mean: number; median: number; min
   const mean = sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length);
   return { mean, median, min: sorted[0] ?? 0 };
 }
+
+/**
+ * Counts the retry passes of a Readability `reader`'s parse (each pass drops one flag), by
+ * wrapping its private `_removeFlag` on that instance. Call before `parse()`.
+ */
+export function countRetries(reader: object): () => number {
+  const r = reader as { _removeFlag(flag: number): void };
+  let count = 0;
+  const drop = r._removeFlag;
+  r._removeFlag = function (flag) {
+    count++;
+    drop.call(this, flag);
+  };
+  return () => count;
+}

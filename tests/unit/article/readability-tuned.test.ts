@@ -5,8 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { type ReadabilityInternals, SHADOWED, tunedReadability } from '../../../lib/article/readability-tuned';
-import { parsePage } from './page-corpus';
+import { SHADOWED, tunedReadability } from '../../../lib/article/readability-tuned';
+import { countRetries, parsePage } from './page-corpus';
 
 /** Plain and tuned results for `html`, each on its own parse, and the tuned run's retries. */
 function both(html: string) {
@@ -14,15 +14,9 @@ function both(html: string) {
   const source = parsePage(html).doc;
   const before = source.documentElement.outerHTML;
   const reader = tunedReadability(source.cloneNode(true) as Document, source);
-  const r = reader as unknown as ReadabilityInternals & { _removeFlag(flag: number): void };
-  let retries = 0;
-  const drop = r._removeFlag;
-  r._removeFlag = function (flag) {
-    retries++;
-    drop.call(this, flag);
-  };
+  const retries = countRetries(reader);
   const tuned = reader.parse();
-  return { plain, tuned, retries, sourceUntouched: source.documentElement.outerHTML === before };
+  return { plain, tuned, retries: retries(), sourceUntouched: source.documentElement.outerHTML === before };
 }
 
 const para = (text: string) => `<p>${text}</p>`;
