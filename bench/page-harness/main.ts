@@ -96,4 +96,8 @@ export function measure(expectedHtml: string, detectReps: number, extractReps: n
   measure,
   ours: () => isProbablyArticle(document),
   theirs: () => isProbablyReaderable(document),
+  /** One Glossa extraction of this page, for profiling. */
+  extract: () => extractArticle(document, location.href),
+  /** One raw Readability extraction of this page, for profiling. */
+  readability: () => new Readability(document.cloneNode(true) as Document).parse(),
 };

@@ -18,6 +18,7 @@
  * the pages that take the retry path) and fails if a shadowed method disappears upstream.
  */
 import { Readability } from '@mozilla/readability';
+import { inertClone } from './inert-clone';
 
 /** The private methods of Readability 0.6.0 this module shadows or calls. */
 export interface ReadabilityInternals {
@@ -55,7 +56,7 @@ const SHOW_TEXT_AND_CDATA = 0x4 | 0x8;
 const NOT_SPACE = /\S/;
 
 /**
- * A Readability for `clone`, a fresh `cloneNode(true)` of `source` that nothing has touched
+ * A Readability for `clone`, a fresh copy of `source` (`inertClone`, or `cloneNode(true)`) that nothing has touched
  * yet. `source` is only read, and only on the retry path (see `lazyPageCache`).
  */
 export function tunedReadability<T = string>(
@@ -176,10 +177,11 @@ function lazyPageCache(body: HTMLElement | null, rebuild: () => string): (() => 
  * The body's HTML as _grabArticle first saw it: what parse() did to its clone before calling it
  * (the only steps that change the document: noscript images unwrapped, scripts removed, styles
  * removed, `<br>` runs turned into paragraphs, `<font>` into `<span>`), done again on a new
- * clone of the untouched source. Same document, same deterministic steps, same HTML.
+ * inert clone of the untouched source. Same document, same deterministic steps, same HTML (the
+ * clone's inert style types are gone with the style elements).
  */
 function preparedBodyHtml(source: Document): string {
-  const copy = source.cloneNode(true) as Document;
+  const copy = inertClone(source);
   const steps = new Readability(copy) as unknown as ReadabilityInternals;
   steps._unwrapNoscriptImages(copy);
   steps._removeScripts(copy);

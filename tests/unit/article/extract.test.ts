@@ -2,6 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../lib/article/extract';
+import { inertClone } from '../../../lib/article/inert-clone';
 import { tunedReadability } from '../../../lib/article/readability-tuned';
 import { countRetries, FAKE_URL, parsePage, readabilityCases, summarize, textF1 } from './page-corpus';
 
@@ -28,7 +29,7 @@ describe('extractArticle on the Readability corpus', () => {
       const { doc } = parsePage(c.source);
       const expected = parsePage(c.expectedHtml).doc.body.textContent ?? '';
       const ours = extractArticle(doc, FAKE_URL);
-      const tunedReader = tunedReadability(doc.cloneNode(true) as Document, doc);
+      const tunedReader = tunedReadability(inertClone(doc), doc);
       const retries = countRetries(tunedReader);
       const tuned = tunedReader.parse();
       // extractArticle leaves `doc` as parsed, so raw Readability can consume it: same DOM, and

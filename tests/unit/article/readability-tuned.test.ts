@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
+import { inertClone } from '../../../lib/article/inert-clone';
 import { SHADOWED, tunedReadability } from '../../../lib/article/readability-tuned';
 import { countRetries, parsePage } from './page-corpus';
 
@@ -13,7 +14,7 @@ function both(html: string) {
   const plain = new Readability(parsePage(html).doc).parse();
   const source = parsePage(html).doc;
   const before = source.documentElement.outerHTML;
-  const reader = tunedReadability(source.cloneNode(true) as Document, source);
+  const reader = tunedReadability(inertClone(source), source);
   const retries = countRetries(reader);
   const tuned = reader.parse();
   return { plain, tuned, retries: retries(), sourceUntouched: source.documentElement.outerHTML === before };
