@@ -9,7 +9,9 @@
  * every div read to learn whether it has *any* text, a CSS declaration object built for every
  * element to check a `style` attribute most elements do not have, and every link's text read
  * to compute a link density that is 0 when there are no links, and a dozen attribute removals
- * tried on every article element, most of which have no attributes at all.
+ * tried on every article element, most of which have no attributes at all. Link densities come
+ * from text shapes, each nested candidate's text read once instead of once per level
+ * (candidate-density.ts).
  *
  * Each change below gives the same answer as the method it shadows, on this one instance (the
  * prototype, and every other Readability user, are untouched). `@mozilla/readability` is
@@ -18,17 +20,19 @@
  * the pages that take the retry path) and fails if a shadowed method disappears upstream.
  */
 import { Readability } from '@mozilla/readability';
+import { CandidateDensity } from './candidate-density';
 import { inertClone } from './inert-clone';
 
 /** The private methods of Readability 0.6.0 this module shadows or calls. */
 export interface ReadabilityInternals {
   _debug: boolean;
   ELEMENT_NODE: number;
-  REGEXPS: { byline: RegExp };
+  REGEXPS: { byline: RegExp; hashUrl: RegExp };
   _isProbablyVisible(node: Element): boolean;
   _isValidByline(node: Element, matchString: string): boolean;
   _isElementWithoutContent(node: Element): boolean;
   _getLinkDensity(element: Element): number;
+  _initializeNode(node: Element): void;
   _cleanStyles(element: Element | null): void;
   PRESENTATIONAL_ATTRIBUTES: string[];
   DEPRECATED_SIZE_ATTRIBUTE_ELEMS: string[];
@@ -44,6 +48,7 @@ export const SHADOWED = [
   '_isValidByline',
   '_isElementWithoutContent',
   '_getLinkDensity',
+  '_initializeNode',
   '_cleanStyles',
   '_grabArticle',
   '_unwrapNoscriptImages',
@@ -106,10 +111,13 @@ export function tunedReadability<T = string>(
     return !children || children === node.getElementsByTagName('br').length + node.getElementsByTagName('hr').length;
   };
 
-  // No links: the density is 0 whatever the text, so do not read the text.
-  const density = r._getLinkDensity;
-  r._getLinkDensity = function (element) {
-    return element.getElementsByTagName('a').length === 0 ? 0 : density.call(this, element);
+  // Link density from text shapes, candidates measured once per attempt (candidate-density.ts).
+  const densities = new CandidateDensity(r.REGEXPS.hashUrl);
+  r._getLinkDensity = (element) => densities.density(element);
+  const initialize = r._initializeNode;
+  r._initializeNode = function (node) {
+    initialize.call(this, node);
+    densities.initialized(node);
   };
 
   // Presentational attributes: an element with no attributes has none to remove (removing an
