@@ -9,9 +9,10 @@
  * every div read to learn whether it has *any* text, a CSS declaration object built for every
  * element to check a `style` attribute most elements do not have, and every link's text read
  * to compute a link density that is 0 when there are no links, and a dozen attribute removals
- * tried on every article element, most of which have no attributes at all. Link densities come
- * from text shapes, each nested candidate's text read once instead of once per level
- * (candidate-density.ts).
+ * tried on every article element, most of which have no attributes at all. Two more concerns
+ * live beside this file: link densities from text shapes, each nested candidate's text read
+ * once instead of once per level (candidate-density.ts), and the small DOM helpers of the main
+ * walk asking the DOM fewer questions (readability-dom.ts).
  *
  * Each change below gives the same answer as the method it shadows, on this one instance (the
  * prototype, and every other Readability user, are untouched). `@mozilla/readability` is
@@ -22,6 +23,7 @@
 import { Readability } from '@mozilla/readability';
 import { CandidateDensity } from './candidate-density';
 import { inertClone } from './inert-clone';
+import { type ReadabilityDomHelpers, tuneDomHelpers } from './readability-dom';
 
 /** The private methods of Readability 0.6.0 this module shadows or calls. */
 export interface ReadabilityInternals {
@@ -54,6 +56,11 @@ export const SHADOWED = [
   '_unwrapNoscriptImages',
   '_removeScripts',
   '_prepDocument',
+  '_getNextNode',
+  '_isPhrasingContent',
+  '_isWhitespace',
+  '_hasSingleTagInsideElement',
+  '_hasChildBlockElement',
 ] as const;
 
 const SHOW_TEXT_AND_CDATA = 0x4 | 0x8;
@@ -77,11 +84,13 @@ export function tunedReadability<T = string>(
     serializer: (node) => serialize(forgetOwn(node, 'innerHTML')),
   });
   const r = reader as unknown as ReadabilityInternals;
+  tuneDomHelpers(reader as unknown as ReadabilityInternals & ReadabilityDomHelpers);
 
   // Visible unless an inline style hides it: with no style attribute there is no inline style,
   // so skip building a CSSStyleDeclaration; the other tests are the original's.
   const visible = r._isProbablyVisible;
   r._isProbablyVisible = function (node) {
+    if (!node.hasAttributes()) return true;
     if (node.hasAttribute('style')) return visible.call(this, node);
     return (
       !node.hasAttribute('hidden') &&
