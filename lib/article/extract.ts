@@ -9,7 +9,7 @@
  * Readability rewrites the document it parses, so it always gets a clone (inert-clone.ts: one
  * whose style sheets are never parsed, a quarter of a clone's time saved): the live page the
  * user is looking at is never touched. It runs tuned (readability-tuned.ts): same output,
- * about a third less time. The HTML returned is NOT sanitized; the caller must
+ * about two thirds of the time. The HTML returned is NOT sanitized; the caller must
  * sanitize it before storing or rendering it.
  */
 
