@@ -35,13 +35,14 @@ export class CandidateDensity {
 
   /** Readability's `_getLinkDensity(element)`, same value to the bit. */
   density(element: Element): number {
-    const measurer = this.measurerFor(element);
+    const batch = this.batchFor(element);
     // No link: the density is 0 whatever the text, so the text is not measured.
     if (element.getElementsByTagName('a').length === 0) return 0;
-    return measurer.linkDensity(element, this.hashUrl);
+    return (batch ?? new TextMeasurer(isLink)).linkDensity(element, this.hashUrl);
   }
 
-  private measurerFor(element: Element): TextMeasurer {
+  /** The batch measurer that may answer for `element`, starting a batch if it opens a run; else null. */
+  private batchFor(element: Element): TextMeasurer | null {
     if (this.batch && this.order[this.next] === element) {
       this.next++;
       return this.batch;
@@ -51,7 +52,7 @@ export class CandidateDensity {
     this.fresh = [];
     if (start < 0) {
       this.batch = null;
-      return new TextMeasurer(isLink);
+      return null;
     }
     const members = new Set<Element>(this.order);
     this.next = 1;

@@ -8,8 +8,9 @@
  * Each replacement gives the same result as the original for every node: `text.data` is a text
  * node's `textContent`, `trim()` and `\s` mean the same space, only elements have children
  * among an element's child nodes, and `childElementCount`/`firstElementChild` are
- * `children.length`/`children[0]`. readability-tuned.test.ts holds the whole parse to the
- * plain library's result on all 130 corpus pages.
+ * `children.length`/`children[0]`. readability-dom.test.ts compares each helper with the
+ * original node by node; extract.test.ts holds the whole parse to the plain library's result on
+ * all 130 corpus pages.
  */
 import type { ReadabilityInternals } from './readability-tuned';
 
