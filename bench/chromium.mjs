@@ -1,5 +1,5 @@
-// Headless Chromium for benchmarks, with the flags this closed-network machine needs
-// (see ../shared/docs/toolchain.md) and optionally the built extension loaded.
+// Headless Chromium for benchmarks, with the flags a closed-network machine needs, and
+// optionally the built extension loaded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

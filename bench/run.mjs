@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const shared = path.resolve(root, '../shared');
+/** The test corpora, part of the repository (tests/fixtures/corpus/README.md). */
+const fixtures = path.resolve(root, 'tests/fixtures');
 const only = process.argv.slice(2);
 
 /** Builds, each run once if a selected suite needs it. */
@@ -48,7 +49,7 @@ const rows = [];
 for (const [name, { load }] of selected) {
   console.log(`running ${name}…`);
   const suite = await load();
-  const result = await suite.run({ root, shared });
+  const result = await suite.run({ root, fixtures });
   writeFileSync(
     path.join(root, `bench/results/${name}.json`),
     `${JSON.stringify({ date: new Date().toISOString(), rows: result }, null, 2)}\n`,

@@ -1,10 +1,10 @@
 /**
  * Highlighting on live pages, injected by the background only when needed (the reader selects
  * text on an article page, or revisits a page saved with highlights). Only wiring: the layer is
- * in components/page-annotator.tsx. Runs once per frame; never throws into the page.
+ * in components/page/page-annotator.tsx. Runs once per frame; never throws into the page.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { mountPageAnnotator } from '../components/page-annotator';
+import { mountPageAnnotator } from '../components/page/page-annotator';
 import { claimAnnotator } from '../lib/page/annotator-handle';
 
 export default defineUnlistedScript(() => {

@@ -4,18 +4,18 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createHtmlPreparer } from '../lib/article/html-preparer';
-import { importBundledSeeds, SEEDS_IMPORTED_KEY } from '../lib/article/seed-import';
-import { buildWebArticle, validateWebPageSave, type WebPageSave } from '../lib/article/web-page';
-import { highlightsForPage, putPageHighlight } from '../lib/highlighting/page-service';
-import { validateHighlight } from '../lib/highlighting/validate';
-import { callTab, INVALID, isWebContentScript, listen } from '../lib/messaging';
-import { installSearch } from '../lib/search/background';
+import { createHtmlPreparer } from '../lib/background/html-preparer';
+import { highlightsForPage, putPageHighlight } from '../lib/background/page-annotations';
+import { installSearch } from '../lib/background/search/background';
+import { importBundledSeeds, SEEDS_IMPORTED_KEY } from '../lib/background/seeds/seed-import';
+import { startSync } from '../lib/background/sync/handlers';
+import { setArticleBadge } from '../lib/background/tabs/badge';
+import { ANNOTATOR_SCRIPT, injectReadingView, injectScript } from '../lib/background/tabs/inject';
+import { createPageWatch } from '../lib/background/tabs/page-watch';
+import { buildWebArticle, validateWebPageSave, type WebPageSave } from '../lib/shared/article/web-page';
+import { callTab, INVALID, isWebContentScript, listen } from '../lib/shared/messaging';
+import { validateHighlight } from '../lib/shared/validate/highlight';
 import { onLibraryChange, openLibrary } from '../lib/storage';
-import { startSync } from '../lib/sync/background';
-import { setArticleBadge } from '../lib/tabs/badge';
-import { ANNOTATOR_SCRIPT, injectReadingView, injectScript } from '../lib/tabs/inject';
-import { createPageWatch } from '../lib/tabs/page-watch';
 
 export default defineBackground(() => {
   const library = openLibrary();

@@ -1,13 +1,13 @@
 /**
  * The reading view, injected by the background into a tab only when the user asks for it
- * (built as `/reading-view.js`; see lib/tabs/inject.ts). It runs in the same isolated world as
+ * (built as `/reading-view.js`; see lib/background/tabs/inject.ts). It runs in the same isolated world as
  * the content script, registers itself there for the content script's later toggles, and opens
  * at once: being injected means the user asked. Only wiring; the view is in components/.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { openReadingView } from '../components/reading-view-overlay';
-import { call } from '../lib/messaging';
+import { openReadingView } from '../components/page/reading-view-overlay';
 import { getReadingView, setReadingView } from '../lib/page/reading-view-handle';
+import { call } from '../lib/shared/messaging';
 
 export default defineUnlistedScript(() => {
   try {

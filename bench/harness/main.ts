@@ -2,8 +2,8 @@
  * Benchmark harness page: exposes Glossa's real library code (importer, sanitizer, storage on
  * the browser's real IndexedDB) to bench/run.mjs, which drives it in headless Chromium.
  */
-import { importSeedFiles } from '../../lib/article/import';
-import { sanitizeArticleHtml } from '../../lib/article/sanitize';
+import { importSeedFiles } from '../../lib/shared/article/import';
+import { sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
 import { openLibrary } from '../../lib/storage';
 
 /** What bench/run.mjs calls. */

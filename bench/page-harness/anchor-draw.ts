@@ -2,8 +2,9 @@
  * The anchor bench's drawing measurement: how long Glossa's painter takes to put the intact
  * article's 1,000 highlights on screen (see `draw`).
  */
-import { createPainter } from '../../lib/highlighting/painter';
-import { HIGHLIGHT_COLORS } from '../../lib/storage/types';
+
+import { HIGHLIGHT_COLORS } from '../../lib/model/types';
+import { createPainter } from '../../lib/shared/highlighting/painter';
 import type { State } from './anchor-types';
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));

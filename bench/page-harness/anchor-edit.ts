@@ -3,8 +3,8 @@
  * text (tests/support/text-edits.ts), written back into the page as plain paragraphs, with the
  * right answer for every highlight kept for judging.
  */
-import { buildTextIndex } from '../../lib/anchoring';
-import { isSpace } from '../../lib/anchoring/text-index';
+import { buildTextIndex } from '../../lib/shared/anchoring';
+import { isSpace } from '../../lib/shared/anchoring/text-index';
 import { type EditKind, editText, mapRange, rng } from '../../tests/support/text-edits';
 import type { State } from './anchor-types';
 

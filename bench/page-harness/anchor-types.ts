@@ -2,8 +2,9 @@
  * Shapes shared by the anchor bench's page bundle (anchor.ts, anchor-draw.ts) and what it
  * answers bench/suites/anchor.mjs.
  */
-import type { Anchorable, AnchorResult, TextIndex } from '../../lib/anchoring';
-import type { TextQuoteSelector } from '../../lib/storage/types';
+
+import type { TextQuoteSelector } from '../../lib/model/types';
+import type { Anchorable, AnchorResult, TextIndex } from '../../lib/shared/anchoring';
 import type { Tally as BaseTally } from '../../tests/support/text-edits';
 import type { Span } from './hypothesis-match';
 

@@ -12,8 +12,8 @@
  */
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { toRange as dtqToRange } from 'dom-anchor-text-quote';
-import { anchorAll, buildTextIndex, describeOffsets, offsetsToRange, rangeToOffsets } from '../../lib/anchoring';
-import type { TextQuoteSelector } from '../../lib/storage/types';
+import type { TextQuoteSelector } from '../../lib/model/types';
+import { anchorAll, buildTextIndex, describeOffsets, offsetsToRange, rangeToOffsets } from '../../lib/shared/anchoring';
 import { judge, rng } from '../../tests/support/text-edits';
 import { draw } from './anchor-draw';
 import { edit } from './anchor-edit';

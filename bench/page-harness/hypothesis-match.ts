@@ -1,9 +1,9 @@
 /**
  * The Hypothesis client's way of finding a quote, restated for the anchor bench so it runs on
- * the same text and with the same selectors as Glossa (a peer, not our code: lib/anchoring is).
+ * the same text and with the same selectors as Glossa (a peer, not our code: lib/shared/anchoring is).
  */
 import search from 'approx-string-match';
-import type { TextQuoteSelector } from '../../lib/storage/types';
+import type { TextQuoteSelector } from '../../lib/model/types';
 
 /** A found `[start, end)`. */
 export interface Span {

@@ -6,8 +6,8 @@
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
-import { isProbablyArticle } from '../../lib/article/detect';
-import { extractArticle } from '../../lib/article/extract';
+import { isProbablyArticle } from '../../lib/page/detect/detect';
+import { extractArticle } from '../../lib/page/extract/extract';
 import { textF1 } from '../../tests/support/text-f1';
 
 /**

@@ -8,7 +8,7 @@
  * body; see {@link truthFold}) contains the folded query: substring match, so a word inside a
  * longer word or an unspaced Chinese sentence counts.
  */
-import { fold, type SearchDoc } from '../../lib/search';
+import { fold, type SearchDoc } from '../../lib/background/search';
 import { rng } from '../../tests/support/text-edits';
 
 /** A corpus article as bench/suites/search-corpus.mjs sends it. */

@@ -8,7 +8,7 @@
  */
 import { Charset, Document } from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { type IndexSnapshot, type SearchDoc, type SearchDocData, SearchIndex } from '../../lib/search';
+import { type IndexSnapshot, type SearchDoc, type SearchDocData, SearchIndex } from '../../lib/background/search';
 import { type BaseArticle, buildDocs, flatTexts, truthOf } from './search-docs';
 
 /** The engines compared; `minisearch-and` queries MiniSearch's index with `combineWith: 'AND'`. */

@@ -43,8 +43,8 @@ function hexoBody(source) {
  * The corpus holds only ~24,000 CJK characters, so the CJK pieces are cycled: the article
  * contains identical copies of them (a quote there has an identical twin elsewhere).
  */
-export function buildArticle(shared) {
-  const corpus = path.join(shared, 'corpus');
+export function buildArticle(fixtures) {
+  const corpus = path.join(fixtures, 'corpus');
   const readability = path.join(corpus, 'readability');
   const pieces = [
     ...readdirSync(readability)

@@ -40,9 +40,9 @@ const REANCHORING = ['glossa', 'hypothesis', 'dtq', 'dtq-hint', 'apache'];
 const PAGE =
   '<!doctype html><html><head><meta charset="utf-8"><title>anchor bench</title></head><body><article></article></body></html>';
 
-export async function run({ root, shared }) {
+export async function run({ root, fixtures }) {
   const bundle = readFileSync(path.join(root, 'bench/.dist-anchor/anchor-bench.js'), 'utf8');
-  const article = buildArticle(shared);
+  const article = buildArticle(fixtures);
   const chrome = await launchChromium(null, { protocolTimeout: 15 * 60_000 });
   const times = { intact: {}, edited: {} };
   const steps = { intact: {}, edited: {} };

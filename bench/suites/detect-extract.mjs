@@ -10,8 +10,8 @@ import { launchChromium, stats } from '../chromium.mjs';
 const DETECT_REPS = 20;
 const EXTRACT_REPS = 2;
 
-export async function run({ root, shared }) {
-  const corpus = path.join(shared, 'corpus/readability');
+export async function run({ root, fixtures }) {
+  const corpus = path.join(fixtures, 'corpus/readability');
   const pages = readdirSync(corpus).sort();
   const bundle = readFileSync(path.join(root, 'bench/.dist-page/page-bench.js'), 'utf8');
   const server = await startStaticServer(corpus);

@@ -33,8 +33,8 @@ function makeFiles(posts) {
   });
 }
 
-export async function run({ root, shared }) {
-  const posts = corpusPosts(path.join(shared, 'corpus/hexo-posts'));
+export async function run({ root, fixtures }) {
+  const posts = corpusPosts(path.join(fixtures, 'corpus/hexo-posts'));
   posts.push(readFileSync(path.join(root, 'assets/seeds/000_460d2781416ddc35.md'), 'utf8'));
   const files = makeFiles(posts);
   const server = await startStaticServer(path.join(root, 'bench/.dist'));

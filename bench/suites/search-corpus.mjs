@@ -47,8 +47,8 @@ function hexoParts(source) {
 }
 
 /** Every corpus article and the bundled seed, in a fixed order: `{ name, title, paragraphs }`. */
-export function baseArticles(shared, root) {
-  const corpus = path.join(shared, 'corpus');
+export function baseArticles(fixtures, root) {
+  const corpus = path.join(fixtures, 'corpus');
   const readability = path.join(corpus, 'readability');
   const pages = readdirSync(readability)
     .filter((name) => statSync(path.join(readability, name)).isDirectory())

@@ -58,9 +58,9 @@ function judge(results) {
   return { recall: truth ? correct / truth : 1, precision: hits ? correct / hits : 1, truth, hits, correct };
 }
 
-export async function run({ root, shared }) {
+export async function run({ root, fixtures }) {
   const bundle = readFileSync(path.join(root, 'bench/.dist-search/search-bench.js'), 'utf8');
-  const base = baseArticles(shared, root);
+  const base = baseArticles(fixtures, root);
   const chrome = await launchChromium(null, { protocolTimeout: 30 * 60_000 });
   const measured = {};
   let info;

@@ -36,8 +36,8 @@ function bodies(root) {
   return out.filter((t) => t.length > 200);
 }
 
-export async function run({ root, shared }) {
-  const texts = bodies(path.join(shared, 'corpus/hexo-posts'));
+export async function run({ root, fixtures }) {
+  const texts = bodies(path.join(fixtures, 'corpus/hexo-posts'));
   const couch = await startCouchServer();
   const server = await startStaticServer(path.join(root, 'bench/.dist-sync'));
   const chrome = await launchChromium(null, { protocolTimeout: 900_000 });

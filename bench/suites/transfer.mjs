@@ -26,8 +26,8 @@ function corpusPosts(root) {
   return out;
 }
 
-export async function run({ root, shared }) {
-  const posts = corpusPosts(path.join(shared, 'corpus/hexo-posts'));
+export async function run({ root, fixtures }) {
+  const posts = corpusPosts(path.join(fixtures, 'corpus/hexo-posts'));
   posts.push({ name: 'seed.md', text: readFileSync(path.join(root, 'assets/seeds/000_460d2781416ddc35.md'), 'utf8') });
   const server = await startStaticServer(path.join(root, 'bench/.dist-transfer'));
   const chrome = await launchChromium(null, { protocolTimeout: 600_000 });

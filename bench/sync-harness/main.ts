@@ -2,10 +2,11 @@
  * Sync benchmark page: real IndexedDB (two libraries = two devices), Glossa's real sync client
  * and engine, a real pouchdb-server on loopback. bench/suites/sync.mjs drives it.
  */
+
+import { syncOnce } from '../../lib/background/sync/engine';
+import { ARTICLE_SCHEMA, HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA } from '../../lib/model/types';
+import { CouchClient } from '../../lib/shared/sync/couch';
 import { type Library, openLibrary } from '../../lib/storage';
-import { ARTICLE_SCHEMA, HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA } from '../../lib/storage/types';
-import { CouchClient } from '../../lib/sync/couch';
-import { syncOnce } from '../../lib/sync/engine';
 
 /** What one sync round cost. */
 export interface RoundCost {

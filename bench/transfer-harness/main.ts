@@ -3,14 +3,15 @@
  * corpus posts (imported once with the real importer, then copied under new ids), and times
  * Glossa's real exporters and importer on it for bench/suites/transfer.mjs.
  */
-import { describeOffsets } from '../../lib/anchoring';
-import { importSeedFiles } from '../../lib/article/import';
-import { sanitizeArticleDom, sanitizeArticleHtml } from '../../lib/article/sanitize';
-import { exportLibrary, type LibraryFormat } from '../../lib/export';
-import { importFiles } from '../../lib/import';
+
+import { HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA, type Highlight } from '../../lib/model/types';
+import { describeOffsets } from '../../lib/shared/anchoring';
+import { importSeedFiles } from '../../lib/shared/article/import';
+import { sanitizeArticleDom, sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
 import { type Library, openLibrary, type Replica } from '../../lib/storage';
 import { articleReplica, highlightReplica } from '../../lib/storage/replicas';
-import { HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA, type Highlight } from '../../lib/storage/types';
+import { exportLibrary, type LibraryFormat } from '../../lib/ui/export';
+import { importFiles } from '../../lib/ui/import';
 
 /** What bench/suites/transfer.mjs calls. */
 export interface TransferBenchApi {

@@ -4,10 +4,10 @@
  * quote, a way to re-attach it to a new selection, and a way to delete it.
  */
 import { useState } from 'preact/hooks';
-import type { Placed } from '../lib/highlighting/placement';
-import { quoteOf } from '../lib/highlighting/records';
-import { t } from '../lib/i18n';
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../lib/storage/types';
+import { quoteOf } from '../../lib/model/records';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../lib/model/types';
+import type { Placed } from '../../lib/shared/highlighting/placement';
+import { t } from '../../lib/shared/i18n';
 import { colorName } from './color-names';
 import { NoteText } from './NoteText';
 

@@ -6,12 +6,12 @@
  * element (`root`) is the page's or the reader's; only this component's own UI is rendered here.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { buildTextIndex, describeParagraph, describeRange } from '../lib/anchoring';
-import { changed, newHighlight, quoteOf } from '../lib/highlighting/records';
-import { caretAt, selectionIn, toolbarPosition } from '../lib/highlighting/selection';
-import type { AnnotationStore } from '../lib/highlighting/store';
-import { t } from '../lib/i18n';
-import type { Highlight, HighlightColor } from '../lib/storage/types';
+import { changed, newHighlight, quoteOf } from '../../lib/model/records';
+import type { Highlight, HighlightColor } from '../../lib/model/types';
+import { buildTextIndex, describeParagraph, describeRange } from '../../lib/shared/anchoring';
+import { caretAt, selectionIn, toolbarPosition } from '../../lib/shared/highlighting/selection';
+import type { AnnotationStore } from '../../lib/shared/highlighting/store';
+import { t } from '../../lib/shared/i18n';
 import { AnnotationPanel } from './AnnotationPanel';
 import { isEditable, rangeOf } from './annotator-dom';
 import { HighlightEditor } from './HighlightEditor';

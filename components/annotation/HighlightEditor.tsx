@@ -4,8 +4,8 @@
  * dismisses it and focus goes back where it was.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../lib/i18n';
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../lib/storage/types';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../lib/model/types';
+import { t } from '../../lib/shared/i18n';
 import { colorName } from './color-names';
 import { NoteText } from './NoteText';
 

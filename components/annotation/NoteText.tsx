@@ -1,9 +1,9 @@
 /**
- * A note rendered from its light Markdown (lib/highlighting/markdown.ts) as elements and text
+ * A note rendered from its light Markdown (lib/shared/highlighting/markdown.ts) as elements and text
  * nodes: whatever a note contains, nothing in it is ever parsed as HTML.
  */
 import type { ComponentChildren } from 'preact';
-import { type Inline, parseNote } from '../lib/highlighting/markdown';
+import { type Inline, parseNote } from '../../lib/shared/highlighting/markdown';
 
 function inline(nodes: Inline[]): ComponentChildren {
   return nodes.map((node, i): ComponentChildren => {

@@ -5,8 +5,8 @@
  * Alt+Shift+H (the last colour).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../lib/i18n';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../lib/storage/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model/types';
+import { t } from '../../lib/shared/i18n';
 import { colorName } from './color-names';
 
 /** Props of {@link SelectionToolbar}. */

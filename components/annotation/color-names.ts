@@ -1,6 +1,7 @@
 /** The accessible (and visible) name of each highlight colour, in the UI language. */
-import { type MessageKey, t } from '../lib/i18n';
-import type { HighlightColor } from '../lib/storage/types';
+
+import type { HighlightColor } from '../../lib/model/types';
+import { type MessageKey, t } from '../../lib/shared/i18n';
 
 const KEYS: Record<HighlightColor, MessageKey> = {
   yellow: 'colorYellow',

@@ -5,10 +5,10 @@
  * and reports the error, so the screen never shows an edit that was not kept.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { createPainter, type Painter, type PaintMode } from '../lib/highlighting/painter';
-import { type Placement, place } from '../lib/highlighting/placement';
-import type { AnnotationStore } from '../lib/highlighting/store';
-import type { Highlight } from '../lib/storage/types';
+import type { Highlight } from '../../lib/model/types';
+import { createPainter, type Painter, type PaintMode } from '../../lib/shared/highlighting/painter';
+import { type Placement, place } from '../../lib/shared/highlighting/placement';
+import type { AnnotationStore } from '../../lib/shared/highlighting/store';
 
 /** What {@link useAnnotations} gives the UI. */
 export interface Annotations {

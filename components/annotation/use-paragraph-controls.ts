@@ -6,9 +6,9 @@
  * DOM's textContent) stays exactly the article's. Removed when the reader goes away.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { paragraphsOf } from '../lib/anchoring';
-import type { Placement } from '../lib/highlighting/placement';
-import { t } from '../lib/i18n';
+import { paragraphsOf } from '../../lib/shared/anchoring';
+import type { Placement } from '../../lib/shared/highlighting/placement';
+import { t } from '../../lib/shared/i18n';
 
 /** Adds the controls under `root`; `onOpen` gets the paragraph and its control. */
 export function useParagraphControls(

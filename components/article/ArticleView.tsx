@@ -4,8 +4,8 @@
  * a sanitized DOM (from DOMPurify) and its nodes are moved in: no HTML string is parsed here.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { formatDate, t } from '../lib/i18n';
-import type { ArticleMeta } from '../lib/storage/types';
+import type { ArticleMeta } from '../../lib/model/types';
+import { formatDate, t } from '../../lib/shared/i18n';
 
 /** Props of {@link ArticleView}. */
 export interface ArticleViewProps {

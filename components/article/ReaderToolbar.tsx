@@ -4,8 +4,8 @@
  */
 
 import type { ComponentChildren } from 'preact';
-import { type MessageKey, t } from '../lib/i18n';
-import { FONT_SIZE, type ReaderPrefs, THEMES, type Theme } from '../lib/settings/reader-prefs';
+import { type MessageKey, t } from '../../lib/shared/i18n';
+import { FONT_SIZE, type ReaderPrefs, THEMES, type Theme } from '../../lib/shared/settings/reader-prefs';
 
 const THEME_LABEL: Record<Theme, MessageKey> = { light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
 

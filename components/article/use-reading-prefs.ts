@@ -4,15 +4,15 @@
  * another reader tab changes them.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
+import type { HighlightColor } from '../../lib/model/types';
+import { lastHighlightColor, loadLastColor } from '../../lib/shared/settings/highlight-prefs';
 import {
   loadReaderPrefs,
   type ReaderPrefs,
   repairReaderPrefs,
   saveReaderPrefs,
   watchReaderPrefs,
-} from '../lib/settings/reader-prefs';
-import type { HighlightColor } from '../lib/storage/types';
+} from '../../lib/shared/settings/reader-prefs';
 
 /** What a reading surface needs: `prefs` is null until loaded. */
 export interface ReadingPrefs {

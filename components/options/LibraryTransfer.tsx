@@ -3,17 +3,23 @@
  * highlights as Markdown, or the annotations as JSON-LD (with a progress bar for large
  * libraries); pick files to import and see, per file, what came in or why it did not. The page
  * mounts it as a section: it brings the two parts' headings (h3), not the section's own.
- * Styles: `components/transfer.css`.
+ * Styles: `components/options/transfer.css`.
  */
 import { useState } from 'preact/hooks';
-import { sanitizeArticleDom, sanitizeArticleHtml } from '../lib/article/sanitize';
-import { exportLibrary, LIBRARY_FORMATS, type LibraryFormat, type Progress, readBackupSettings } from '../lib/export';
-import { type MessageKey, t } from '../lib/i18n';
-import { type FileResult, type ImportDeps, importFiles } from '../lib/import';
-import { restoreSettings } from '../lib/import/settings';
-import { type Library, openLibrary } from '../lib/storage';
-import { downloadFile } from './download';
-import { markdownLabels } from './export-labels';
+import { sanitizeArticleDom, sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
+import { type MessageKey, t } from '../../lib/shared/i18n';
+import { type Library, openLibrary } from '../../lib/storage';
+import {
+  exportLibrary,
+  LIBRARY_FORMATS,
+  type LibraryFormat,
+  type Progress,
+  readBackupSettings,
+} from '../../lib/ui/export';
+import { type FileResult, type ImportDeps, importFiles } from '../../lib/ui/import';
+import { restoreSettings } from '../../lib/ui/import/settings';
+import { downloadFile } from '../shared/download';
+import { markdownLabels } from '../shared/export-labels';
 import { describeResult } from './transfer-messages';
 
 const FORMAT_LABEL: Record<LibraryFormat, MessageKey> = {

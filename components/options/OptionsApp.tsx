@@ -3,8 +3,8 @@
  * heading. A new feature adds its settings by adding one entry to {@link OPTIONS_SECTIONS}.
  */
 import type { ComponentType } from 'preact';
-import { type MessageKey, t } from '../../lib/i18n';
-import { LibraryTransfer } from '../LibraryTransfer';
+import { type MessageKey, t } from '../../lib/shared/i18n';
+import { LibraryTransfer } from './LibraryTransfer';
 import { ReadingSettings } from './ReadingSettings';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncSettings } from './SyncSettings';

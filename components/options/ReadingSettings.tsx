@@ -5,8 +5,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { type MessageKey, t } from '../../lib/i18n';
-import { lastHighlightColor, loadLastColor } from '../../lib/settings/highlight-prefs';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model/types';
+import { type MessageKey, t } from '../../lib/shared/i18n';
+import { lastHighlightColor, loadLastColor } from '../../lib/shared/settings/highlight-prefs';
 import {
   FONT_SIZE,
   FONTS,
@@ -23,9 +24,8 @@ import {
   WIDTHS,
   type Width,
   watchReaderPrefs,
-} from '../../lib/settings/reader-prefs';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/storage/types';
-import { colorName } from '../color-names';
+} from '../../lib/shared/settings/reader-prefs';
+import { colorName } from '../annotation/color-names';
 
 const THEME_LABEL: Record<Theme, MessageKey> = { light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
 const FONT_LABEL: Record<Font, MessageKey> = { classic: 'fontClassic', sans: 'fontSans', serif: 'fontSerif' };

@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type MessageKey, t } from '../../lib/i18n';
-import { SHORTCUTS, type Shortcut, type ShortcutScope, withLiveKeys } from '../../lib/settings/shortcuts';
+import { type MessageKey, t } from '../../lib/shared/i18n';
+import { SHORTCUTS, type Shortcut, type ShortcutScope, withLiveKeys } from '../../lib/shared/settings/shortcuts';
 
 const SCOPE_LABEL: Record<ShortcutScope, MessageKey> = {
   browser: 'shortcutWhereBrowser',

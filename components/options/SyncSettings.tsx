@@ -1,20 +1,20 @@
 /**
  * Sync settings: server, database, user name and password, a connection test, the on/off
  * switch and the live status (last sync, changes waiting, last error in words). The password
- * goes to this device's `storage.local` only (lib/sync/settings.ts).
+ * goes to this device's `storage.local` only (lib/shared/sync/settings.ts).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatNumber, t } from '../../lib/i18n';
-import { call } from '../../lib/messaging';
-import { describeSyncError, timeAgo } from '../../lib/sync/describe';
+import { formatNumber, t } from '../../lib/shared/i18n';
+import { call } from '../../lib/shared/messaging';
 import {
   DEFAULT_SYNC_SETTINGS,
   loadSyncSettings,
   type SyncSettings as Settings,
   saveSyncSettings,
   syncPassword,
-} from '../../lib/sync/settings';
-import type { SyncStatus } from '../../lib/sync/status';
+} from '../../lib/shared/sync/settings';
+import type { SyncStatus } from '../../lib/shared/sync/status';
+import { describeSyncError, timeAgo } from '../../lib/ui/sync-describe';
 
 type Notice = { text: string; problem: boolean } | null;
 

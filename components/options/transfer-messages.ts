@@ -4,8 +4,8 @@
  * (a YAML line number, a record id) is shown beside it for whoever needs to fix the file.
  */
 
-import { type MessageKey, t } from '../lib/i18n';
-import type { FileResult, TransferErrorCode } from '../lib/import';
+import { type MessageKey, t } from '../../lib/shared/i18n';
+import type { FileResult, TransferErrorCode } from '../../lib/ui/import';
 
 /** The localized reason for each error code. */
 const REASON: Record<TransferErrorCode, MessageKey> = {

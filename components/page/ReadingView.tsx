@@ -5,14 +5,14 @@
  * A modal dialog: focus starts on the primary action, Escape closes (handled by the overlay).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AnnotationStore } from '../lib/highlighting/store';
-import { t } from '../lib/i18n';
-import type { Result } from '../lib/result';
-import { DEFAULT_READER_PREFS, readerAttributes } from '../lib/settings/reader-prefs';
-import { Annotator } from './Annotator';
-import { ArticleView, type ArticleViewProps } from './ArticleView';
-import { ReaderToolbar } from './ReaderToolbar';
-import { useReadingPrefs } from './use-reading-prefs';
+import type { Result } from '../../lib/model/result';
+import type { AnnotationStore } from '../../lib/shared/highlighting/store';
+import { t } from '../../lib/shared/i18n';
+import { DEFAULT_READER_PREFS, readerAttributes } from '../../lib/shared/settings/reader-prefs';
+import { Annotator } from '../annotation/Annotator';
+import { ArticleView, type ArticleViewProps } from '../article/ArticleView';
+import { ReaderToolbar } from '../article/ReaderToolbar';
+import { useReadingPrefs } from '../article/use-reading-prefs';
 
 /** The extracted, sanitized article, or null when the page has none Readability can find. */
 export type ReadingViewArticle = Pick<ArticleViewProps, 'meta' | 'body' | 'bodyImages'> | null;

@@ -6,13 +6,13 @@
  */
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { pageStore } from '../lib/highlighting/page-store';
-import { announcePageHighlightsChanged } from '../lib/page/annotator-handle';
-import { pageToSave } from '../lib/page/page-to-save';
-import { lastHighlightColor, loadLastColor } from '../lib/settings/highlight-prefs';
-import type { HighlightColor } from '../lib/storage/types';
-import { Annotator } from './Annotator';
-import annotatorCss from './annotator.css?inline';
+import type { HighlightColor } from '../../lib/model/types';
+import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
+import { pageStore } from '../../lib/page/page-store';
+import { pageToSave } from '../../lib/page/page-to-save';
+import { lastHighlightColor, loadLastColor } from '../../lib/shared/settings/highlight-prefs';
+import { Annotator } from '../annotation/Annotator';
+import annotatorCss from '../annotation/annotator.css?inline';
 import { GLOSSA_TAG_PREFIX } from './page-control';
 
 /** Tag of the highlighting layer's host element. */

@@ -5,7 +5,7 @@
  * host's `all: initial` (important, so page rules on the host lose) shields it from inherited
  * page styles.
  */
-import { t } from '../lib/i18n';
+import { t } from '../../lib/shared/i18n';
 
 /** Prefix of every host element Glossa adds to a page (custom-element names never collide with the page's). */
 export const GLOSSA_TAG_PREFIX = 'glossa-';

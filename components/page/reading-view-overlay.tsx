@@ -7,18 +7,18 @@
  * position and focus (see page-freeze.ts), so the page's DOM is exactly as before.
  */
 import { render } from 'preact';
-import { extractArticle } from '../lib/article/extract';
-import { sanitizeArticleDom } from '../lib/article/sanitize';
-import { readingMinutes } from '../lib/article/text-stats';
-import { type WebPageSave, webPageSave } from '../lib/article/web-page';
-import { preparePainting } from '../lib/highlighting/layer';
-import { pageStore } from '../lib/highlighting/page-store';
-import { freezePage } from '../lib/page/page-freeze';
-import type { Result } from '../lib/result';
-import annotatorCss from './annotator.css?inline';
+import type { Result } from '../../lib/model/result';
+import { extractArticle } from '../../lib/page/extract/extract';
+import { freezePage } from '../../lib/page/page-freeze';
+import { pageStore } from '../../lib/page/page-store';
+import { sanitizeArticleDom } from '../../lib/shared/article/sanitize';
+import { readingMinutes } from '../../lib/shared/article/text-stats';
+import { type WebPageSave, webPageSave } from '../../lib/shared/article/web-page';
+import { preparePainting } from '../../lib/shared/highlighting/layer';
+import annotatorCss from '../annotation/annotator.css?inline';
+import readerCss from '../article/reader.css?inline';
 import { GLOSSA_TAG_PREFIX } from './page-control';
 import { ReadingView, type ReadingViewArticle } from './ReadingView';
-import readerCss from './reader.css?inline';
 
 /** Tag of the reading view's host element. */
 export const READING_VIEW_TAG = `${GLOSSA_TAG_PREFIX}reading-view`;

@@ -3,8 +3,8 @@
  * single tab stop per article until the reader asks: tags, archive/unarchive, delete.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import type { ArticleMeta } from '../../lib/storage/types';
+import type { ArticleMeta } from '../../lib/model/types';
+import { t } from '../../lib/shared/i18n';
 import { TagEditor } from './TagEditor';
 
 /** What the list does when an article's controls are used. */

@@ -3,10 +3,10 @@
  * and the last row loads the next page as it scrolls into view (or when its button is pressed).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import type { ArticleMeta } from '../../lib/storage/types';
-import { ArticleListItem } from '../ArticleListItem';
+import type { ArticleMeta } from '../../lib/model/types';
+import { t } from '../../lib/shared/i18n';
 import { type ArticleActionHandlers, ArticleActions } from './ArticleActions';
+import { ArticleListItem } from './ArticleListItem';
 import { moveFocus } from './list-keys';
 
 /** Props of {@link ArticleList}. */

@@ -4,8 +4,8 @@
  * article's own controls (tags, archive, delete) come after the link as `children`.
  */
 import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
-import { formatDate, t } from '../lib/i18n';
-import type { ArticleMeta } from '../lib/storage/types';
+import type { ArticleMeta } from '../../lib/model/types';
+import { formatDate, t } from '../../lib/shared/i18n';
 
 /** Props of {@link ArticleListItem}. */
 export interface ArticleListItemProps {

@@ -2,7 +2,7 @@
  * Filter and sort controls for the library list, behind a disclosure so the default popup
  * stays one search field and a list. Menus list the tags and source categories in use.
  */
-import { formatNumber, type MessageKey, t } from '../../lib/i18n';
+import { formatNumber, type MessageKey, t } from '../../lib/shared/i18n';
 import {
   type ArchiveFilter,
   DEFAULT_VIEW,
@@ -12,7 +12,7 @@ import {
   type LibraryView,
   SORT_KEYS,
   type SortKey,
-} from '../../lib/library-view';
+} from '../../lib/ui/library-view';
 
 const SORT_LABEL: Record<SortKey, MessageKey> = {
   saved: 'sortSaved',

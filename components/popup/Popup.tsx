@@ -6,21 +6,21 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatNumber, t, uiLanguage } from '../lib/i18n';
-import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../lib/library-view';
-import { type Library, openLibrary } from '../lib/storage';
-import type { ArticleMeta } from '../lib/storage/types';
-import { ArticleList } from './popup/ArticleList';
-import { LibraryControls } from './popup/LibraryControls';
-import { focusFirstEntry } from './popup/list-keys';
-import { SearchBox } from './popup/SearchBox';
-import { SearchResults } from './popup/SearchResults';
-import { SyncLine } from './popup/SyncLine';
-import { UndoBar } from './popup/UndoBar';
-import { useLibraryActions } from './popup/use-library-actions';
-import { useLibraryIndex } from './popup/use-library-index';
-import { usePagedList } from './popup/use-paged-list';
-import { useSearch } from './popup/use-search';
+import type { ArticleMeta } from '../../lib/model/types';
+import { formatNumber, t, uiLanguage } from '../../lib/shared/i18n';
+import { type Library, openLibrary } from '../../lib/storage';
+import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../../lib/ui/library-view';
+import { ArticleList } from './ArticleList';
+import { LibraryControls } from './LibraryControls';
+import { focusFirstEntry } from './list-keys';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
+import { SyncLine } from './SyncLine';
+import { UndoBar } from './UndoBar';
+import { useLibraryActions } from './use-library-actions';
+import { useLibraryIndex } from './use-library-index';
+import { usePagedList } from './use-paged-list';
+import { useSearch } from './use-search';
 
 /** Where the reader page of an article lives. */
 export function readerUrl(id: string): string {

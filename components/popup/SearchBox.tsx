@@ -3,7 +3,7 @@
  * top hit, ArrowDown moves into the results, Escape clears the query (and only closes the
  * popup when there is nothing to clear).
  */
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/shared/i18n';
 
 /** Props of {@link SearchBox}. */
 export interface SearchBoxProps {

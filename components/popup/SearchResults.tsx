@@ -4,8 +4,8 @@
  * they are split into pieces and rendered as text nodes and <mark> elements, never as HTML.
  */
 import type { TargetedKeyboardEvent } from 'preact';
-import { formatNumber, type MessageKey, t } from '../../lib/i18n';
-import { emphasise } from '../../lib/library-view';
+import { formatNumber, type MessageKey, t } from '../../lib/shared/i18n';
+import { emphasise } from '../../lib/ui/library-view';
 import { moveFocus } from './list-keys';
 import type { SearchHit, SearchState } from './use-search';
 

@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n';
-import { call } from '../../lib/messaging';
-import { syncSummary } from '../../lib/sync/describe';
+import { t } from '../../lib/shared/i18n';
+import { call } from '../../lib/shared/messaging';
+import { syncSummary } from '../../lib/ui/sync-describe';
 
 /** The sync state line. */
 export function SyncLine() {

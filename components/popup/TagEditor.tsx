@@ -4,8 +4,8 @@
  * with the browser).
  */
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import { hasTag, MAX_TAG_LENGTH, withoutTag, withTag } from '../../lib/library-view';
+import { t } from '../../lib/shared/i18n';
+import { hasTag, MAX_TAG_LENGTH, withoutTag, withTag } from '../../lib/ui/library-view';
 
 /** Props of {@link TagEditor}. */
 export interface TagEditorProps {

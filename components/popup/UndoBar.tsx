@@ -2,7 +2,7 @@
  * The notice after deleting an article, with Undo. It stays until the reader dismisses it or
  * deletes something else: no timer races a screen reader or a slow hand.
  */
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/shared/i18n';
 
 /** Props of {@link UndoBar}. */
 export interface UndoBarProps {

@@ -4,10 +4,10 @@
  * once through `onChanged` / `onRemoved`; a failure becomes a sentence, never a silent no-op.
  */
 import { useCallback, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import { type DeletedArticle, deleteWithUndo, undoDelete } from '../../lib/library-view';
+import type { ArticleMeta } from '../../lib/model/types';
+import { t } from '../../lib/shared/i18n';
 import type { Library } from '../../lib/storage';
-import type { ArticleMeta } from '../../lib/storage/types';
+import { type DeletedArticle, deleteWithUndo, undoDelete } from '../../lib/ui/library-view';
 
 /** The last notice: a deletion that can be undone, or an error. */
 export type ActionNotice =

@@ -4,10 +4,10 @@
  * library changes, while still wanted.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { type LibraryFacets, libraryFacets, liveHighlightCounts } from '../../lib/library-view';
+import type { ArticleMeta } from '../../lib/model/types';
 import type { Library } from '../../lib/storage';
 import { onLibraryChange } from '../../lib/storage';
-import type { ArticleMeta } from '../../lib/storage/types';
+import { type LibraryFacets, libraryFacets, liveHighlightCounts } from '../../lib/ui/library-view';
 
 /** Everything the filtered views and menus need. */
 export interface LibraryIndex {

@@ -4,9 +4,9 @@
  * changes the library. This is the popup's fast path; filtered views use useLibraryIndex.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ArticleMeta } from '../../lib/model/types';
 import type { Library } from '../../lib/storage';
 import { onLibraryChange } from '../../lib/storage';
-import type { ArticleMeta } from '../../lib/storage/types';
 
 /** How many articles one page of the list holds. */
 export const PAGE_SIZE = 30;

@@ -4,8 +4,8 @@
  * The last results stay on screen while the next query runs, so the list never flickers empty.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '../../lib/messaging';
-import type { BackgroundCalls } from '../../lib/messaging/protocol';
+import { call } from '../../lib/shared/messaging';
+import type { BackgroundCalls } from '../../lib/shared/messaging/protocol';
 
 /** Pause after the last keystroke before searching. */
 export const SEARCH_DELAY_MS = 100;

@@ -5,11 +5,11 @@
  * Escape closes the list and returns focus to the button.
  */
 import { useId, useRef, useState } from 'preact/hooks';
-import { type ArticleFormat, exportArticle } from '../lib/export';
-import { type MessageKey, t } from '../lib/i18n';
-import type { Article, Highlight } from '../lib/storage/types';
-import { downloadFile } from './download';
-import { markdownLabels } from './export-labels';
+import type { Article, Highlight } from '../../lib/model/types';
+import { type MessageKey, t } from '../../lib/shared/i18n';
+import { type ArticleFormat, exportArticle } from '../../lib/ui/export';
+import { downloadFile } from '../shared/download';
+import { markdownLabels } from '../shared/export-labels';
 
 const FORMAT_LABEL: Record<ArticleFormat, MessageKey> = {
   markdown: 'exportMarkdown',

@@ -4,18 +4,18 @@
  * font size applied and remembered.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { sanitizeArticleDom } from '../lib/article/sanitize';
-import { preparePainting } from '../lib/highlighting/layer';
-import { libraryStore } from '../lib/highlighting/library-store';
-import { t } from '../lib/i18n';
-import { DEFAULT_READER_PREFS, readerAttributes } from '../lib/settings/reader-prefs';
-import { type Library, onLibraryChange, openLibrary } from '../lib/storage';
-import type { Article } from '../lib/storage/types';
-import { Annotator } from './Annotator';
-import { ArticleView } from './ArticleView';
+import type { Article } from '../../lib/model/types';
+import { sanitizeArticleDom } from '../../lib/shared/article/sanitize';
+import { preparePainting } from '../../lib/shared/highlighting/layer';
+import { t } from '../../lib/shared/i18n';
+import { DEFAULT_READER_PREFS, readerAttributes } from '../../lib/shared/settings/reader-prefs';
+import { type Library, onLibraryChange, openLibrary } from '../../lib/storage';
+import { libraryStore } from '../../lib/ui/library-store';
+import { Annotator } from '../annotation/Annotator';
+import { ArticleView } from '../article/ArticleView';
+import { ReaderToolbar } from '../article/ReaderToolbar';
+import { useReadingPrefs } from '../article/use-reading-prefs';
 import { ExportMenu } from './ExportMenu';
-import { ReaderToolbar } from './ReaderToolbar';
-import { useReadingPrefs } from './use-reading-prefs';
 
 type LoadState =
   | { kind: 'loading' }

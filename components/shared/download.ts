@@ -3,7 +3,7 @@
  * giant string) behind an object URL, clicked through a temporary `<a download>`. The URL is
  * revoked a minute later rather than at once: Firefox reads it after the click returns.
  */
-import type { ExportFile } from '../lib/export';
+import type { ExportFile } from '../../lib/ui/export';
 
 /** How long the object URL stays valid after the click. */
 const REVOKE_AFTER_MS = 60_000;

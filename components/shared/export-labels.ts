@@ -2,8 +2,9 @@
  * The words a Markdown export writes (callout titles, colour names), in the UI language, so a
  * reader using Glossa in Chinese gets a Chinese note.
  */
-import type { MarkdownLabels } from '../lib/export';
-import { t } from '../lib/i18n';
+
+import { t } from '../../lib/shared/i18n';
+import type { MarkdownLabels } from '../../lib/ui/export';
 
 /** Markdown labels from the message catalogue. */
 export function markdownLabels(): MarkdownLabels {

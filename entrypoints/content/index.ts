@@ -10,12 +10,12 @@
  * page's world.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { GLOSSA_TAG_PREFIX, mountPageControl } from '../../components/page-control';
-import { isProbablyArticle } from '../../lib/article/detect';
-import { call, listen } from '../../lib/messaging';
+import { GLOSSA_TAG_PREFIX, mountPageControl } from '../../components/page/page-control';
 import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
+import { isProbablyArticle } from '../../lib/page/detect/detect';
 import { getReadingView } from '../../lib/page/reading-view-handle';
 import { watchVerdict } from '../../lib/page/verdict-watch';
+import { call, listen } from '../../lib/shared/messaging';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

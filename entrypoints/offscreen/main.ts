@@ -2,8 +2,8 @@
  * Chrome only: a hidden document with a DOM, where the MV3 service worker sends article HTML
  * to be sanitized (DOMPurify needs a DOM). Answers only messages from this extension.
  */
-import { sanitizeArticleHtml } from '../../lib/article/sanitize';
-import { INVALID, listen } from '../../lib/messaging';
+import { sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
+import { INVALID, listen } from '../../lib/shared/messaging';
 
 listen('offscreen', {
   'dom/prepare-html': {

@@ -1,7 +1,7 @@
 /** Mounts the options page (manifest `options_ui`, opened in a tab). */
 import { render } from 'preact';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import { t, uiLanguage } from '../../lib/i18n';
+import { t, uiLanguage } from '../../lib/shared/i18n';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('optionsTitle');

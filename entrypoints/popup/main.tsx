@@ -1,7 +1,7 @@
 /** Mounts the toolbar popup. The mark lets the benchmark split browser start-up from our work. */
 import { render } from 'preact';
-import { Popup } from '../../components/Popup';
-import { uiLanguage } from '../../lib/i18n';
+import { Popup } from '../../components/popup/Popup';
+import { uiLanguage } from '../../lib/shared/i18n';
 
 performance.mark('glossa:script-start');
 document.documentElement.lang = uiLanguage();

@@ -1,7 +1,7 @@
 /** Mounts the reader page: `/reader.html?id=<article id>`. */
 import { render } from 'preact';
-import { ReaderApp } from '../../components/ReaderApp';
-import { uiLanguage } from '../../lib/i18n';
+import { ReaderApp } from '../../components/reader/ReaderApp';
+import { uiLanguage } from '../../lib/shared/i18n';
 
 document.documentElement.lang = uiLanguage();
 const app = document.getElementById('app');

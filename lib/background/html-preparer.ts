@@ -4,9 +4,9 @@
  * (created on first use, reused after).
  */
 import { browser } from 'wxt/browser';
-import { call } from '../messaging';
-import type { PreparedBody } from './sanitize';
-import { sanitizeArticleHtml } from './sanitize';
+import type { PreparedBody } from '../shared/article/sanitize';
+import { sanitizeArticleHtml } from '../shared/article/sanitize';
+import { call } from '../shared/messaging';
 
 /** Sanitizes article HTML wherever this context can. */
 export type HtmlPreparer = (html: string) => Promise<PreparedBody>;

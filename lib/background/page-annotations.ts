@@ -5,10 +5,11 @@
  * origin (scheme, host and port: "same site" by domain suffix would let evil.github.io reach
  * victim.github.io): whatever a hostile page sends, it cannot reach another site's notes.
  */
-import { canonicalUrl } from '../article/ids';
-import type { WebPageSave } from '../article/web-page';
+
+import type { Highlight } from '../model/types';
+import { canonicalUrl } from '../shared/article/ids';
+import type { WebPageSave } from '../shared/article/web-page';
 import type { Library } from '../storage';
-import type { Highlight } from '../storage/types';
 
 /** Whether two URLs share scheme, host and port. */
 export function sameOrigin(a: string, b: string): boolean {

@@ -8,7 +8,7 @@
  * computes the same result whatever the order in which replicas meet: the merge is
  * commutative, associative and idempotent (property-tested).
  */
-import type { ArticleMeta, HighlightColor, Selector } from '../storage/types';
+import type { ArticleMeta, HighlightColor, Selector } from './types';
 
 /** A field's value and the stamp of the write that set it. */
 export interface Stamped<T> {

@@ -3,7 +3,7 @@
  * a deletion is a tombstone, never a missing record; undo revives the same record, so a note
  * deleted by mistake comes back with its id, colour and text.
  */
-import { HIGHLIGHT_SCHEMA, type Highlight, type HighlightColor, type Selector } from '../storage/types';
+import { HIGHLIGHT_SCHEMA, type Highlight, type HighlightColor, type Selector } from './types';
 
 /** A new highlight (or paragraph note) on `articleId`. */
 export function newHighlight(

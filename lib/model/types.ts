@@ -15,7 +15,7 @@ export const ARTICLE_SCHEMA = 2;
 export const HIGHLIGHT_SCHEMA = 2;
 
 /**
- * Hybrid-logical-clock stamps (lib/sync/hlc.ts) of the last write to each field an article's
+ * Hybrid-logical-clock stamps (lib/model/hlc.ts) of the last write to each field an article's
  * user or source may change. Sync merges field by field with them: a tag added on one device
  * and a re-save on another both survive. `source` covers every source field and the body.
  */
@@ -164,7 +164,7 @@ export interface ArticleTombstone {
   deletedAt: number;
 }
 
-/** One search-index entry of an article, as lib/search persists it; storage keeps it opaque. */
+/** One search-index entry of an article, as lib/background/search persists it; storage keeps it opaque. */
 export interface SearchDocRecord {
   id: string;
   /** The search module's own format version, so it can discard entries it no longer reads. */

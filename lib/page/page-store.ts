@@ -4,10 +4,10 @@
  * extracted and saved with its first highlight, so the highlight and the stored copy appear
  * together in the library.
  */
-import type { WebPageSave } from '../article/web-page';
-import { call } from '../messaging';
-import { onPageHighlightsChanged } from '../page/annotator-handle';
-import type { AnnotationStore } from './store';
+import type { WebPageSave } from '../shared/article/web-page';
+import type { AnnotationStore } from '../shared/highlighting/store';
+import { call } from '../shared/messaging';
+import { onPageHighlightsChanged } from './annotator-handle';
 
 /** A store for the page in `doc`; `toSave` extracts the page when it must be saved. */
 export function pageStore(doc: Document, toSave: () => WebPageSave | null): AnnotationStore {
@@ -46,7 +46,7 @@ export function pageStore(doc: Document, toSave: () => WebPageSave | null): Anno
       return answer.value;
     },
     // Web pages cannot join the library's change channel: the background tells the tab (see
-    // lib/tabs/page-watch.ts) and the content script passes it on here.
+    // lib/background/tabs/page-watch.ts) and the content script passes it on here.
     subscribe: (listener) => onPageHighlightsChanged(listener),
   };
 }

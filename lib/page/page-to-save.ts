@@ -3,9 +3,10 @@
  * touched), sanitize it, and shape it for the background. Used when a highlight on a live page
  * must save the page first.
  */
-import { extractArticle } from '../article/extract';
-import { sanitizeArticleDom } from '../article/sanitize';
-import { type WebPageSave, webPageSave } from '../article/web-page';
+
+import { sanitizeArticleDom } from '../shared/article/sanitize';
+import { type WebPageSave, webPageSave } from '../shared/article/web-page';
+import { extractArticle } from './extract/extract';
 
 /** The page's article as a save request, or null when there is none to extract. */
 export function pageToSave(doc: Document): WebPageSave | null {

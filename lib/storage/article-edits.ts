@@ -4,10 +4,10 @@
  * on the next update brings the article back.
  */
 import type { IDBPDatabase } from 'idb';
+import type { ArticleMeta } from '../model/types';
 import { maxStamp } from './highlights';
 import type { GlossaSchema } from './schema';
 import { outboxKey, stampArticle, stampHighlight, txStamper } from './stamping';
-import type { ArticleMeta } from './types';
 
 type Db = IDBPDatabase<GlossaSchema>;
 

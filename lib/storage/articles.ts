@@ -3,11 +3,11 @@
  * touches both does so in one transaction, so a reader never sees a meta without its body.
  */
 import { type IDBPDatabase, unwrap } from 'idb';
+import { ARTICLE_SCHEMA, type Article, type ArticleBody, type ArticleMeta, type Page } from '../model/types';
 import { maxStamp } from './highlights';
 import { decodePageCursor, encodePageCursor } from './page-cursor';
 import type { GlossaSchema } from './schema';
 import { outboxKey, stampArticle, txStamper } from './stamping';
-import { ARTICLE_SCHEMA, type Article, type ArticleBody, type ArticleMeta, type Page } from './types';
 
 type Db = IDBPDatabase<GlossaSchema>;
 

@@ -3,9 +3,9 @@
  * so sync can carry the deletion to other devices; readers filter tombstones out by default.
  */
 import type { IDBPDatabase } from 'idb';
+import { HIGHLIGHT_SCHEMA, type Highlight } from '../model/types';
 import type { GlossaSchema } from './schema';
 import { outboxKey, stampHighlight, txStamper } from './stamping';
-import { HIGHLIGHT_SCHEMA, type Highlight } from './types';
 
 type Db = IDBPDatabase<GlossaSchema>;
 

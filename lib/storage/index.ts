@@ -3,6 +3,8 @@
  * IndexedDB. The only code in the project that imports `idb`; everything else goes through
  * {@link openLibrary}.
  */
+
+export * from '../model/types';
 export type { UserArticleFields } from './article-edits';
 export type { ListArticlesOptions, UpsertOptions, UpsertOutcome } from './articles';
 export { type LibraryChange, onLibraryChange } from './changes';
@@ -11,4 +13,3 @@ export { type Library, type OpenLibraryOptions, openLibrary } from './library';
 export { LATEST_VERSION } from './migrations';
 export { type ApplyOutcome, articleReplica, highlightReplica, type Replica, tombstoneReplica } from './replicas';
 export type { OutboxEntry } from './schema';
-export * from './types';

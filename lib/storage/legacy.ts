@@ -6,7 +6,7 @@
  * They run inside the versionchange transaction, which commits as soon as it has no pending
  * request, so everything here is synchronous (no `crypto.subtle`, no awaits).
  */
-import { legacyStamp } from './clock';
+
 import {
   ARTICLE_SCHEMA,
   type ArticleBody,
@@ -19,7 +19,8 @@ import {
   type HighlightColor,
   type HighlightStamps,
   type Selector,
-} from './types';
+} from '../model/types';
+import { legacyStamp } from './clock';
 
 /** A record as read from disk: an object of unknown fields. */
 type Loose = Record<string, unknown>;

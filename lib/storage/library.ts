@@ -3,6 +3,7 @@
  * migrated database. Callers never see a connection, a transaction or a store name.
  */
 import type { IDBPDatabase } from 'idb';
+import type { Article, ArticleMeta, ArticleTombstone, Highlight, Page, SearchDocRecord } from '../model/types';
 import * as edits from './article-edits';
 import * as articles from './articles';
 import * as bulk from './bulk';
@@ -13,7 +14,6 @@ import * as meta from './meta';
 import * as outbox from './outbox';
 import * as replicas from './replicas';
 import type { GlossaSchema, OutboxEntry } from './schema';
-import type { Article, ArticleMeta, ArticleTombstone, Highlight, Page, SearchDocRecord } from './types';
 import { batchedUpsert } from './write-batcher';
 
 /** Options for {@link openLibrary}. */
@@ -66,7 +66,7 @@ export interface Library {
   allHighlights(options?: highlights.ListHighlightsOptions): Promise<Highlight[]>;
   /** Every deleted article's tombstone. */
   allTombstones(): Promise<ArticleTombstone[]>;
-  /** Stores search-index entries (lib/search's format). */
+  /** Stores search-index entries (lib/background/search's format). */
   putSearchDocs(records: readonly SearchDocRecord[]): Promise<void>;
   /** Removes search-index entries. */
   deleteSearchDocs(ids: readonly string[]): Promise<void>;

@@ -8,9 +8,9 @@
  * anything else lets the transaction commit half-way.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { ARTICLE_SCHEMA } from '../model/types';
 import { normalizeLegacyHighlight, splitLegacyArticle, stampLegacyArticle } from './legacy';
 import type { GlossaSchema } from './schema';
-import { ARTICLE_SCHEMA } from './types';
 
 /**
  * What a step gets to work with. Typed with the latest schema so store and index names are

@@ -1,10 +1,10 @@
 /**
- * Records as sync peers and backups exchange them (lib/sync/merge.ts), and the one way they
+ * Records as sync peers and backups exchange them (lib/model/merge.ts), and the one way they
  * enter the library: merged field by field with what is stored, never replacing a newer local
  * edit. Applying the same replica twice changes nothing, so a pull cut short can simply run again.
  */
 import type { IDBPDatabase } from 'idb';
-import { laterStamp } from '../sync/hlc';
+import { laterStamp } from '../model/hlc';
 import {
   articleSourceOf,
   mergeArticle,
@@ -12,11 +12,7 @@ import {
   type ReplicatedArticle,
   type ReplicatedHighlight,
   sameReplica,
-} from '../sync/merge';
-import { maxStamp } from './highlights';
-import { articleStampsOf, cleanSelector, highlightStampsOf } from './legacy';
-import type { GlossaSchema } from './schema';
-import { outboxKey, type StampTx, txStamper } from './stamping';
+} from '../model/merge';
 import {
   ARTICLE_SCHEMA,
   type ArticleBody,
@@ -24,7 +20,11 @@ import {
   type ArticleTombstone,
   HIGHLIGHT_SCHEMA,
   type Highlight,
-} from './types';
+} from '../model/types';
+import { maxStamp } from './highlights';
+import { articleStampsOf, cleanSelector, highlightStampsOf } from './legacy';
+import type { GlossaSchema } from './schema';
+import { outboxKey, type StampTx, txStamper } from './stamping';
 
 type Db = IDBPDatabase<GlossaSchema>;
 

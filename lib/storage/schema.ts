@@ -3,7 +3,7 @@
  * every store and index name against. Older versions exist only inside `migrations.ts`.
  */
 import type { DBSchema } from 'idb';
-import type { ArticleBody, ArticleMeta, ArticleTombstone, Highlight, SearchDocRecord } from './types';
+import type { ArticleBody, ArticleMeta, ArticleTombstone, Highlight, SearchDocRecord } from '../model/types';
 
 /** Database name used by the extension; tests pass their own to stay isolated. */
 export const DEFAULT_DB_NAME = 'glossa';
@@ -48,7 +48,7 @@ export interface GlossaSchema extends DBSchema {
   tombstones: { key: string; value: ArticleTombstone };
   /** Local changes not yet pushed to the sync server, one entry per record. */
   outbox: { key: string; value: OutboxEntry };
-  /** The search index's per-article entries (lib/search owns their format). */
+  /** The search index's per-article entries (lib/background/search owns their format). */
   searchDocs: { key: string; value: SearchDocRecord };
 }
 

@@ -4,10 +4,10 @@
  * exactly which edits are new. Every stamped write also queues its record in the outbox.
  */
 import type { IDBPTransaction } from 'idb';
+import type { ArticleMeta, ArticleStamps, Highlight, HighlightStamps } from '../model/types';
 import { legacyStamp, type Stamper, stamper } from './clock';
 import { articleStampsOf, highlightStampsOf } from './legacy';
 import type { GlossaSchema } from './schema';
-import type { ArticleMeta, ArticleStamps, Highlight, HighlightStamps } from './types';
 
 /** A read-write transaction over the stores a stamped write touches (and possibly more). */
 export type StampTx = IDBPTransaction<

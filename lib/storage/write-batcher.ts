@@ -4,8 +4,9 @@
  * their own outcome; if a combined transaction fails, each article is retried alone, so one
  * bad record never costs the others.
  */
+
+import type { Article } from '../model/types';
 import type { UpsertOutcome as Outcome } from './articles';
-import type { Article } from './types';
 
 interface Pending {
   article: Article;

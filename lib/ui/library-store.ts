@@ -2,8 +2,9 @@
  * The annotation store of extension pages (the reader): straight to the library, with other
  * views' changes arriving over the library's change channel.
  */
+
+import type { AnnotationStore } from '../shared/highlighting/store';
 import { type Library, onLibraryChange } from '../storage';
-import type { AnnotationStore } from './store';
 
 /** A store for the highlights of `articleId`. */
 export function libraryStore(library: Promise<Library>, articleId: string): AnnotationStore {

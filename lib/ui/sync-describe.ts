@@ -2,9 +2,9 @@
  * Sync state in the UI's words. Errors are described by their kind in the UI language; the
  * server's own reason (English, from the server) is not shown in place of that.
  */
-import { formatNumber, type MessageKey, t, uiLanguage } from '../i18n';
-import type { SyncErrorKind } from './couch';
-import type { SyncStatus } from './status';
+import { formatNumber, type MessageKey, t, uiLanguage } from '../shared/i18n';
+import type { SyncErrorKind } from '../shared/sync/couch';
+import type { SyncStatus } from '../shared/sync/status';
 
 const ERROR_KEY: Record<SyncErrorKind, MessageKey> = {
   unauthorized: 'syncErrorUnauthorized',

@@ -1,6 +1,7 @@
 /**
- * Test helpers: where the shared corpus lives and how to read it. The corpus sits beside the
- * repository (`../shared/corpus`), in CI as here, so paths are computed from this file.
+ * Test helpers: where the test corpora live and how to read them. They are part of the
+ * repository (`tests/fixtures/corpus`, see its README), so a clone alone passes; paths are
+ * computed from this file.
  * (Not with `new URL('…', import.meta.url)`: Vite rewrites that pattern into an asset import
  * and refuses paths outside the project.)
  */
@@ -8,10 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Absolute path of a folder or file in `../shared/corpus/`. */
-export const corpusPath = (relative: string): string => resolve(REPO_ROOT, '../shared/corpus', relative);
+/** Absolute path of a folder or file in `tests/fixtures/corpus/`. */
+export const corpusPath = (relative: string): string => resolve(REPO_ROOT, 'tests/fixtures/corpus', relative);
 
 /** Absolute path of a file in this repository. */
 export const repoPath = (relative: string): string => resolve(REPO_ROOT, relative);

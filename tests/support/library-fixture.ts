@@ -5,14 +5,14 @@
  * sanitizer, anchoring and storage, so exports and imports are tested on real records.
  */
 import { readFileSync } from 'node:fs';
-import { describeOffsets, describeParagraph, paragraphKey, paragraphsOf } from '../../../lib/anchoring';
-import { buildTextIndex } from '../../../lib/anchoring/text-index';
-import { importSeedFiles } from '../../../lib/article/import';
-import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../lib/article/sanitize';
-import { newHighlight } from '../../../lib/highlighting/records';
-import { type Library, openLibrary } from '../../../lib/storage';
-import { type Article, HIGHLIGHT_COLORS, type Highlight, type Selector } from '../../../lib/storage/types';
-import { corpusPath, readCorpus, SEED_PATH } from '../article/corpus';
+import { newHighlight } from '../../lib/model/records';
+import { type Article, HIGHLIGHT_COLORS, type Highlight, type Selector } from '../../lib/model/types';
+import { describeOffsets, describeParagraph, paragraphKey, paragraphsOf } from '../../lib/shared/anchoring';
+import { buildTextIndex } from '../../lib/shared/anchoring/text-index';
+import { importSeedFiles } from '../../lib/shared/article/import';
+import { sanitizeArticleDom, sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
+import { type Library, openLibrary } from '../../lib/storage';
+import { corpusPath, readCorpus, SEED_PATH } from './corpus';
 
 let counter = 0;
 /** A database name no other test uses. */

@@ -4,14 +4,14 @@
  * token-level text F1. (`corpus.ts` beside it reads the Markdown corpora for the
  * importer.)
  *
- * Paths are relative to the repository (vitest runs with the repo as cwd), so a CI clone with
- * `../shared/corpus` next to it works.
+ * Paths are relative to the repository (vitest runs with the repo as cwd); the corpora are
+ * part of it (`tests/fixtures/corpus`).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** Root of the shared corpora. */
-export const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+/** Root of the test corpora. */
+export const CORPUS = path.resolve(process.cwd(), 'tests/fixtures/corpus');
 /** Our hand-made non-article pages. */
 export const NON_ARTICLES = path.resolve(process.cwd(), 'tests/fixtures/non-articles');
 /**
@@ -102,7 +102,7 @@ function listFiles(dir: string, ext: string): string[] {
 /**
  * Splits a Hexo file: after leading blank lines, a `---` line opens the front matter and the
  * next `---` line closes it; the rest is the body. Good enough for detection tests; the real
- * importer lives in `lib/article/front-matter.ts`.
+ * importer lives in `lib/shared/article/front-matter.ts`.
  */
 export function splitFrontMatter(source: string): { frontMatter: string; body: string } {
   const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -152,7 +152,7 @@ export function nonArticleFixtures(): { name: string; html: string }[] {
     .map((name) => ({ name, html: readFileSync(path.join(NON_ARTICLES, name), 'utf8') }));
 }
 
-export { textF1, tokenize } from '../../support/text-f1';
+export { textF1, tokenize } from './text-f1';
 
 /** Mean, median and minimum of a list (zeros for an empty one). */
 export function summarize(values: number[]): { mean: number; median: number; min: number } {

@@ -3,8 +3,8 @@
  * service is tested without IndexedDB; it counts entry writes and body reads, which is what
  * the persistence tests are about. The real Library implements the same methods.
  */
-import type { SearchStore } from '../../../lib/search';
-import type { Article, ArticleMeta, Highlight, SearchDocRecord } from '../../../lib/storage';
+import type { SearchStore } from '../../lib/background/search';
+import type { Article, ArticleMeta, Highlight, SearchDocRecord } from '../../lib/storage';
 
 /** See the module comment. Tests change `articles` and `highlights` directly, as another context would. */
 export class FakeStore implements SearchStore {

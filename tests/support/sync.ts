@@ -2,10 +2,11 @@
  * Devices for sync tests: each is a real library (fake-indexeddb, its own database) that
  * syncs with a real CouchDB-protocol server through the real client and engine.
  */
-import { type Library, openLibrary } from '../../../lib/storage';
-import { CouchClient } from '../../../lib/sync/couch';
-import { type SyncOptions, type SyncReport, syncOnce } from '../../../lib/sync/engine';
-import { uniqueDbName } from '../storage/fixtures';
+
+import { type SyncOptions, type SyncReport, syncOnce } from '../../lib/background/sync/engine';
+import { CouchClient } from '../../lib/shared/sync/couch';
+import { type Library, openLibrary } from '../../lib/storage';
+import { uniqueDbName } from './library';
 
 export const DB = 'glossa-test';
 

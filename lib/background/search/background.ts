@@ -8,8 +8,8 @@
  * a badge, a message), and most restarts never search. Changes that arrive before then only
  * update the persisted entries, which the load reads.
  */
-import { type Handler, INVALID } from '../messaging';
-import { onLibraryChange } from '../storage/changes';
+import { type Handler, INVALID } from '../../shared/messaging';
+import { onLibraryChange } from '../../storage/changes';
 import { SearchService } from './search-service';
 import type { SearchHitView, SearchStore } from './service-types';
 

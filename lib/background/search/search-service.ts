@@ -9,7 +9,7 @@
  * Every mutation runs in one queue, so a change event arriving during the start-up load is
  * applied after it, never lost or applied twice.
  */
-import type { SearchDocRecord } from '../storage/types';
+import type { SearchDocRecord } from '../../model/types';
 import { fingerprintOf, notesOf, searchDocOf } from './article-doc';
 import type { BodyBuckets } from './collector';
 import { docDataOf, type SearchDocData } from './doc-terms';

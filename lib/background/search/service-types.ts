@@ -2,7 +2,7 @@
  * The search service's outward types: the library methods it needs, the hits it answers (what
  * the popup shows, and what crosses the message protocol), and what a start-up did.
  */
-import type { Library } from '../storage/library';
+import type { Library } from '../../storage/library';
 import type { SearchField } from './matching';
 
 /** The library methods search uses (the real Library has them; tests pass a small fake). */

@@ -2,9 +2,9 @@
  * The seed articles shipped inside the extension (assets/seeds/*.md), bundled as strings at
  * build time so the background needs no fetch and no web-accessible resource to read them.
  */
-import type { SeedFile } from './import';
+import type { SeedFile } from '../../shared/article/import';
 
-const files = import.meta.glob<string>('../../assets/seeds/*.md', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob<string>('../../../assets/seeds/*.md', { query: '?raw', import: 'default', eager: true });
 
 /** Every bundled seed file with its file name. */
 export function bundledSeedFiles(): SeedFile[] {

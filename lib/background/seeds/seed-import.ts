@@ -3,10 +3,11 @@
  * the importer is idempotent, so an update never duplicates an article and never touches the
  * highlights on it (highlights live in their own store and are not written here).
  */
-import type { Library } from '../storage';
+
+import { type ImportReport, importSeedFiles } from '../../shared/article/import';
+import type { Library } from '../../storage';
+import type { HtmlPreparer } from '../html-preparer';
 import { bundledSeedFiles } from './bundled-seeds';
-import type { HtmlPreparer } from './html-preparer';
-import { type ImportReport, importSeedFiles } from './import';
 
 /** Meta key remembering which extension version last imported the seeds. */
 export const SEEDS_IMPORTED_KEY = 'seeds:importedVersion';

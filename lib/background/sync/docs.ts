@@ -4,17 +4,18 @@
  * and the record is rebuilt from what passed; a document that fails is skipped and counted,
  * never half-applied. Article HTML is sanitized again whenever it is rendered.
  */
-import { validateHighlight } from '../highlighting/validate';
-import type { Replica } from '../storage';
-import type { CouchDoc } from './couch';
-import { plausible } from './hlc';
+
+import { plausible } from '../../model/hlc';
 import {
   type ArticleSource,
   articleSourceOf,
   type ReplicatedArticle,
   type ReplicatedHighlight,
   type Stamped,
-} from './merge';
+} from '../../model/merge';
+import type { CouchDoc } from '../../shared/sync/couch';
+import { validateHighlight } from '../../shared/validate/highlight';
+import type { Replica } from '../../storage';
 
 /** Format version of Glossa's documents on the server. */
 export const DOC_FORMAT = 1;

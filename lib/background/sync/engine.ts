@@ -12,8 +12,9 @@
  * on the server. When that is missing while the device has a checkpoint, the database was
  * reset or restored from an older copy: the device pulls from the start and pushes everything.
  */
-import type { Library, Replica } from '../storage';
-import { type CouchClient, type CouchDoc, SyncError, type Traffic } from './couch';
+
+import { type CouchClient, type CouchDoc, SyncError, type Traffic } from '../../shared/sync/couch';
+import type { Library, Replica } from '../../storage';
 import { toDoc } from './docs';
 import { chunks, fold, isNewerFormat, shrinkOnTimeout } from './fold';
 import { push } from './push';

@@ -2,10 +2,11 @@
  * Pieces both halves of a sync round use: merging replicas of either kind, folding a
  * document's conflicting revisions into one, and cutting writes into requests of bounded size.
  */
-import type { Replica } from '../storage';
-import { type CouchClient, type CouchDoc, SyncError } from './couch';
+
+import { mergeArticle, mergeHighlight } from '../../model/merge';
+import { type CouchClient, type CouchDoc, SyncError } from '../../shared/sync/couch';
+import type { Replica } from '../../storage';
 import { DOC_FORMAT, fromDoc } from './docs';
-import { mergeArticle, mergeHighlight } from './merge';
 
 /** Merges two replicas of the same record. */
 export function mergeReplica(a: Replica, b: Replica): Replica {

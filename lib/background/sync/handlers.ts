@@ -3,13 +3,13 @@
  * pages make (status, sync now, test a server). Requests are validated here: only extension
  * pages may call, and a server config must be well-formed before a request leaves.
  */
-import { INVALID } from '../messaging';
-import type { Handler } from '../messaging/index';
-import type { SyncTestResult } from '../messaging/protocol';
-import type { Library } from '../storage';
-import { type ServerConfig, SyncError, validateConfig } from './couch';
+import { INVALID } from '../../shared/messaging';
+import type { Handler } from '../../shared/messaging/index';
+import type { SyncTestResult } from '../../shared/messaging/protocol';
+import { type ServerConfig, SyncError, validateConfig } from '../../shared/sync/couch';
+import type { SyncStatus } from '../../shared/sync/status';
+import type { Library } from '../../storage';
 import { createSyncService, installSyncTriggers } from './service';
-import type { SyncStatus } from './status';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const short = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;

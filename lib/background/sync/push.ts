@@ -3,12 +3,13 @@
  * fetched and merged in first, so what goes up is the merge of both; an entry leaves the
  * outbox only once the server holds a version that covers it.
  */
-import type { Library, OutboxEntry } from '../storage';
-import { type BulkResult, type CouchClient, type CouchDoc, SyncError } from './couch';
+
+import { laterStamp } from '../../model/hlc';
+import { sameReplica } from '../../model/merge';
+import { type BulkResult, type CouchClient, type CouchDoc, SyncError } from '../../shared/sync/couch';
+import type { Library, OutboxEntry } from '../../storage';
 import { toDoc } from './docs';
 import { chunks, type Folded, fold, newestStamp, refuseNewerFormat, shrinkOnTimeout } from './fold';
-import { laterStamp } from './hlc';
-import { sameReplica } from './merge';
 
 /** What the push did. */
 export interface PushReport {

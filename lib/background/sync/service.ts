@@ -6,11 +6,11 @@
  * moment, and a round it interrupts is simply run again (see engine.ts).
  */
 import { browser } from 'wxt/browser';
-import { type Library, onLibraryChange } from '../storage';
-import { CouchClient, type ServerConfig, SyncError } from './couch';
+import { CouchClient, type ServerConfig, SyncError } from '../../shared/sync/couch';
+import { loadServerConfig, serverKey, syncPassword, syncSettings } from '../../shared/sync/settings';
+import { backoffMs, readStatus, type SyncStatus, writeStatus } from '../../shared/sync/status';
+import { type Library, onLibraryChange } from '../../storage';
 import { syncOnce } from './engine';
-import { loadServerConfig, serverKey, syncPassword, syncSettings } from './settings';
-import { backoffMs, readStatus, type SyncStatus, writeStatus } from './status';
 
 const PERIODIC = 'glossa-sync';
 const RETRY = 'glossa-sync-retry';

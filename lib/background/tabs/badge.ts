@@ -4,7 +4,7 @@
  * there), so the one place that touches it picks whichever exists.
  */
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { t } from '../../shared/i18n';
 
 /** The part of `action` / `browserAction` the badge needs (same shape in both). */
 interface ToolbarButton {

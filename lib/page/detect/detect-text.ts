@@ -10,7 +10,7 @@
  * Runs eagerly in the content script on every page: plain loops over char codes, no regexes
  * with Unicode property escapes, no allocation per character.
  */
-import { isHangulUnit, isHanOrKanaUnit } from './cjk';
+import { isHangulUnit, isHanOrKanaUnit } from '../../shared/article/cjk';
 
 /** How many Latin characters one Han, kana or Hangul character is worth. */
 export const CJK_WEIGHT = 3;
@@ -45,7 +45,7 @@ export function weightedLength(text: string, weight: number = CJK_WEIGHT, probe 
   return text.length + cjk * (weight - 1);
 }
 
-/** Any unit {@link isCjkUnit} accepts (same ranges as lib/article/cjk.ts). */
+/** Any unit {@link isCjkUnit} accepts (same ranges as lib/shared/article/cjk.ts). */
 const CJK_ANYWHERE =
   /[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\ud840-\ud8bf\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/;
 

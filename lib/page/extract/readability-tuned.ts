@@ -16,7 +16,7 @@
  *
  * Each change below gives the same answer as the method it shadows, on this one instance (the
  * prototype, and every other Readability user, are untouched). `@mozilla/readability` is
- * pinned to an exact version; tests/unit/article/readability-tuned.test.ts compares this with
+ * pinned to an exact version; tests/unit/page/extract/readability-tuned.test.ts compares this with
  * the plain library on all 130 corpus pages (content, text, title, byline, excerpt…, including
  * the pages that take the retry path) and fails if a shadowed method disappears upstream.
  */

@@ -5,8 +5,9 @@
  * (bad front matter, a throwing sanitizer, a failing store) is reported for that file and the
  * rest of the batch carries on.
  */
-import type { UpsertOutcome } from '../storage/articles';
-import type { Article, ArticleOrigin } from '../storage/types';
+
+import type { Article, ArticleOrigin } from '../../model/types';
+import type { UpsertOutcome } from '../../storage/articles';
 import { buildArticle } from './build-article';
 import { parseSeedFile } from './front-matter';
 import type { ImportError } from './import-error';

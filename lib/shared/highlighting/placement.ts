@@ -3,9 +3,10 @@
  * an article's annotations in one pass over one text index, and sorts them into document order
  * and orphans (annotations whose text is no longer found — listed, never guessed).
  */
+
+import type { Highlight, ParagraphSelector } from '../../model/types';
 import { anchorAll, buildTextIndex, offsetsToRange, paragraphOf, paragraphsOf, type TextIndex } from '../anchoring';
 import { textHash } from '../anchoring/paragraph';
-import type { Highlight, ParagraphSelector } from '../storage/types';
 
 /** One annotation placed in the document. */
 export interface Placed {

@@ -4,7 +4,7 @@
  * catalogue: a typo is a compile error, and a unit test checks zh_CN has every key.
  */
 import { browser } from 'wxt/browser';
-import type enMessages from '../../public/_locales/en/messages.json';
+import type enMessages from '../../../public/_locales/en/messages.json';
 
 /** A key of the message catalogue. */
 export type MessageKey = keyof typeof enMessages;

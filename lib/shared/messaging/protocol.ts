@@ -4,12 +4,12 @@
  * reader of this file knows every conversation in the extension.
  */
 
+import type { SearchHitView } from '../../background/search/service-types';
+import type { Highlight } from '../../model/types';
+import type { UpsertOutcome } from '../../storage/articles';
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
-import type { SearchHitView } from '../search/service-types';
-import type { UpsertOutcome } from '../storage/articles';
-import type { Highlight } from '../storage/types';
 import type { ServerConfig, SyncErrorKind } from '../sync/couch';
 import type { SyncStatus } from '../sync/status';
 

@@ -3,7 +3,7 @@
  * succeeded, how many changes wait, and the last error in words. Kept in the library's meta
  * store by the background, so it survives the worker being stopped.
  */
-import type { Library } from '../storage';
+import type { Library } from '../../storage';
 import type { SyncErrorKind } from './couch';
 
 /** The state of sync, as views show it. */

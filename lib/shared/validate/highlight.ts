@@ -9,7 +9,7 @@ import {
   type Highlight,
   type HighlightColor,
   type Selector,
-} from '../storage/types';
+} from '../../model/types';
 
 /** Size limits, in UTF-16 code units. */
 export const HIGHLIGHT_LIMITS = { quote: 20_000, context: 256, note: 100_000, id: 128, selectors: 8 } as const;

@@ -20,7 +20,7 @@
  * …]}
  * ```
  */
-import type { Article, ArticleTombstone, Highlight } from '../storage/types';
+import type { Article, ArticleTombstone, Highlight } from '../../model/types';
 import type { BackupSettings } from './settings';
 import type { ExportFile, ExportSource, OnProgress } from './types';
 

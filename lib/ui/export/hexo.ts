@@ -1,6 +1,6 @@
 /**
  * An article in the seed's own format — Hexo markdown: YAML front matter, then the HTML body —
- * so a file exported here imports back through `lib/article/import.ts` as the same article:
+ * so a file exported here imports back through `lib/shared/article/import.ts` as the same article:
  * same id (the URL, else title + date + source, all written here), same title, date,
  * categories and text.
  *
@@ -9,7 +9,7 @@
  * and Hexo both read), `thumbnail`; then `url` when known and `tags` (Hexo's own tag list).
  * The body is the stored, sanitized HTML.
  */
-import type { Article } from '../storage/types';
+import type { Article } from '../../model/types';
 import { frontMatter } from './front-matter';
 
 /** The article as a seed-format file's text. */

@@ -1,7 +1,7 @@
 /**
  * Exporting: one article (Obsidian Markdown, the seed's Hexo format, W3C Web Annotation
  * JSON-LD) or the whole library (JSON backup, Markdown, JSON-LD). Pure functions over what the
- * library answers; downloading the result is the UI's business (`components/download.ts`).
+ * library answers; downloading the result is the UI's business (`components/shared/download.ts`).
  */
 export { ARTICLE_FORMATS, type ArticleFormat, exportArticle } from './article';
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup, exportBackup } from './backup';

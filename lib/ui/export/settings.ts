@@ -1,12 +1,13 @@
 /**
  * The settings a backup carries: the reader's typography and the last highlight colour, read
- * through `lib/settings` so the values are the repaired ones the UI uses. Restoring them is
- * `lib/import/settings.ts`. A new setting joins the backup by getting a field here and a check
+ * through `lib/shared/settings` so the values are the repaired ones the UI uses. Restoring them is
+ * `lib/ui/import/settings.ts`. A new setting joins the backup by getting a field here and a check
  * there.
  */
-import { loadLastColor } from '../settings/highlight-prefs';
-import { loadReaderPrefs, type ReaderPrefs } from '../settings/reader-prefs';
-import type { HighlightColor } from '../storage/types';
+
+import type { HighlightColor } from '../../model/types';
+import { loadLastColor } from '../../shared/settings/highlight-prefs';
+import { loadReaderPrefs, type ReaderPrefs } from '../../shared/settings/reader-prefs';
 
 /** Settings as a backup holds them. */
 export interface BackupSettings {

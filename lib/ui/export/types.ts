@@ -3,7 +3,7 @@
  * a 10,000-article backup is tens of megabytes, and a `Blob` built from parts never needs the
  * whole file as one JavaScript string.
  */
-import type { Library } from '../storage';
+import type { Library } from '../../storage';
 
 /** A finished export, ready to download. */
 export interface ExportFile {

@@ -12,8 +12,9 @@
  * Tombstones are not exported here (the JSON backup carries them). Several annotations travel as
  * an `AnnotationCollection` with one embedded `AnnotationPage`.
  */
-import { LIGHT_TINTS } from '../highlighting/styles';
-import type { ArticleMeta, Highlight, Selector } from '../storage/types';
+
+import type { ArticleMeta, Highlight, Selector } from '../../model/types';
+import { LIGHT_TINTS } from '../../shared/highlighting/styles';
 import { inDocumentOrder } from './highlight-order';
 
 /** JSON-LD context: the W3C model plus Glossa's terms (paragraph selector, annotation kind). */

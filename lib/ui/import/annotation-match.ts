@@ -5,11 +5,12 @@
  * also holds them with their context. The library's texts are read only if some annotation needs
  * the second way, and then only once per file.
  */
-import { normalizeText } from '../anchoring';
-import { canonicalUrl } from '../article/ids';
+
+import type { ArticleMeta } from '../../model/types';
+import { normalizeText } from '../../shared/anchoring';
+import { canonicalUrl } from '../../shared/article/ids';
+import type { Library } from '../../storage';
 import { ARTICLE_URN } from '../export/web-annotation';
-import type { Library } from '../storage';
-import type { ArticleMeta } from '../storage/types';
 import type { IncomingAnnotation } from './annotations-parse';
 
 /** What matching reads from the library. */

@@ -8,14 +8,15 @@
  *   and `text` the note. Replies (rows with `references`) are not annotations of the text.
  * Only what quotes text can be attached to an article; the rest is counted, not guessed at.
  */
-import { normalizeText } from '../anchoring';
-import { HIGHLIGHT_LIMITS } from '../highlighting/validate';
+
 import {
   HIGHLIGHT_COLORS,
   type HighlightColor,
   type TextPositionSelector,
   type TextQuoteSelector,
-} from '../storage/types';
+} from '../../model/types';
+import { normalizeText } from '../../shared/anchoring';
+import { HIGHLIGHT_LIMITS } from '../../shared/validate/highlight';
 
 /** One annotation from a file, before it is matched to an article. */
 export interface IncomingAnnotation {

@@ -6,12 +6,20 @@
  * from its modification time, so importing a file twice changes nothing and a highlight edited
  * here since keeps the edit.
  */
-import { anchorAll, buildTextIndex, describeParagraph, describeRange, offsetsToRange, paragraphOf } from '../anchoring';
-import { sha256Hex } from '../article/ids';
-import { newHighlight } from '../highlighting/records';
-import type { Library, Replica } from '../storage';
-import { highlightReplica } from '../storage/replicas';
-import type { Article, Highlight, Selector } from '../storage/types';
+
+import { newHighlight } from '../../model/records';
+import type { Article, Highlight, Selector } from '../../model/types';
+import {
+  anchorAll,
+  buildTextIndex,
+  describeParagraph,
+  describeRange,
+  offsetsToRange,
+  paragraphOf,
+} from '../../shared/anchoring';
+import { sha256Hex } from '../../shared/article/ids';
+import type { Library, Replica } from '../../storage';
+import { highlightReplica } from '../../storage/replicas';
 import { articleBySource, LibraryTexts, type MatchSource } from './annotation-match';
 import type { IncomingAnnotation } from './annotations-parse';
 import { type FileResult, failure } from './report';

@@ -5,8 +5,9 @@
  * reason rather than stored half-valid. The tables are keyed by the record types, so adding a
  * field to `ArticleMeta` fails to compile here until someone decides how to check it.
  */
-import { validateHighlight } from '../highlighting/validate';
-import { err, ok, type Result } from '../result';
+
+import { parse as parseStamp } from '../../model/hlc';
+import { err, ok, type Result } from '../../model/result';
 import {
   ARTICLE_SCHEMA,
   type Article,
@@ -16,8 +17,8 @@ import {
   HIGHLIGHT_SCHEMA,
   type Highlight,
   type HighlightStamps,
-} from '../storage/types';
-import { parse as parseStamp } from '../sync/hlc';
+} from '../../model/types';
+import { validateHighlight } from '../../shared/validate/highlight';
 
 /** Largest body accepted (the 20,000-paragraph stress article is 2.5 MB). */
 const MAX_BODY = 16 * 1024 * 1024;

@@ -1,5 +1,5 @@
 /**
- * Restoring a Glossa backup (`lib/export/backup.ts`): its records are checked one by one, turned
+ * Restoring a Glossa backup (`lib/ui/export/backup.ts`): its records are checked one by one, turned
  * into sync replicas with storage's own converters, and merged through `applyReplicas` — the
  * same per-field last-writer-wins merge sync uses. So a restore never duplicates (records keep
  * their ids), never overwrites an edit made here after the backup (its stamps are newer), brings
@@ -9,11 +9,12 @@
  * Bodies are stored as the backup holds them, like a sync peer's: the reader sanitizes every
  * body again when it renders it, whatever its origin.
  */
+
+import { err, ok, type Result } from '../../model/result';
+import type { Article, ArticleTombstone, Highlight } from '../../model/types';
+import type { Library, Replica } from '../../storage';
+import { articleReplica, highlightReplica, tombstoneReplica } from '../../storage/replicas';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup';
-import { err, ok, type Result } from '../result';
-import type { Library, Replica } from '../storage';
-import { articleReplica, highlightReplica, tombstoneReplica } from '../storage/replicas';
-import type { Article, ArticleTombstone, Highlight } from '../storage/types';
 import { checkArticle, checkHighlight, checkTombstone } from './backup-records';
 import { type FileFailure, failure } from './report';
 

@@ -4,10 +4,10 @@
  * they quote). Files are handled one at a time, each in its own try, so one bad file gets its own
  * named error and the rest import. Progress counts files, with a backup's merge in between.
  */
-import { importSeedFiles } from '../article/import';
-import type { PreparedBody } from '../article/sanitize';
+import { importSeedFiles } from '../../shared/article/import';
+import type { PreparedBody } from '../../shared/article/sanitize';
+import type { Library } from '../../storage';
 import type { OnProgress } from '../export/types';
-import type { Library } from '../storage';
 import { type AnnotationTarget, type AttachDeps, attachAnnotations } from './annotations';
 import { readAnnotations } from './annotations-parse';
 import { type BackupTarget, checkBackup, isBackup, mergeBackup } from './backup';

@@ -1,6 +1,6 @@
 /**
  * Markdown files the user picks become seed-format files, so that every article file goes
- * through the one importer (`lib/article/import.ts`: front matter checks, DOMPurify, stable ids,
+ * through the one importer (`lib/shared/article/import.ts`: front matter checks, DOMPurify, stable ids,
  * errors by file name). Three kinds are told apart:
  * - the seed's Hexo format (front matter, HTML body): passed through untouched;
  * - Markdown with front matter: the body is converted to HTML (`markdown-html.ts`); a missing
@@ -10,8 +10,8 @@
  * name, with its usual reason.
  */
 
-import { parseSeedFile } from '../article/front-matter';
-import type { SeedFile } from '../article/import';
+import { parseSeedFile } from '../../shared/article/front-matter';
+import type { SeedFile } from '../../shared/article/import';
 import { frontMatter } from '../export/front-matter';
 import { markdownToHtml } from './markdown-html';
 
@@ -53,7 +53,7 @@ function titled(body: string, fallback: string): { title: string; html: string }
 }
 
 /**
- * Whether the text is Glossa's own Markdown export (`lib/export/markdown.ts`): one article's
+ * Whether the text is Glossa's own Markdown export (`lib/ui/export/markdown.ts`): one article's
  * note carries its `glossa` id in the front matter, the whole-library file an `exported` date
  * and an article count.
  */

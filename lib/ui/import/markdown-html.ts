@@ -2,11 +2,11 @@
  * A small Markdown-to-HTML conversion for importing plain Markdown notes as articles: headings,
  * paragraphs (with hard line breaks), lists, block quotes, fenced code, rules, and inline
  * emphasis, code, links, images and autolinks. Inline markup reuses the note parser
- * (`lib/highlighting/markdown.ts`), so links are only ever http(s) or mailto. Raw HTML in the
+ * (`lib/shared/highlighting/markdown.ts`), so links are only ever http(s) or mailto. Raw HTML in the
  * Markdown is shown as text, never passed through; the result is sanitized with DOMPurify by the
  * importer like every other article body.
  */
-import { type Inline, parseInline } from '../highlighting/markdown';
+import { type Inline, parseInline } from '../../shared/highlighting/markdown';
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;

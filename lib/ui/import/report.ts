@@ -3,8 +3,8 @@
  * it brought in or, in words, why it brought nothing. One bad file never stops the others.
  */
 
-import type { StoreOutcome } from '../article/import';
-import type { ImportErrorCode } from '../article/import-error';
+import type { StoreOutcome } from '../../shared/article/import';
+import type { ImportErrorCode } from '../../shared/article/import-error';
 
 /** Why a file was refused: the seed importer's reasons plus those of the other formats. */
 export type TransferErrorCode =

@@ -1,13 +1,13 @@
 /**
- * Restores the settings a backup carries (see `lib/export/settings.ts`) — but only those this
+ * Restores the settings a backup carries (see `lib/ui/export/settings.ts`) — but only those this
  * device has never set. Settings carry no clocks, so "never overwrite a newer local edit" can
  * only mean: a choice made here is kept; a fresh install gets the backed-up one. Values are
- * repaired through `lib/settings` first, so a hand-edited backup cannot store nonsense.
+ * repaired through `lib/shared/settings` first, so a hand-edited backup cannot store nonsense.
  */
 import { storage } from 'wxt/utils/storage';
-import { lastHighlightColor } from '../settings/highlight-prefs';
-import { readerPrefs, repairReaderPrefs } from '../settings/reader-prefs';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../storage/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model/types';
+import { lastHighlightColor } from '../../shared/settings/highlight-prefs';
+import { readerPrefs, repairReaderPrefs } from '../../shared/settings/reader-prefs';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -3,8 +3,9 @@
  * (sync must carry the deletion); undo puts back the very same article record and lifts the
  * tombstones of exactly the highlights this deletion laid, never of ones deleted earlier.
  */
-import type { Library } from '../storage';
-import type { Article, Highlight } from '../storage/types';
+
+import type { Article, Highlight } from '../../model/types';
+import type { Library } from '../../storage';
 
 /** What undo needs: the article as it was and the highlights that were live. */
 export interface DeletedArticle {

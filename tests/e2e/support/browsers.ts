@@ -1,7 +1,6 @@
 /**
  * Starts real headless Chromium or Firefox ESR with the built extension installed, and knows
- * each browser's quirks (see ../shared/docs/toolchain.md): Chromium loads an unpacked folder
- * by flag; Firefox installs it over WebDriver BiDi with a pinned moz-extension host and never
+ * each browser's quirks: Chromium loads an unpacked folder by flag; Firefox installs it over WebDriver BiDi with a pinned moz-extension host and never
  * resolves `goto()` on extension pages, so navigation there is started and then polled.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { type StaticServer, startStaticServer } from '../../../scripts/static-server.mjs';
-import { CORPUS, hexoPosts, NON_ARTICLES, renderHexoPage } from '../../unit/article/page-corpus';
+import { CORPUS, hexoPosts, NON_ARTICLES, renderHexoPage } from '../../support/page-corpus';
 import type { ExtensionBrowser } from './browsers';
 
 /** The English article: Readability corpus page ars-1. */
@@ -33,7 +33,7 @@ export async function serveTestPages(): Promise<StaticServer> {
 }
 
 /**
- * Payloads of ../shared/corpus/hostile/ inside an ordinary article. Each would set
+ * Payloads of tests/fixtures/corpus/hostile/ inside an ordinary article. Each would set
  * `window.__pwned` if it ever ran; the page's own copy runs at load, so tests reset the flag
  * after load and check it stays unset while Glossa shows and saves the article.
  */

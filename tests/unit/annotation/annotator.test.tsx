@@ -8,9 +8,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Annotator } from '../../../components/Annotator';
-import { libraryStore } from '../../../lib/highlighting/library-store';
+import { Annotator } from '../../../components/annotation/Annotator';
 import { type Library, openLibrary } from '../../../lib/storage';
+import { libraryStore } from '../../../lib/ui/library-store';
 
 const ARTICLE = `<p>据报道，美国总统拜登周二表示，将继续向乌克兰提供援助。</p><p>分析人士认为，<b>停火线</b>附近的局势仍然紧张。</p><p>Officials said talks would resume next week.</p>`;
 

@@ -4,12 +4,12 @@
  * a late (older) write never replaces a newer record.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WebPageSave } from '../../../lib/article/web-page';
-import { highlightsForPage, putPageHighlight } from '../../../lib/highlighting/page-service';
-import { changed, newHighlight } from '../../../lib/highlighting/records';
-import { validateHighlight } from '../../../lib/highlighting/validate';
+import { highlightsForPage, putPageHighlight } from '../../../lib/background/page-annotations';
+import { changed, newHighlight } from '../../../lib/model/records';
+import type { WebPageSave } from '../../../lib/shared/article/web-page';
+import { validateHighlight } from '../../../lib/shared/validate/highlight';
 import { type Library, openLibrary } from '../../../lib/storage';
-import { makeArticle } from '../storage/fixtures';
+import { makeArticle } from '../../support/library';
 
 const QUOTE = { type: 'TextQuoteSelector', exact: '停火线', prefix: '开通顿巴斯地区', suffix: '过境点' } as const;
 const PAGE_URL = 'https://news.example.com/2021/12/story.html';

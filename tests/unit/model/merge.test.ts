@@ -4,15 +4,15 @@
  * every field, the value of the write with the newest stamp — no acknowledged edit is lost.
  */
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_COLORS } from '../../../lib/storage/types';
-import { createClock, format, type Hlc, parse, plausible, receive, tick } from '../../../lib/sync/hlc';
+import { createClock, format, type Hlc, parse, plausible, receive, tick } from '../../../lib/model/hlc';
 import {
   type ArticleSource,
   mergeArticle,
   mergeHighlight,
   type ReplicatedArticle,
   type ReplicatedHighlight,
-} from '../../../lib/sync/merge';
+} from '../../../lib/model/merge';
+import { HIGHLIGHT_COLORS } from '../../../lib/model/types';
 import { rng } from '../../support/text-edits';
 
 type Field = 'color' | 'note' | 'selectors' | 'deleted';

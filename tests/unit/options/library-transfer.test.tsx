@@ -6,12 +6,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ExportMenu } from '../../../components/ExportMenu';
-import { LibraryTransfer } from '../../../components/LibraryTransfer';
+import { LibraryTransfer } from '../../../components/options/LibraryTransfer';
+import { ExportMenu } from '../../../components/reader/ExportMenu';
+import type { Article } from '../../../lib/model/types';
 import { openLibrary } from '../../../lib/storage';
-import type { Article } from '../../../lib/storage/types';
 import en from '../../../public/_locales/en/messages.json';
-import { emptyLibrary, fullLibrary } from './library-fixture';
+import { emptyLibrary, fullLibrary } from '../../support/library-fixture';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

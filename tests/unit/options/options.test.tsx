@@ -8,8 +8,8 @@ import type { FunctionComponent } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OPTIONS_SECTIONS, OptionsApp } from '../../../components/options/OptionsApp';
-import { lastHighlightColor } from '../../../lib/settings/highlight-prefs';
-import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs } from '../../../lib/settings/reader-prefs';
+import { lastHighlightColor } from '../../../lib/shared/settings/highlight-prefs';
+import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs } from '../../../lib/shared/settings/reader-prefs';
 
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>

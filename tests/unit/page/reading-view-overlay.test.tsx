@@ -5,7 +5,7 @@
 // @vitest-environment-options {"url":"https://blog.example.com/posts/1"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openReadingView, READING_VIEW_TAG } from '../../../components/reading-view-overlay';
+import { openReadingView, READING_VIEW_TAG } from '../../../components/page/reading-view-overlay';
 
 const PROSE = '<p>Ordinary prose long enough to be an article paragraph, with commas, clauses, and more words.</p>';
 

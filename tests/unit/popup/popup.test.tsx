@@ -1,19 +1,19 @@
 /**
  * The popup in a DOM over the real library (fake-indexeddb): tag an article and filter by the
  * tag, archive, delete with undo, and search (the background's answer mocked: the search
- * engine itself is tested in tests/unit/search and end to end). Strings are message keys
+ * engine itself is tested in tests/unit/background/search and end to end). Strings are message keys
  * (the fake i18n answers with the key), so controls are found by role and key.
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Popup } from '../../../components/Popup';
+import { Popup } from '../../../components/popup/Popup';
 import { type Library, openLibrary } from '../../../lib/storage';
-import { makeArticle, makeHighlight } from '../storage/fixtures';
+import { makeArticle, makeHighlight } from '../../support/library';
 
 const search = vi.hoisted(() => ({ answer: { hits: [] as unknown[], total: 0 }, queries: [] as string[] }));
-vi.mock('../../../lib/messaging', async (original) => ({
-  ...(await original<typeof import('../../../lib/messaging')>()),
+vi.mock('../../../lib/shared/messaging', async (original) => ({
+  ...(await original<typeof import('../../../lib/shared/messaging')>()),
   call: vi.fn(async (_to: string, type: string, payload: { query: string }) => {
     if (type !== 'search/query') return { ok: false, error: { code: 'unknown-call', message: type } };
     search.queries.push(payload.query);

@@ -1,7 +1,7 @@
 /** Article repository: CRUD, upsert semantics, user fields, deletion tombstones. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Library, openLibrary } from '../../../lib/storage';
-import { makeArticle, makeHighlight, uniqueDbName, unstamped, unstampedAll } from './fixtures';
+import { makeArticle, makeHighlight, uniqueDbName, unstamped, unstampedAll } from '../../support/library';
 
 let library: Library;
 

@@ -1,7 +1,7 @@
 /** Writes through the library are announced to other contexts; unchanged re-imports are not. */
 import { describe, expect, it } from 'vitest';
 import { type LibraryChange, onLibraryChange, openLibrary } from '../../../lib/storage';
-import { makeArticle, makeHighlight } from './fixtures';
+import { makeArticle, makeHighlight } from '../../support/library';
 
 /** Collects announcements for a moment (BroadcastChannel delivers asynchronously). */
 async function collect(run: () => Promise<void>): Promise<LibraryChange[]> {

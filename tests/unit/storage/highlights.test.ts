@@ -1,7 +1,7 @@
 /** Highlight repository: storage, tombstones, live counts. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Library, openLibrary } from '../../../lib/storage';
-import { makeHighlight, uniqueDbName, unstamped, unstampedAll } from './fixtures';
+import { makeHighlight, uniqueDbName, unstamped, unstampedAll } from '../../support/library';
 
 let library: Library;
 

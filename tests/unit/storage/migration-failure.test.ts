@@ -5,8 +5,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openLibrary } from '../../../lib/storage';
 import { openGlossaDb } from '../../../lib/storage/db';
-import { makeArticle, uniqueDbName } from './fixtures';
-import { putRaw, readRaw } from './raw-idb';
+import { makeArticle, uniqueDbName } from '../../support/library';
+import { putRaw, readRaw } from '../../support/raw-idb';
 
 vi.mock('../../../lib/storage/legacy', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../lib/storage/legacy')>();

@@ -13,8 +13,8 @@ import {
 } from '../../../lib/storage';
 import { legacyStamp } from '../../../lib/storage/clock';
 import { openGlossaDb } from '../../../lib/storage/db';
-import { makeArticle, makeHighlight, uniqueDbName } from './fixtures';
-import { putRaw, readRaw } from './raw-idb';
+import { makeArticle, makeHighlight, uniqueDbName } from '../../support/library';
+import { putRaw, readRaw } from '../../support/raw-idb';
 
 /** Creates a database exactly as release v1 left it: v1 stores only, raw records in them. */
 async function createV1Database(name: string, articles: readonly unknown[], highlights: readonly unknown[]) {

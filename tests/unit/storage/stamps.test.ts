@@ -3,10 +3,10 @@
  * from a peer or a backup are merged in without ever replacing a newer local edit.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { format } from '../../../lib/model/hlc';
 import { type Library, openLibrary } from '../../../lib/storage';
 import { highlightReplica } from '../../../lib/storage/replicas';
-import { format } from '../../../lib/sync/hlc';
-import { makeArticle, makeHighlight, uniqueDbName } from './fixtures';
+import { makeArticle, makeHighlight, uniqueDbName } from '../../support/library';
 
 let library: Library;
 afterEach(() => library?.close());

@@ -1,9 +1,9 @@
 /** Upserts made together share one transaction, and one failing article costs only itself. */
 import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../lib/model/types';
 import { openLibrary } from '../../../lib/storage';
-import type { Article } from '../../../lib/storage/types';
 import { batchedUpsert } from '../../../lib/storage/write-batcher';
-import { makeArticle } from './fixtures';
+import { makeArticle } from '../../support/library';
 
 describe('batchedUpsert', () => {
   it('combines concurrent calls into one batch and answers each caller', async () => {

@@ -3,11 +3,11 @@
  * announced by any context reaches the index after a short delay, in one batch.
  */
 import { describe, expect, it } from 'vitest';
-import { INVALID } from '../../../lib/messaging';
-import { CHANGE_DELAY_MS, installSearch, validateSearchRequest } from '../../../lib/search/background';
-import { announceChange } from '../../../lib/storage/changes';
-import { makeArticle, makeHighlight } from '../storage/fixtures';
-import { FakeStore } from './fake-store';
+import { CHANGE_DELAY_MS, installSearch, validateSearchRequest } from '../../../../lib/background/search/background';
+import { INVALID } from '../../../../lib/shared/messaging';
+import { announceChange } from '../../../../lib/storage/changes';
+import { makeArticle, makeHighlight } from '../../../support/library';
+import { FakeStore } from '../../../support/search-store';
 
 describe('validateSearchRequest', () => {
   it('accepts a query of up to 500 characters and a limit of 1 to 100', () => {

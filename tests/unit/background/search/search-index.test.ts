@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fold, type SearchDoc, SearchIndex, snippet, termsOf } from '../../../lib/search';
-import { SEED_PATH } from '../article/corpus';
-import { CORPUS, hexoPosts, readabilityCases, splitFrontMatter } from '../article/page-corpus';
+import { fold, type SearchDoc, SearchIndex, snippet, termsOf } from '../../../../lib/background/search';
+import { SEED_PATH } from '../../../support/corpus';
+import { CORPUS, hexoPosts, readabilityCases, splitFrontMatter } from '../../../support/page-corpus';
 
 function textOf(html: string): string {
   return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';

@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { asDocData, SEARCH_DOC_FORMAT, SearchService, SNAPSHOT_ID } from '../../../lib/search';
-import { SEED_PATH } from '../article/corpus';
-import { splitFrontMatter } from '../article/page-corpus';
-import { makeArticle, makeHighlight } from '../storage/fixtures';
-import { FakeStore } from './fake-store';
+import { asDocData, SEARCH_DOC_FORMAT, SearchService, SNAPSHOT_ID } from '../../../../lib/background/search';
+import { SEED_PATH } from '../../../support/corpus';
+import { makeArticle, makeHighlight } from '../../../support/library';
+import { splitFrontMatter } from '../../../support/page-corpus';
+import { FakeStore } from '../../../support/search-store';
 
 const SEED_TITLE = '华盛顿与基辅就莫斯科危机进行磋商并指责俄罗斯继续向乌克兰军事集结';
 const seedBody = (() => {

@@ -3,11 +3,11 @@
  * user's highlights on that article — checked with the real importer and the real library.
  */
 import { describe, expect, it } from 'vitest';
-import { bundledSeedFiles } from '../../../lib/article/bundled-seeds';
-import { importSeedFiles } from '../../../lib/article/import';
-import { sanitizeArticleHtml } from '../../../lib/article/sanitize';
-import { HIGHLIGHT_SCHEMA, type Highlight, openLibrary } from '../../../lib/storage';
-import { unstampedAll } from '../storage/fixtures';
+import { bundledSeedFiles } from '../../../../lib/background/seeds/bundled-seeds';
+import { importSeedFiles } from '../../../../lib/shared/article/import';
+import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
+import { HIGHLIGHT_SCHEMA, type Highlight, openLibrary } from '../../../../lib/storage';
+import { unstampedAll } from '../../../support/library';
 
 describe('seed import on update', () => {
   it('imports once, then reports unchanged and leaves the highlight and savedAt alone', async () => {

@@ -8,13 +8,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { highlightReplica } from '../../../lib/storage/replicas';
-import { CouchClient, SyncError } from '../../../lib/sync/couch';
-import { toDoc } from '../../../lib/sync/docs';
-import { type CouchServer, startCouchServer } from '../../../scripts/couch-server.mjs';
-import { type Fault, type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
-import { makeArticle, makeHighlight } from '../storage/fixtures';
-import { createDb, DB, device, snapshot } from './sync-support';
+import { toDoc } from '../../../../lib/background/sync/docs';
+import { CouchClient, SyncError } from '../../../../lib/shared/sync/couch';
+import { highlightReplica } from '../../../../lib/storage/replicas';
+import { type CouchServer, startCouchServer } from '../../../../scripts/couch-server.mjs';
+import { type Fault, type FaultProxy, startFaultProxy } from '../../../support/fault-proxy';
+import { makeArticle, makeHighlight } from '../../../support/library';
+import { createDb, DB, device, snapshot } from '../../../support/sync';
 
 let server: CouchServer;
 let proxy: FaultProxy;

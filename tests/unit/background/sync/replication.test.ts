@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { HIGHLIGHT_COLORS } from '../../../lib/storage';
-import { type CouchServer, startCouchServer } from '../../../scripts/couch-server.mjs';
-import { rng } from '../../support/text-edits';
-import { makeArticle, makeHighlight } from '../storage/fixtures';
-import { createDb, DB, type Device, device, snapshot } from './sync-support';
+import { HIGHLIGHT_COLORS } from '../../../../lib/storage';
+import { type CouchServer, startCouchServer } from '../../../../scripts/couch-server.mjs';
+import { makeArticle, makeHighlight } from '../../../support/library';
+import { createDb, DB, type Device, device, snapshot } from '../../../support/sync';
+import { rng } from '../../../support/text-edits';
 
 let server: CouchServer;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createPageWatch } from '../../../lib/tabs/page-watch';
+import { createPageWatch } from '../../../../lib/background/tabs/page-watch';
 
 describe('createPageWatch', () => {
   it('tells only the tabs showing a changed article, and forgets tabs that no longer answer', async () => {

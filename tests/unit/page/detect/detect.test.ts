@@ -1,8 +1,8 @@
 // @vitest-environment-options {"url":"http://fakehost/test/page.html"}
 import { isProbablyReaderable } from '@mozilla/readability';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleScore, isProbablyArticle } from '../../../lib/article/detect';
-import { weightedLength } from '../../../lib/article/detect-text';
+import { articleScore, isProbablyArticle } from '../../../../lib/page/detect/detect';
+import { weightedLength } from '../../../../lib/page/detect/detect-text';
 import {
   FAKE_URL,
   hexoPosts,
@@ -12,7 +12,7 @@ import {
   readabilityCases,
   renderBareHexoPage,
   renderHexoPage,
-} from './page-corpus';
+} from '../../../support/page-corpus';
 
 /** Pages are parsed once per file: parsing is the slow part. */
 interface Page extends ParsedPage {

@@ -6,9 +6,9 @@
  */
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { CandidateDensity } from '../../../lib/article/candidate-density';
-import type { ReadabilityInternals } from '../../../lib/article/readability-tuned';
-import { parsePage } from './page-corpus';
+import { CandidateDensity } from '../../../../lib/page/extract/candidate-density';
+import type { ReadabilityInternals } from '../../../../lib/page/extract/readability-tuned';
+import { parsePage } from '../../../support/page-corpus';
 
 describe('CandidateDensity', () => {
   const page = () =>

@@ -1,10 +1,10 @@
 // @vitest-environment-options {"url":"http://fakehost/test/page.html"}
 import { Readability } from '@mozilla/readability';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../lib/article/extract';
-import { inertClone } from '../../../lib/article/inert-clone';
-import { tunedReadability } from '../../../lib/article/readability-tuned';
-import { countRetries, FAKE_URL, parsePage, readabilityCases, summarize, textF1 } from './page-corpus';
+import { extractArticle } from '../../../../lib/page/extract/extract';
+import { inertClone } from '../../../../lib/page/extract/inert-clone';
+import { tunedReadability } from '../../../../lib/page/extract/readability-tuned';
+import { countRetries, FAKE_URL, parsePage, readabilityCases, summarize, textF1 } from '../../../support/page-corpus';
 
 interface Row {
   name: string;

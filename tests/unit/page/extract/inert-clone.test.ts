@@ -1,7 +1,7 @@
 // @vitest-environment-options {"url":"http://fakehost/test/page.html"}
 import { describe, expect, it } from 'vitest';
-import { INERT_STYLE_TYPE, inertClone } from '../../../lib/article/inert-clone';
-import { parsePage, readabilityCases } from './page-corpus';
+import { INERT_STYLE_TYPE, inertClone } from '../../../../lib/page/extract/inert-clone';
+import { parsePage, readabilityCases } from '../../../support/page-corpus';
 
 /** Whole-document markup: the doctype, document-level comments and the `<html>` element. */
 function markup(doc: Document): string {

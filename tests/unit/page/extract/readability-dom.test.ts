@@ -2,9 +2,9 @@
 /** The rewritten DOM helpers (readability-dom.ts) against Readability's own, node by node, on corpus pages. */
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { type ReadabilityDomHelpers, tuneDomHelpers } from '../../../lib/article/readability-dom';
-import type { ReadabilityInternals } from '../../../lib/article/readability-tuned';
-import { parsePage, readabilityCases } from './page-corpus';
+import { type ReadabilityDomHelpers, tuneDomHelpers } from '../../../../lib/page/extract/readability-dom';
+import type { ReadabilityInternals } from '../../../../lib/page/extract/readability-tuned';
+import { parsePage, readabilityCases } from '../../../support/page-corpus';
 
 type Helpers = ReadabilityInternals & ReadabilityDomHelpers;
 

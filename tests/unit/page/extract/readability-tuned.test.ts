@@ -5,9 +5,9 @@
  */
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { inertClone } from '../../../lib/article/inert-clone';
-import { SHADOWED, tunedReadability } from '../../../lib/article/readability-tuned';
-import { countRetries, parsePage } from './page-corpus';
+import { inertClone } from '../../../../lib/page/extract/inert-clone';
+import { SHADOWED, tunedReadability } from '../../../../lib/page/extract/readability-tuned';
+import { countRetries, parsePage } from '../../../support/page-corpus';
 
 /** Plain and tuned results for `html`, each on its own parse, and the tuned run's retries. */
 function both(html: string) {

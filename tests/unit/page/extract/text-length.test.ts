@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { isSpace, joinShapes, shapeLength, shapeOf, TextMeasurer } from '../../../lib/article/text-length';
+import { isSpace, joinShapes, shapeLength, shapeOf, TextMeasurer } from '../../../../lib/page/extract/text-length';
 
 const measure = (text: string): number => text.trim().replace(/\s{2,}/g, ' ').length;
 

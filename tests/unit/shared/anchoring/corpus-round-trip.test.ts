@@ -12,9 +12,9 @@ import {
   describeRange,
   offsetsToRange,
   rangeToOffsets,
-} from '../../../lib/anchoring';
-import { rng } from '../../support/text-edits';
-import { hexoPosts, parsePage, readabilityCases, renderHexoPage } from '../article/page-corpus';
+} from '../../../../lib/shared/anchoring';
+import { hexoPosts, parsePage, readabilityCases, renderHexoPage } from '../../../support/page-corpus';
+import { rng } from '../../../support/text-edits';
 
 const pages = [
   ...readabilityCases().map((c) => ({ name: c.name, html: c.source })),

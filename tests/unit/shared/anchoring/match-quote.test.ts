@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levenshtein, matchQuote } from '../../../lib/anchoring/match-quote';
+import { levenshtein, matchQuote } from '../../../../lib/shared/anchoring/match-quote';
 
 /** The quote `exact` as it first occurs after `from` in `text`, with 32 characters of context. */
 function quoteIn(text: string, exact: string, from = 0) {

@@ -5,7 +5,8 @@
  * allowed (zero), whatever the edit.
  */
 import { describe, expect, it } from 'vitest';
-import { anchorAll, buildTextIndex, describeOffsets, type TextIndex } from '../../../lib/anchoring';
+import { anchorAll, buildTextIndex, describeOffsets, type TextIndex } from '../../../../lib/shared/anchoring';
+import { hexoPosts, parsePage, readabilityCases, renderHexoPage } from '../../../support/page-corpus';
 import {
   type EditedText,
   type EditKind,
@@ -15,8 +16,7 @@ import {
   reorderBlocks,
   rng,
   type Tally,
-} from '../../support/text-edits';
-import { hexoPosts, parsePage, readabilityCases, renderHexoPage } from '../article/page-corpus';
+} from '../../../support/text-edits';
 
 /** Anchoring reads only the index's text, so edited strings are matched as they are. */
 const indexOf = (text: string): Pick<TextIndex, 'text'> => ({ text });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildTextIndex, describeRange, normalizeText, offsetsToRange, rangeToOffsets } from '../../../lib/anchoring';
+import {
+  buildTextIndex,
+  describeRange,
+  normalizeText,
+  offsetsToRange,
+  rangeToOffsets,
+} from '../../../../lib/shared/anchoring';
 
 function root(html: string): HTMLElement {
   const div = document.createElement('div');

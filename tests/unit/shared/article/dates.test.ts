@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePublished } from '../../../lib/article/dates';
+import { parsePublished } from '../../../../lib/shared/article/dates';
 
 describe('parsePublished', () => {
   test.each([

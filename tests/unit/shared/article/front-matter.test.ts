@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { ParsedPost } from '../../../lib/article/front-matter';
-import { MAX_FILE_CHARS, parseSeedFile } from '../../../lib/article/front-matter';
-import { MAX_TITLE } from '../../../lib/article/post-fields';
-import { readCorpus, readCorpusFile } from './corpus';
+import type { ParsedPost } from '../../../../lib/shared/article/front-matter';
+import { MAX_FILE_CHARS, parseSeedFile } from '../../../../lib/shared/article/front-matter';
+import { MAX_TITLE } from '../../../../lib/shared/article/post-fields';
+import { readCorpus, readCorpusFile } from '../../../support/corpus';
 
 /** Parses and expects success, returning the post (fails the test with the error otherwise). */
 function parsed(name: string, text: string): ParsedPost {

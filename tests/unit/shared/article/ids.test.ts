@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleIdFor, canonicalUrl, sha256Hex } from '../../../lib/article/ids';
+import { articleIdFor, canonicalUrl, sha256Hex } from '../../../../lib/shared/article/ids';
 
 describe('sha256Hex', () => {
   test('matches the known digest of "abc" and hashes UTF-8', async () => {

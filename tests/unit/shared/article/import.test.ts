@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { ImportDeps, SeedFile, StoreOutcome } from '../../../lib/article/import';
-import { importSeedFiles } from '../../../lib/article/import';
-import { sanitizeArticleHtml } from '../../../lib/article/sanitize';
-import type { Article } from '../../../lib/storage/types';
-import { ARTICLE_SCHEMA } from '../../../lib/storage/types';
-import { readCorpus, repoPath, SEED_PATH } from './corpus';
-import { dangerousMarkup } from './html-safety';
+import type { Article } from '../../../../lib/model/types';
+import { ARTICLE_SCHEMA } from '../../../../lib/model/types';
+import type { ImportDeps, SeedFile, StoreOutcome } from '../../../../lib/shared/article/import';
+import { importSeedFiles } from '../../../../lib/shared/article/import';
+import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
+import { readCorpus, repoPath, SEED_PATH } from '../../../support/corpus';
+import { dangerousMarkup } from '../../../support/html-safety';
 
 /** A store with the library's semantics: same id + same content is unchanged; savedAt survives. */
 function memoryStore() {
@@ -269,9 +269,9 @@ describe('batches', () => {
 
 describe('the import path needs no DOM (it runs in an MV3 service worker)', () => {
   test.each(['import', 'build-article', 'front-matter', 'post-fields', 'dates', 'ids', 'text-stats', 'import-error'])(
-    'lib/article/%s.ts uses no DOM globals and imports sanitize only for types',
+    'lib/shared/article/%s.ts uses no DOM globals and imports sanitize only for types',
     (module) => {
-      const source = readFileSync(repoPath(`lib/article/${module}.ts`), 'utf8');
+      const source = readFileSync(repoPath(`lib/shared/article/${module}.ts`), 'utf8');
       const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       expect(code).not.toMatch(/\b(?:window|document|DOMParser|DOMPurify|dompurify)\b/);
       expect(code).not.toMatch(/^import (?!type)[^;]*'\.\/sanitize'/m);

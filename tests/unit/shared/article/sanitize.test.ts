@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { WindowLike } from 'dompurify';
 import { describe, expect, test } from 'vitest';
-import { parseSeedFile } from '../../../lib/article/front-matter';
-import { sanitizeArticleHtml } from '../../../lib/article/sanitize';
-import { readCorpusFile, SEED_PATH } from './corpus';
-import { dangerousMarkup } from './html-safety';
+import { parseSeedFile } from '../../../../lib/shared/article/front-matter';
+import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
+import { readCorpusFile, SEED_PATH } from '../../../support/corpus';
+import { dangerousMarkup } from '../../../support/html-safety';
 
 const clean = (html: string, baseUrl?: string) => sanitizeArticleHtml(html, window, baseUrl ? { baseUrl } : {});
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html').body;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countChars, detectLang, excerpt, readingMinutes } from '../../../lib/article/text-stats';
+import { countChars, detectLang, excerpt, readingMinutes } from '../../../../lib/shared/article/text-stats';
 
 describe('countChars', () => {
   test('counts code points and skips whitespace', () => {

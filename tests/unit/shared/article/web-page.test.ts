@@ -1,6 +1,11 @@
 /** The save call's payload is untrusted (it comes from a web page's content script). */
 import { describe, expect, it } from 'vitest';
-import { buildWebArticle, validateWebPageSave, WEB_PAGE_LIMITS, type WebPageSave } from '../../../lib/article/web-page';
+import {
+  buildWebArticle,
+  validateWebPageSave,
+  WEB_PAGE_LIMITS,
+  type WebPageSave,
+} from '../../../../lib/shared/article/web-page';
 
 const PAGE: WebPageSave = {
   url: 'https://example.com/posts/1?utm=x',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../../lib/highlighting/markdown';
+import { parseNote } from '../../../../lib/shared/highlighting/markdown';
 
 describe('parseNote', () => {
   it('reads paragraphs, lists, emphasis, code and links', () => {

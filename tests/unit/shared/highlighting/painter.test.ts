@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTextIndex, offsetsToRange } from '../../../lib/anchoring';
-import { createPainter } from '../../../lib/highlighting/painter';
+import { buildTextIndex, offsetsToRange } from '../../../../lib/shared/anchoring';
+import { createPainter } from '../../../../lib/shared/highlighting/painter';
 
 describe('painter (wrapping fallback)', () => {
   it('draws overlapping highlights across elements and removes them without a trace', () => {

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../../public/_locales/en/messages.json';
-import zh from '../../../public/_locales/zh_CN/messages.json';
+import en from '../../../../public/_locales/en/messages.json';
+import zh from '../../../../public/_locales/zh_CN/messages.json';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const catalogues: Record<string, Catalogue> = { en, zh_CN: zh };

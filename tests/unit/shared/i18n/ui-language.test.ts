@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { formatNumber, uiLanguage } from '../../../lib/i18n';
+import { formatNumber, uiLanguage } from '../../../../lib/shared/i18n';
 
 function browserSays(catalogue: string, browserTag: string | undefined) {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) =>

@@ -10,7 +10,7 @@ import {
   readerAttributes,
   repairReaderPrefs,
   saveReaderPrefs,
-} from '../../../lib/settings/reader-prefs';
+} from '../../../../lib/shared/settings/reader-prefs';
 
 describe('reader preferences', () => {
   it('repairs unknown and out-of-range values', () => {
@@ -31,7 +31,7 @@ describe('reader preferences', () => {
     await fakeBrowser.storage.local.set({ readerPrefs: { theme: 'dark', fontSize: 24 }, readerPrefs$: { v: 1 } });
     // The item migrates when its module is first evaluated: load a fresh copy.
     vi.resetModules();
-    const fresh = await import('../../../lib/settings/reader-prefs');
+    const fresh = await import('../../../../lib/shared/settings/reader-prefs');
     expect(await fresh.loadReaderPrefs()).toEqual({ ...DEFAULT_READER_PREFS, theme: 'dark', fontSize: 24 });
     expect((await fakeBrowser.storage.local.get('readerPrefs$')).readerPrefs$).toEqual({ v: 2 });
   });

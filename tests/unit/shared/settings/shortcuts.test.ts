@@ -3,8 +3,8 @@
  * a row would be a shortcut nobody can find), and shows the keys the user actually bound.
  */
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, withLiveKeys } from '../../../lib/settings/shortcuts';
-import config from '../../../wxt.config';
+import { SHORTCUTS, withLiveKeys } from '../../../../lib/shared/settings/shortcuts';
+import config from '../../../../wxt.config';
 
 type ManifestFn = (env: { browser: string; manifestVersion: number; mode: string; command: string }) => {
   commands?: Record<string, { suggested_key?: { default?: string } }>;

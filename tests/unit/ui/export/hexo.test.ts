@@ -3,11 +3,11 @@
  * as the same article — same id, title, date, categories, author, image and text.
  */
 import { describe, expect, it } from 'vitest';
-import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../lib/article/sanitize';
-import { exportArticle } from '../../../lib/export';
-import { fileNameFor } from '../../../lib/export/file-name';
-import { importFiles } from '../../../lib/import';
-import { corpusFiles, emptyLibrary, importPosts } from '../transfer/library-fixture';
+import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
+import { exportArticle } from '../../../../lib/ui/export';
+import { fileNameFor } from '../../../../lib/ui/export/file-name';
+import { importFiles } from '../../../../lib/ui/import';
+import { corpusFiles, emptyLibrary, importPosts } from '../../../support/library-fixture';
 
 const deps = {
   prepare: (html: string) => sanitizeArticleHtml(html, window),

@@ -5,14 +5,14 @@
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportArticle, exportLibrary } from '../../../lib/export';
-import { inDocumentOrder } from '../../../lib/export/highlight-order';
-import { articleMarkdown, callout } from '../../../lib/export/markdown';
-import { escapeInline } from '../../../lib/export/markdown-text';
-import type { Library } from '../../../lib/storage';
-import type { Article, Highlight } from '../../../lib/storage/types';
-import { makeArticle, makeHighlight } from '../storage/fixtures';
-import { fullLibrary } from '../transfer/library-fixture';
+import type { Article, Highlight } from '../../../../lib/model/types';
+import type { Library } from '../../../../lib/storage';
+import { exportArticle, exportLibrary } from '../../../../lib/ui/export';
+import { inDocumentOrder } from '../../../../lib/ui/export/highlight-order';
+import { articleMarkdown, callout } from '../../../../lib/ui/export/markdown';
+import { escapeInline } from '../../../../lib/ui/export/markdown-text';
+import { makeArticle, makeHighlight } from '../../../support/library';
+import { fullLibrary } from '../../../support/library-fixture';
 
 const open: Library[] = [];
 afterEach(() => {

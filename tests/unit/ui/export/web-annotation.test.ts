@@ -4,12 +4,12 @@
  * style class, and the article's address (or URN) as target source.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportArticle, exportLibrary } from '../../../lib/export';
-import { toAnnotation } from '../../../lib/export/web-annotation';
-import type { Library } from '../../../lib/storage';
-import type { Article } from '../../../lib/storage/types';
-import { makeArticle, makeHighlight } from '../storage/fixtures';
-import { fullLibrary } from '../transfer/library-fixture';
+import type { Article } from '../../../../lib/model/types';
+import type { Library } from '../../../../lib/storage';
+import { exportArticle, exportLibrary } from '../../../../lib/ui/export';
+import { toAnnotation } from '../../../../lib/ui/export/web-annotation';
+import { makeArticle, makeHighlight } from '../../../support/library';
+import { fullLibrary } from '../../../support/library-fixture';
 
 const open: Library[] = [];
 afterEach(() => {

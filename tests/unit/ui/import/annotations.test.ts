@@ -5,14 +5,14 @@
  * nothing; and Glossa's own W3C export imports back as the same highlights.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildTextIndex } from '../../../lib/anchoring/text-index';
-import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../lib/article/sanitize';
-import { exportArticle } from '../../../lib/export';
-import { importFiles } from '../../../lib/import';
-import type { Library } from '../../../lib/storage';
-import type { Article, Highlight } from '../../../lib/storage/types';
-import { unstampedAll } from '../storage/fixtures';
-import { corpusFiles, emptyLibrary, fullLibrary, importPosts, snapshot } from '../transfer/library-fixture';
+import type { Article, Highlight } from '../../../../lib/model/types';
+import { buildTextIndex } from '../../../../lib/shared/anchoring/text-index';
+import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
+import type { Library } from '../../../../lib/storage';
+import { exportArticle } from '../../../../lib/ui/export';
+import { importFiles } from '../../../../lib/ui/import';
+import { unstampedAll } from '../../../support/library';
+import { corpusFiles, emptyLibrary, fullLibrary, importPosts, snapshot } from '../../../support/library-fixture';
 
 const open: Library[] = [];
 afterEach(() => {

@@ -6,14 +6,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../lib/article/sanitize';
-import { exportBackup, readBackupSettings } from '../../../lib/export';
-import { type ImportDeps, importFiles } from '../../../lib/import';
-import { restoreSettings } from '../../../lib/import/settings';
-import { lastHighlightColor, loadLastColor } from '../../../lib/settings/highlight-prefs';
-import { loadReaderPrefs, readerPrefs } from '../../../lib/settings/reader-prefs';
-import type { Library } from '../../../lib/storage';
-import { emptyLibrary, fullLibrary, snapshot } from './library-fixture';
+import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
+import { lastHighlightColor, loadLastColor } from '../../../../lib/shared/settings/highlight-prefs';
+import { loadReaderPrefs, readerPrefs } from '../../../../lib/shared/settings/reader-prefs';
+import type { Library } from '../../../../lib/storage';
+import { exportBackup, readBackupSettings } from '../../../../lib/ui/export';
+import { type ImportDeps, importFiles } from '../../../../lib/ui/import';
+import { restoreSettings } from '../../../../lib/ui/import/settings';
+import { emptyLibrary, fullLibrary, snapshot } from '../../../support/library-fixture';
 
 const open: Library[] = [];
 afterEach(() => {

@@ -3,12 +3,12 @@
  * import, and nothing executable survives sanitizing.
  */
 import { describe, expect, it } from 'vitest';
-import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../lib/article/sanitize';
-import { exportBackup } from '../../../lib/export';
-import { type FileResult, importFiles } from '../../../lib/import';
-import { readCorpus } from '../article/corpus';
-import { dangerousMarkup } from '../article/html-safety';
-import { corpusFiles, emptyLibrary, fullLibrary } from '../transfer/library-fixture';
+import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
+import { exportBackup } from '../../../../lib/ui/export';
+import { type FileResult, importFiles } from '../../../../lib/ui/import';
+import { readCorpus } from '../../../support/corpus';
+import { dangerousMarkup } from '../../../support/html-safety';
+import { corpusFiles, emptyLibrary, fullLibrary } from '../../../support/library-fixture';
 
 const deps = {
   prepare: (html: string) => sanitizeArticleHtml(html, window),

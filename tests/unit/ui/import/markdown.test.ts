@@ -4,12 +4,12 @@
  * itself, which never passes raw HTML or unsafe links through.
  */
 import { describe, expect, it } from 'vitest';
-import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../lib/article/sanitize';
-import { exportArticle, exportLibrary } from '../../../lib/export';
-import { importFiles } from '../../../lib/import';
-import { isHtmlBody, titleFromFileName } from '../../../lib/import/markdown-file';
-import { markdownToHtml } from '../../../lib/import/markdown-html';
-import { emptyLibrary, fullLibrary } from '../transfer/library-fixture';
+import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
+import { exportArticle, exportLibrary } from '../../../../lib/ui/export';
+import { importFiles } from '../../../../lib/ui/import';
+import { isHtmlBody, titleFromFileName } from '../../../../lib/ui/import/markdown-file';
+import { markdownToHtml } from '../../../../lib/ui/import/markdown-html';
+import { emptyLibrary, fullLibrary } from '../../../support/library-fixture';
 
 const deps = {
   prepare: (html: string) => sanitizeArticleHtml(html, window),

@@ -1,6 +1,6 @@
 /** Snippet emphasis: which pieces of a search snippet the popup wraps in <mark>. */
 import { describe, expect, it } from 'vitest';
-import { emphasise } from '../../../lib/library-view';
+import { emphasise } from '../../../../lib/ui/library-view';
 
 const marked = (snippet: string, query: string) =>
   emphasise(snippet, query)

@@ -1,8 +1,8 @@
 /** Filter menus: tags and categories in use with their counts, and live highlight counts. */
 import { describe, expect, it } from 'vitest';
-import { libraryFacets, liveHighlightCounts } from '../../../lib/library-view';
-import type { ArticleMeta } from '../../../lib/storage/types';
-import { makeArticle, makeHighlight } from '../storage/fixtures';
+import type { ArticleMeta } from '../../../../lib/model/types';
+import { libraryFacets, liveHighlightCounts } from '../../../../lib/ui/library-view';
+import { makeArticle, makeHighlight } from '../../../support/library';
 
 function meta(overrides: Partial<ArticleMeta> & { id: string }): ArticleMeta {
   const { html: _html, text: _text, ...rest } = makeArticle(overrides);

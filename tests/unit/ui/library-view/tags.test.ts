@@ -1,6 +1,6 @@
 /** Tag hygiene: one tag stays one tag whatever case, width or spacing it is typed in. */
 import { describe, expect, it } from 'vitest';
-import { hasTag, MAX_TAG_LENGTH, normalizeTag, tagKey, withoutTag, withTag } from '../../../lib/library-view';
+import { hasTag, MAX_TAG_LENGTH, normalizeTag, tagKey, withoutTag, withTag } from '../../../../lib/ui/library-view';
 
 describe('tags', () => {
   it('normalizes: trims, collapses inner whitespace, refuses empty, caps length in code points', () => {

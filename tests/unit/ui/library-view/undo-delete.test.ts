@@ -3,9 +3,9 @@
  * article record and exactly the highlights the deletion tombstoned, not ones deleted before.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteWithUndo, undoDelete } from '../../../lib/library-view';
-import { type Library, openLibrary } from '../../../lib/storage';
-import { makeArticle, makeHighlight, uniqueDbName } from '../storage/fixtures';
+import { type Library, openLibrary } from '../../../../lib/storage';
+import { deleteWithUndo, undoDelete } from '../../../../lib/ui/library-view';
+import { makeArticle, makeHighlight, uniqueDbName } from '../../../support/library';
 
 let library: Library;
 beforeEach(async () => {

@@ -3,6 +3,7 @@
  * (titles in pinyin order for a Chinese UI), and which views may use the storage's paged path.
  */
 import { describe, expect, it } from 'vitest';
+import type { ArticleMeta } from '../../../../lib/model/types';
 import {
   applyView,
   comparator,
@@ -10,9 +11,8 @@ import {
   isDefaultView,
   type LibraryView,
   matchesView,
-} from '../../../lib/library-view';
-import type { ArticleMeta } from '../../../lib/storage/types';
-import { makeArticle } from '../storage/fixtures';
+} from '../../../../lib/ui/library-view';
+import { makeArticle } from '../../../support/library';
 
 function meta(overrides: Partial<ArticleMeta> & { id: string }): ArticleMeta {
   const { html: _html, text: _text, ...rest } = makeArticle(overrides);
