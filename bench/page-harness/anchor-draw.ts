@@ -3,7 +3,7 @@
  * article's 1,000 highlights on screen (see `draw`).
  */
 
-import { HIGHLIGHT_COLORS } from '../../lib/model/types';
+import { HIGHLIGHT_COLORS } from '../../lib/model';
 import { createPainter } from '../../lib/shared/highlighting/painter';
 import type { State } from './anchor-types';
 

@@ -3,7 +3,7 @@
  * answers bench/suites/anchor.mjs.
  */
 
-import type { TextQuoteSelector } from '../../lib/model/types';
+import type { TextQuoteSelector } from '../../lib/model';
 import type { Anchorable, AnchorResult, TextIndex } from '../../lib/shared/anchoring';
 import type { Tally as BaseTally } from '../../tests/support/text-edits';
 import type { Span } from './hypothesis-match';

@@ -12,7 +12,7 @@
  */
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { toRange as dtqToRange } from 'dom-anchor-text-quote';
-import type { TextQuoteSelector } from '../../lib/model/types';
+import type { TextQuoteSelector } from '../../lib/model';
 import { anchorAll, buildTextIndex, describeOffsets, offsetsToRange, rangeToOffsets } from '../../lib/shared/anchoring';
 import { judge, rng } from '../../tests/support/text-edits';
 import { draw } from './anchor-draw';

@@ -3,7 +3,7 @@
  * the same text and with the same selectors as Glossa (a peer, not our code: lib/shared/anchoring is).
  */
 import search from 'approx-string-match';
-import type { TextQuoteSelector } from '../../lib/model/types';
+import type { TextQuoteSelector } from '../../lib/model';
 
 /** A found `[start, end)`. */
 export interface Span {

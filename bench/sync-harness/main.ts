@@ -4,7 +4,7 @@
  */
 
 import { syncOnce } from '../../lib/background/sync/engine';
-import { ARTICLE_SCHEMA, HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA } from '../../lib/model/types';
+import { ARTICLE_SCHEMA, HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA } from '../../lib/model';
 import { CouchClient } from '../../lib/shared/sync/couch';
 import { type Library, openLibrary } from '../../lib/storage';
 

@@ -4,7 +4,7 @@
  * Glossa's real exporters and importer on it for bench/suites/transfer.mjs.
  */
 
-import { HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA, type Highlight } from '../../lib/model/types';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA, type Highlight } from '../../lib/model';
 import { describeOffsets } from '../../lib/shared/anchoring';
 import { importSeedFiles } from '../../lib/shared/article/import';
 import { sanitizeArticleDom, sanitizeArticleHtml } from '../../lib/shared/article/sanitize';

@@ -4,8 +4,7 @@
  * quote, a way to re-attach it to a new selection, and a way to delete it.
  */
 import { useState } from 'preact/hooks';
-import { quoteOf } from '../../lib/model/records';
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../lib/model/types';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor, quoteOf } from '../../lib/model';
 import type { Placed } from '../../lib/shared/highlighting/placement';
 import { t } from '../../lib/shared/i18n';
 import { colorName } from './color-names';

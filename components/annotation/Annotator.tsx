@@ -6,8 +6,8 @@
  * element (`root`) is the page's or the reader's; only this component's own UI is rendered here.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { changed, newHighlight, quoteOf } from '../../lib/model/records';
-import type { Highlight, HighlightColor } from '../../lib/model/types';
+import type { Highlight, HighlightColor } from '../../lib/model';
+import { changed, newHighlight, quoteOf } from '../../lib/model';
 import { buildTextIndex, describeParagraph, describeRange } from '../../lib/shared/anchoring';
 import { caretAt, selectionIn, toolbarPosition } from '../../lib/shared/highlighting/selection';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';

@@ -4,7 +4,7 @@
  * dismisses it and focus goes back where it was.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../lib/model/types';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
 import { colorName } from './color-names';
 import { NoteText } from './NoteText';

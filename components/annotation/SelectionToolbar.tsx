@@ -5,7 +5,7 @@
  * Alt+Shift+H (the last colour).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
 import { colorName } from './color-names';
 

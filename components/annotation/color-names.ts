@@ -1,6 +1,6 @@
 /** The accessible (and visible) name of each highlight colour, in the UI language. */
 
-import type { HighlightColor } from '../../lib/model/types';
+import type { HighlightColor } from '../../lib/model';
 import { type MessageKey, t } from '../../lib/shared/i18n';
 
 const KEYS: Record<HighlightColor, MessageKey> = {

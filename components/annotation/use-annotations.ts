@@ -5,7 +5,7 @@
  * and reports the error, so the screen never shows an edit that was not kept.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { Highlight } from '../../lib/model/types';
+import type { Highlight } from '../../lib/model';
 import { createPainter, type Painter, type PaintMode } from '../../lib/shared/highlighting/painter';
 import { type Placement, place } from '../../lib/shared/highlighting/placement';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';

@@ -4,7 +4,7 @@
  * a sanitized DOM (from DOMPurify) and its nodes are moved in: no HTML string is parsed here.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { ArticleMeta } from '../../lib/model/types';
+import type { ArticleMeta } from '../../lib/model';
 import { formatDate, t } from '../../lib/shared/i18n';
 
 /** Props of {@link ArticleView}. */

@@ -4,7 +4,7 @@
  * another reader tab changes them.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { HighlightColor } from '../../lib/model/types';
+import type { HighlightColor } from '../../lib/model';
 import { lastHighlightColor, loadLastColor } from '../../lib/shared/settings/highlight-prefs';
 import {
   loadReaderPrefs,

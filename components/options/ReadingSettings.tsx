@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
 import { type MessageKey, t } from '../../lib/shared/i18n';
 import { lastHighlightColor, loadLastColor } from '../../lib/shared/settings/highlight-prefs';
 import {

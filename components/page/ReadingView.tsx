@@ -5,7 +5,7 @@
  * A modal dialog: focus starts on the primary action, Escape closes (handled by the overlay).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Result } from '../../lib/model/result';
+import type { Result } from '../../lib/model';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
 import { t } from '../../lib/shared/i18n';
 import { DEFAULT_READER_PREFS, readerAttributes } from '../../lib/shared/settings/reader-prefs';

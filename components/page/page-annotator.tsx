@@ -6,7 +6,7 @@
  */
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { HighlightColor } from '../../lib/model/types';
+import type { HighlightColor } from '../../lib/model';
 import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
 import { pageStore } from '../../lib/page/page-store';
 import { pageToSave } from '../../lib/page/page-to-save';

@@ -7,7 +7,7 @@
  * position and focus (see page-freeze.ts), so the page's DOM is exactly as before.
  */
 import { render } from 'preact';
-import type { Result } from '../../lib/model/result';
+import type { Result } from '../../lib/model';
 import { extractArticle } from '../../lib/page/extract/extract';
 import { freezePage } from '../../lib/page/page-freeze';
 import { pageStore } from '../../lib/page/page-store';

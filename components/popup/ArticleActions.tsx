@@ -3,7 +3,7 @@
  * single tab stop per article until the reader asks: tags, archive/unarchive, delete.
  */
 import { useState } from 'preact/hooks';
-import type { ArticleMeta } from '../../lib/model/types';
+import type { ArticleMeta } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
 import { TagEditor } from './TagEditor';
 

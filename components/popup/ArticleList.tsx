@@ -3,7 +3,7 @@
  * and the last row loads the next page as it scrolls into view (or when its button is pressed).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { ArticleMeta } from '../../lib/model/types';
+import type { ArticleMeta } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
 import { type ArticleActionHandlers, ArticleActions } from './ArticleActions';
 import { ArticleListItem } from './ArticleListItem';

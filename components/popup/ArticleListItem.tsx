@@ -4,7 +4,7 @@
  * article's own controls (tags, archive, delete) come after the link as `children`.
  */
 import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
-import type { ArticleMeta } from '../../lib/model/types';
+import type { ArticleMeta } from '../../lib/model';
 import { formatDate, t } from '../../lib/shared/i18n';
 
 /** Props of {@link ArticleListItem}. */

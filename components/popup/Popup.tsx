@@ -6,7 +6,7 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ArticleMeta } from '../../lib/model/types';
+import type { ArticleMeta } from '../../lib/model';
 import { formatNumber, t, uiLanguage } from '../../lib/shared/i18n';
 import { type Library, openLibrary } from '../../lib/storage';
 import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../../lib/ui/library-view';

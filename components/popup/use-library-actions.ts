@@ -4,7 +4,7 @@
  * once through `onChanged` / `onRemoved`; a failure becomes a sentence, never a silent no-op.
  */
 import { useCallback, useState } from 'preact/hooks';
-import type { ArticleMeta } from '../../lib/model/types';
+import type { ArticleMeta } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
 import type { Library } from '../../lib/storage';
 import { type DeletedArticle, deleteWithUndo, undoDelete } from '../../lib/ui/library-view';

@@ -4,7 +4,7 @@
  * library changes, while still wanted.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ArticleMeta } from '../../lib/model/types';
+import type { ArticleMeta } from '../../lib/model';
 import type { Library } from '../../lib/storage';
 import { onLibraryChange } from '../../lib/storage';
 import { type LibraryFacets, libraryFacets, liveHighlightCounts } from '../../lib/ui/library-view';

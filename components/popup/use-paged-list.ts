@@ -4,7 +4,7 @@
  * changes the library. This is the popup's fast path; filtered views use useLibraryIndex.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ArticleMeta } from '../../lib/model/types';
+import type { ArticleMeta } from '../../lib/model';
 import type { Library } from '../../lib/storage';
 import { onLibraryChange } from '../../lib/storage';
 

@@ -5,7 +5,7 @@
  * Escape closes the list and returns focus to the button.
  */
 import { useId, useRef, useState } from 'preact/hooks';
-import type { Article, Highlight } from '../../lib/model/types';
+import type { Article, Highlight } from '../../lib/model';
 import { type MessageKey, t } from '../../lib/shared/i18n';
 import { type ArticleFormat, exportArticle } from '../../lib/ui/export';
 import { downloadFile } from '../shared/download';

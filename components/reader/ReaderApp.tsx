@@ -4,7 +4,7 @@
  * font size applied and remembered.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Article } from '../../lib/model/types';
+import type { Article } from '../../lib/model';
 import { sanitizeArticleDom } from '../../lib/shared/article/sanitize';
 import { preparePainting } from '../../lib/shared/highlighting/layer';
 import { t } from '../../lib/shared/i18n';

@@ -6,7 +6,7 @@
  * victim.github.io): whatever a hostile page sends, it cannot reach another site's notes.
  */
 
-import type { Highlight } from '../model/types';
+import type { Highlight } from '../model';
 import { canonicalUrl } from '../shared/article/ids';
 import type { WebPageSave } from '../shared/article/web-page';
 import type { Library } from '../storage';

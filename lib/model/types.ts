@@ -6,6 +6,10 @@
  * records from new ones even when they arrive from a sync peer or a backup file.
  */
 
+/** What saving an article did, so an importer can report "3 new, 1 updated" (`deleted-before`: a
+ * seed the user deleted, left deleted). */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'deleted-before';
+
 /** Where an article came from: bundled seed, a live web page, or a file the user imported. */
 export type ArticleOrigin = 'seed' | 'web' | 'file';
 
@@ -162,19 +166,4 @@ export interface ArticleTombstone {
   id: string;
   stamp: string;
   deletedAt: number;
-}
-
-/** One search-index entry of an article, as lib/background/search persists it; storage keeps it opaque. */
-export interface SearchDocRecord {
-  id: string;
-  /** The search module's own format version, so it can discard entries it no longer reads. */
-  format: number;
-  data: unknown;
-}
-
-/** A page of results plus the cursor to ask for the next one. */
-export interface Page<T> {
-  items: T[];
-  /** Opaque position to continue from, or `null` at the end. */
-  next: string | null;
 }

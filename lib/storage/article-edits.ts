@@ -4,7 +4,7 @@
  * on the next update brings the article back.
  */
 import type { IDBPDatabase } from 'idb';
-import type { ArticleMeta } from '../model/types';
+import type { ArticleMeta } from '../model';
 import { maxStamp } from './highlights';
 import type { GlossaSchema } from './schema';
 import { outboxKey, stampArticle, stampHighlight, txStamper } from './stamping';

@@ -3,16 +3,14 @@
  * touches both does so in one transaction, so a reader never sees a meta without its body.
  */
 import { type IDBPDatabase, unwrap } from 'idb';
-import { ARTICLE_SCHEMA, type Article, type ArticleBody, type ArticleMeta, type Page } from '../model/types';
+import { ARTICLE_SCHEMA, type Article, type ArticleBody, type ArticleMeta, type UpsertOutcome } from '../model';
 import { maxStamp } from './highlights';
 import { decodePageCursor, encodePageCursor } from './page-cursor';
 import type { GlossaSchema } from './schema';
 import { outboxKey, stampArticle, txStamper } from './stamping';
+import type { Page } from './types';
 
 type Db = IDBPDatabase<GlossaSchema>;
-
-/** What {@link upsertArticle} did, so an importer can report "3 new, 1 updated". */
-export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'deleted-before';
 
 /** Options for {@link upsertArticles}. */
 export interface UpsertOptions {

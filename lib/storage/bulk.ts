@@ -1,7 +1,7 @@
 /** Whole-batch writes to one store, in one transaction: all of them land, or none. */
 import type { IDBPDatabase } from 'idb';
-import type { SearchDocRecord } from '../model/types';
 import type { GlossaSchema } from './schema';
+import type { SearchDocRecord } from './types';
 
 type Db = IDBPDatabase<GlossaSchema>;
 

@@ -4,7 +4,7 @@
  * background) are serialized by IndexedDB, so no two writes ever get the same stamp.
  */
 import type { IDBPObjectStore } from 'idb';
-import { createClock, format, type Hlc, plausible, receive, tick } from '../model/hlc';
+import { createClock, format, type Hlc, plausible, receive, tick } from '../model';
 import type { GlossaSchema } from './schema';
 
 /** The `meta` store inside a read-write transaction (any set of stores that includes it). */

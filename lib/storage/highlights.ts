@@ -3,7 +3,7 @@
  * so sync can carry the deletion to other devices; readers filter tombstones out by default.
  */
 import type { IDBPDatabase } from 'idb';
-import { HIGHLIGHT_SCHEMA, type Highlight } from '../model/types';
+import { HIGHLIGHT_SCHEMA, type Highlight } from '../model';
 import type { GlossaSchema } from './schema';
 import { outboxKey, stampHighlight, txStamper } from './stamping';
 

@@ -19,7 +19,7 @@ import {
   type HighlightColor,
   type HighlightStamps,
   type Selector,
-} from '../model/types';
+} from '../model';
 import { legacyStamp } from './clock';
 
 /** A record as read from disk: an object of unknown fields. */

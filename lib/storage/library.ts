@@ -3,7 +3,7 @@
  * migrated database. Callers never see a connection, a transaction or a store name.
  */
 import type { IDBPDatabase } from 'idb';
-import type { Article, ArticleMeta, ArticleTombstone, Highlight, Page, SearchDocRecord } from '../model/types';
+import type { Article, ArticleMeta, ArticleTombstone, Highlight, UpsertOutcome } from '../model';
 import * as edits from './article-edits';
 import * as articles from './articles';
 import * as bulk from './bulk';
@@ -14,6 +14,7 @@ import * as meta from './meta';
 import * as outbox from './outbox';
 import * as replicas from './replicas';
 import type { GlossaSchema, OutboxEntry } from './schema';
+import type { Page, SearchDocRecord } from './types';
 import { batchedUpsert } from './write-batcher';
 
 /** Options for {@link openLibrary}. */
@@ -25,7 +26,7 @@ export interface OpenLibraryOptions {
 /** Typed access to articles, highlights and bookkeeping. See each module for the semantics. */
 export interface Library {
   /** Saves an article; the user's savedAt, tags and archived state survive re-imports. */
-  upsertArticle(article: Article, options?: articles.UpsertOptions): Promise<articles.UpsertOutcome>;
+  upsertArticle(article: Article, options?: articles.UpsertOptions): Promise<UpsertOutcome>;
   /** Meta and body, for the reader. */
   getArticle(id: string): Promise<Article | undefined>;
   /** Meta only, without reading the body. */

@@ -8,7 +8,7 @@
  * anything else lets the transaction commit half-way.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { ARTICLE_SCHEMA } from '../model/types';
+import { ARTICLE_SCHEMA } from '../model';
 import { normalizeLegacyHighlight, splitLegacyArticle, stampLegacyArticle } from './legacy';
 import type { GlossaSchema } from './schema';
 

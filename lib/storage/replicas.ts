@@ -4,23 +4,21 @@
  * edit. Applying the same replica twice changes nothing, so a pull cut short can simply run again.
  */
 import type { IDBPDatabase } from 'idb';
-import { laterStamp } from '../model/hlc';
-import {
-  articleSourceOf,
-  mergeArticle,
-  mergeHighlight,
-  type ReplicatedArticle,
-  type ReplicatedHighlight,
-  sameReplica,
-} from '../model/merge';
 import {
   ARTICLE_SCHEMA,
   type ArticleBody,
   type ArticleMeta,
   type ArticleTombstone,
+  articleSourceOf,
   HIGHLIGHT_SCHEMA,
   type Highlight,
-} from '../model/types';
+  laterStamp,
+  mergeArticle,
+  mergeHighlight,
+  type ReplicatedArticle,
+  type ReplicatedHighlight,
+  sameReplica,
+} from '../model';
 import { maxStamp } from './highlights';
 import { articleStampsOf, cleanSelector, highlightStampsOf } from './legacy';
 import type { GlossaSchema } from './schema';

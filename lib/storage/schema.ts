@@ -3,7 +3,8 @@
  * every store and index name against. Older versions exist only inside `migrations.ts`.
  */
 import type { DBSchema } from 'idb';
-import type { ArticleBody, ArticleMeta, ArticleTombstone, Highlight, SearchDocRecord } from '../model/types';
+import type { ArticleBody, ArticleMeta, ArticleTombstone, Highlight } from '../model';
+import type { SearchDocRecord } from './types';
 
 /** Database name used by the extension; tests pass their own to stay isolated. */
 export const DEFAULT_DB_NAME = 'glossa';

@@ -4,7 +4,7 @@
  * exactly which edits are new. Every stamped write also queues its record in the outbox.
  */
 import type { IDBPTransaction } from 'idb';
-import type { ArticleMeta, ArticleStamps, Highlight, HighlightStamps } from '../model/types';
+import type { ArticleMeta, ArticleStamps, Highlight, HighlightStamps } from '../model';
 import { legacyStamp, type Stamper, stamper } from './clock';
 import { articleStampsOf, highlightStampsOf } from './legacy';
 import type { GlossaSchema } from './schema';

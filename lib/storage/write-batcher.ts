@@ -5,8 +5,7 @@
  * bad record never costs the others.
  */
 
-import type { Article } from '../model/types';
-import type { UpsertOutcome as Outcome } from './articles';
+import type { Article, UpsertOutcome as Outcome } from '../model';
 
 interface Pending {
   article: Article;

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Highlight } from '../../lib/model/types';
+import type { Highlight } from '../../lib/model';
 import type { StaticServer } from '../../scripts/static-server.mjs';
 import {
   clickHighlight,

@@ -5,8 +5,7 @@
  * sanitizer, anchoring and storage, so exports and imports are tested on real records.
  */
 import { readFileSync } from 'node:fs';
-import { newHighlight } from '../../lib/model/records';
-import { type Article, HIGHLIGHT_COLORS, type Highlight, type Selector } from '../../lib/model/types';
+import { type Article, HIGHLIGHT_COLORS, type Highlight, newHighlight, type Selector } from '../../lib/model';
 import { describeOffsets, describeParagraph, paragraphKey, paragraphsOf } from '../../lib/shared/anchoring';
 import { buildTextIndex } from '../../lib/shared/anchoring/text-index';
 import { importSeedFiles } from '../../lib/shared/article/import';

@@ -2,7 +2,7 @@
  * Builders for storage tests: complete, valid records with readable defaults, so each test
  * spells out only the fields it is about.
  */
-import { ARTICLE_SCHEMA, type Article, HIGHLIGHT_SCHEMA, type Highlight } from '../../lib/storage';
+import { ARTICLE_SCHEMA, type Article, HIGHLIGHT_SCHEMA, type Highlight } from '../../lib/model';
 
 let dbCounter = 0;
 

@@ -4,7 +4,8 @@
  * the persistence tests are about. The real Library implements the same methods.
  */
 import type { SearchStore } from '../../lib/background/search';
-import type { Article, ArticleMeta, Highlight, SearchDocRecord } from '../../lib/storage';
+import type { Article, ArticleMeta, Highlight } from '../../lib/model';
+import type { SearchDocRecord } from '../../lib/storage';
 
 /** See the module comment. Tests change `articles` and `highlights` directly, as another context would. */
 export class FakeStore implements SearchStore {

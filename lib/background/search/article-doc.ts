@@ -4,7 +4,7 @@
  * index entry was built from, so a start-up check can tell which entries went stale while the
  * background was not running — from metadata and highlights alone, without reading a body.
  */
-import type { ArticleMeta, Highlight } from '../../model/types';
+import type { ArticleMeta, Highlight } from '../../model';
 import type { SearchDoc } from './doc-terms';
 
 /** The texts of an article's highlights and notes, oldest first (tombstones skipped). */

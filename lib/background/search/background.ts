@@ -8,10 +8,12 @@
  * a badge, a message), and most restarts never search. Changes that arrive before then only
  * update the persisted entries, which the load reads.
  */
+
+import type { SearchHitView } from '../../model';
 import { type Handler, INVALID } from '../../shared/messaging';
 import { onLibraryChange } from '../../storage/changes';
 import { SearchService } from './search-service';
-import type { SearchHitView, SearchStore } from './service-types';
+import type { SearchStore } from './service-types';
 
 /** Longest query accepted, in UTF-16 code units. */
 export const MAX_QUERY_LENGTH = 500;

@@ -10,7 +10,7 @@ export type { BodyBuckets } from './collector';
 export { asDocData, docDataOf, SEARCH_DOC_FORMAT, type SearchDoc, type SearchDocData } from './doc-terms';
 export { FIELD_WEIGHTS, type SearchField, type SearchHit, SearchIndex, type SearchResult } from './search-index';
 export { SearchService } from './search-service';
-export type { ReconcileReport, SearchHitView, SearchServiceOptions, SearchStore } from './service-types';
+export type { ReconcileReport, SearchServiceOptions, SearchStore } from './service-types';
 export { type IndexSnapshot, SNAPSHOT_ID } from './snapshot';
 export { snippet } from './snippet';
 export { fold, parseQuery, queryTerms, termsOf } from './terms';

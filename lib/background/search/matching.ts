@@ -4,10 +4,11 @@
  * shown in — title hits first, then highlight and note hits, then body hits, each tier by
  * field weight × occurrences × term rarity.
  */
+import type { SearchField } from '../../model';
 import { FIELD_MASK, IN_BODY, IN_NOTES, IN_TITLE, POSTING_SLOT } from './postings';
 
 /** Which field of an article a hit was found in. */
-export type SearchField = 'title' | 'annotations' | 'body';
+export type { SearchField };
 
 /** How much a term counts in each field. */
 export const FIELD_WEIGHTS = { title: 8, annotations: 4, body: 1 } as const;

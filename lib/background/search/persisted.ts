@@ -3,7 +3,7 @@
  * article (`doc-terms.ts`) and one snapshot of the whole index (`snapshot.ts`). Storage keeps
  * them opaque; this module alone knows which is which and drops what it cannot read.
  */
-import type { SearchDocRecord } from '../../model/types';
+import type { SearchDocRecord } from '../../storage';
 import { asDocData, SEARCH_DOC_FORMAT, type SearchDocData } from './doc-terms';
 import { asSnapshot, type IndexSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_ID } from './snapshot';
 

@@ -9,13 +9,15 @@
  * Every mutation runs in one queue, so a change event arriving during the start-up load is
  * applied after it, never lost or applied twice.
  */
-import type { SearchDocRecord } from '../../model/types';
+
+import type { SearchHitView } from '../../model';
+import type { SearchDocRecord } from '../../storage';
 import { fingerprintOf, notesOf, searchDocOf } from './article-doc';
 import type { BodyBuckets } from './collector';
 import { docDataOf, type SearchDocData } from './doc-terms';
 import { entryRecord, readPersisted, snapshotRecord } from './persisted';
 import { type SearchField, SearchIndex } from './search-index';
-import type { ReconcileReport, SearchHitView, SearchServiceOptions, SearchStore } from './service-types';
+import type { ReconcileReport, SearchServiceOptions, SearchStore } from './service-types';
 import { snippet } from './snippet';
 
 /** Articles indexed per storage write. */

@@ -1,9 +1,8 @@
 /**
- * The search service's outward types: the library methods it needs, the hits it answers (what
- * the popup shows, and what crosses the message protocol), and what a start-up did.
+ * The search service's outward types: the library methods it needs and what a start-up did.
+ * The hits it answers are domain types (`lib/model/search.ts`): they cross the message protocol.
  */
 import type { Library } from '../../storage/library';
-import type { SearchField } from './matching';
 
 /** The library methods search uses (the real Library has them; tests pass a small fake). */
 export type SearchStore = Pick<
@@ -17,18 +16,6 @@ export type SearchStore = Pick<
   | 'deleteSearchDocs'
   | 'getAllSearchDocs'
 >;
-
-/** One hit as the popup shows it. */
-export interface SearchHitView {
-  articleId: string;
-  title: string;
-  /** Relevance within its field's tier (hits come title first, then notes, then body). */
-  score: number;
-  /** Where the query was found: the snippet is from this field. */
-  field: SearchField;
-  /** The matching passage of that field, or null when the words are too far apart to show one. */
-  snippet: string | null;
-}
 
 /** What a start-up reconcile did. */
 export interface ReconcileReport {

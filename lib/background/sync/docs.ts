@@ -5,14 +5,14 @@
  * never half-applied. Article HTML is sanitized again whenever it is rendered.
  */
 
-import { plausible } from '../../model/hlc';
 import {
   type ArticleSource,
   articleSourceOf,
+  plausible,
   type ReplicatedArticle,
   type ReplicatedHighlight,
   type Stamped,
-} from '../../model/merge';
+} from '../../model';
 import type { CouchDoc } from '../../shared/sync/couch';
 import { validateHighlight } from '../../shared/validate/highlight';
 import type { Replica } from '../../storage';

@@ -3,7 +3,7 @@
  * document's conflicting revisions into one, and cutting writes into requests of bounded size.
  */
 
-import { mergeArticle, mergeHighlight } from '../../model/merge';
+import { mergeArticle, mergeHighlight } from '../../model';
 import { type CouchClient, type CouchDoc, SyncError } from '../../shared/sync/couch';
 import type { Replica } from '../../storage';
 import { DOC_FORMAT, fromDoc } from './docs';

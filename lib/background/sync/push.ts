@@ -4,8 +4,7 @@
  * outbox only once the server holds a version that covers it.
  */
 
-import { laterStamp } from '../../model/hlc';
-import { sameReplica } from '../../model/merge';
+import { laterStamp, sameReplica } from '../../model';
 import { type BulkResult, type CouchClient, type CouchDoc, SyncError } from '../../shared/sync/couch';
 import type { Library, OutboxEntry } from '../../storage';
 import { toDoc } from './docs';

@@ -8,9 +8,10 @@
 import { browser } from 'wxt/browser';
 import { CouchClient, type ServerConfig, SyncError } from '../../shared/sync/couch';
 import { loadServerConfig, serverKey, syncPassword, syncSettings } from '../../shared/sync/settings';
-import { backoffMs, readStatus, type SyncStatus, writeStatus } from '../../shared/sync/status';
+import { backoffMs, type SyncStatus } from '../../shared/sync/status';
 import { type Library, onLibraryChange } from '../../storage';
 import { syncOnce } from './engine';
+import { readStatus, writeStatus } from './status-store';
 
 const PERIODIC = 'glossa-sync';
 const RETRY = 'glossa-sync-retry';

@@ -3,7 +3,7 @@
  * into DOM ranges in whichever copy of the article is on screen. See `text-index.ts` for the
  * text the offsets count in and `match-quote.ts` for how a quote is found again.
  */
-import type { ParagraphSelector, Selector, TextPositionSelector, TextQuoteSelector } from '../../model/types';
+import type { ParagraphSelector, Selector, TextPositionSelector, TextQuoteSelector } from '../../model';
 import { offsetsToRange, rangeToOffsets } from './dom-range';
 import { matchQuote, type QuoteTarget, type TextMatch } from './match-quote';
 import { PARAGRAPH_QUOTE_LENGTH, paragraphOf, paragraphsOf, textHash } from './paragraph';

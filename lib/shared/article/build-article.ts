@@ -2,8 +2,8 @@
  * Assembles the stored {@link Article} from a parsed seed post and its sanitized body. Pure
  * apart from hashing (Web Crypto), and free of DOM globals, so it runs in an MV3 service worker.
  */
-import type { Article, ArticleOrigin } from '../../model/types';
-import { ARTICLE_SCHEMA } from '../../model/types';
+import type { Article, ArticleOrigin } from '../../model';
+import { ARTICLE_SCHEMA } from '../../model';
 import type { ParsedPost } from './front-matter';
 import { articleIdFor, sha256Hex } from './ids';
 import type { PreparedBody } from './sanitize';

@@ -12,8 +12,8 @@
  */
 import matter from 'gray-matter';
 import { CORE_SCHEMA, dump, load } from 'js-yaml';
-import type { Result } from '../../model/result';
-import { err, ok } from '../../model/result';
+import type { Result } from '../../model';
+import { err, ok } from '../../model';
 import type { ImportError } from './import-error';
 import { describeThrown, importError } from './import-error';
 import { type PostFields, readPostFields } from './post-fields';

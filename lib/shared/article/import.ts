@@ -6,8 +6,7 @@
  * rest of the batch carries on.
  */
 
-import type { Article, ArticleOrigin } from '../../model/types';
-import type { UpsertOutcome } from '../../storage/articles';
+import type { Article, ArticleOrigin, UpsertOutcome } from '../../model';
 import { buildArticle } from './build-article';
 import { parseSeedFile } from './front-matter';
 import type { ImportError } from './import-error';

@@ -14,8 +14,8 @@
  *   A wrong type or an unusable value (e.g. a `javascript:` image URL) becomes `null` rather
  *   than costing the reader the article.
  */
-import type { Result } from '../../model/result';
-import { err, ok } from '../../model/result';
+import type { Result } from '../../model';
+import { err, ok } from '../../model';
 import { parsePublished } from './dates';
 
 /** Longest title kept (code points); longer ones are cut, not refused. */

@@ -5,8 +5,8 @@
  * in it: every field is type- and size-checked here, and the HTML is sanitized again before
  * it is stored. Free of DOM globals, so it runs in an MV3 service worker.
  */
-import type { Article } from '../../model/types';
-import { ARTICLE_SCHEMA } from '../../model/types';
+import type { Article } from '../../model';
+import { ARTICLE_SCHEMA } from '../../model';
 import { EXCERPT_LENGTH } from './build-article';
 import { articleIdFor, canonicalUrl, sha256Hex } from './ids';
 import type { PreparedBody } from './sanitize';

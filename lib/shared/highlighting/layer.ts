@@ -9,7 +9,7 @@
  * document, which costs ~100 ms on a long article once it is on screen, and almost nothing
  * before the article is.
  */
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model';
 import { highlightStyles } from './styles';
 
 interface HighlightRegistry {

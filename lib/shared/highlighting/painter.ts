@@ -8,7 +8,7 @@
  * every range of that colour, so 1,000 highlights cost five registry entries. Overlapping highlights simply both paint: the colours
  * are translucent, so the overlap reads darker.
  */
-import type { HighlightColor } from '../../model/types';
+import type { HighlightColor } from '../../model';
 import { acquireLayer, type Layer } from './layer';
 
 /** How a painter draws. */

@@ -4,7 +4,7 @@
  * and orphans (annotations whose text is no longer found — listed, never guessed).
  */
 
-import type { Highlight, ParagraphSelector } from '../../model/types';
+import type { Highlight, ParagraphSelector } from '../../model';
 import { anchorAll, buildTextIndex, offsetsToRange, paragraphOf, paragraphsOf, type TextIndex } from '../anchoring';
 import { textHash } from '../anchoring/paragraph';
 

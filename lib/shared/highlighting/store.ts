@@ -3,7 +3,7 @@
  * talks to the library directly; a live page's content script cannot reach the extension's
  * IndexedDB, so its store goes through the background. The UI sees one interface either way.
  */
-import type { Highlight } from '../../model/types';
+import type { Highlight } from '../../model';
 
 /** Highlights of one article, as the annotation UI needs them. */
 export interface AnnotationStore {

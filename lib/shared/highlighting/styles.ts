@@ -3,7 +3,7 @@
  * light page, a dark page and our dark theme alike, and overlaps show as a deeper tint. The dark
  * theme gets lighter, stronger tints (a pale yellow at 35 % vanishes on near-black).
  */
-import type { HighlightColor } from '../../model/types';
+import type { HighlightColor } from '../../model';
 
 /** Light-background tints. */
 export const LIGHT_TINTS: Record<HighlightColor, string> = {

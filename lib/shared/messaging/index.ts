@@ -4,7 +4,7 @@
  * answer is a `Result`, so a failure arrives as a value the caller must look at.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { err, ok, type Result } from '../../model/result';
+import { err, ok, type Result } from '../../model';
 import type { CallMaps, Envelope, MessageError, Target } from './protocol';
 
 export type { BackgroundCalls, ContentCalls, MessageError, OffscreenCalls, Target } from './protocol';

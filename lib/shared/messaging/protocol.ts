@@ -4,9 +4,7 @@
  * reader of this file knows every conversation in the extension.
  */
 
-import type { SearchHitView } from '../../background/search/service-types';
-import type { Highlight } from '../../model/types';
-import type { UpsertOutcome } from '../../storage/articles';
+import type { Highlight, SearchHitView, UpsertOutcome } from '../../model';
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';

@@ -3,7 +3,7 @@
  * and the toolbar marks it. Per device (`storage.local`), like typography.
  */
 import { storage } from 'wxt/utils/storage';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model';
 
 /** The stored item. */
 export const lastHighlightColor = storage.defineItem<HighlightColor>('local:lastHighlightColor', {

@@ -3,13 +3,7 @@
  * a backup file). The background trusts nothing from a page: every field's type, form and size
  * is checked, unknown fields are dropped, and the record is rebuilt from what passed.
  */
-import {
-  HIGHLIGHT_COLORS,
-  HIGHLIGHT_SCHEMA,
-  type Highlight,
-  type HighlightColor,
-  type Selector,
-} from '../../model/types';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA, type Highlight, type HighlightColor, type Selector } from '../../model';
 
 /** Size limits, in UTF-16 code units. */
 export const HIGHLIGHT_LIMITS = { quote: 20_000, context: 256, note: 100_000, id: 128, selectors: 8 } as const;

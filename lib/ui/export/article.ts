@@ -2,7 +2,7 @@
  * Exports of one article, as the reader page offers them: Obsidian Markdown with its highlights,
  * the seed's Hexo format, and W3C Web Annotation JSON-LD.
  */
-import type { Article, Highlight } from '../../model/types';
+import type { Article, Highlight } from '../../model';
 import { fileNameFor } from './file-name';
 import { articleHexo } from './hexo';
 import { articleMarkdown, ENGLISH_LABELS, type MarkdownLabels } from './markdown';

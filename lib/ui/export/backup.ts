@@ -20,7 +20,7 @@
  * …]}
  * ```
  */
-import type { Article, ArticleTombstone, Highlight } from '../../model/types';
+import type { Article, ArticleTombstone, Highlight } from '../../model';
 import type { BackupSettings } from './settings';
 import type { ExportFile, ExportSource, OnProgress } from './types';
 

@@ -9,7 +9,7 @@
  * and Hexo both read), `thumbnail`; then `url` when known and `tags` (Hexo's own tag list).
  * The body is the stored, sanitized HTML.
  */
-import type { Article } from '../../model/types';
+import type { Article } from '../../model';
 import { frontMatter } from './front-matter';
 
 /** The article as a seed-format file's text. */

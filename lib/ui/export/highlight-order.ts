@@ -4,7 +4,7 @@
  * its paragraph, so it comes just before the highlights inside that paragraph. Annotations that
  * carry no position (made by other tools, or on an empty paragraph) follow, oldest first.
  */
-import type { Highlight, ParagraphSelector, TextPositionSelector, TextQuoteSelector } from '../../model/types';
+import type { Highlight, ParagraphSelector, TextPositionSelector, TextQuoteSelector } from '../../model';
 
 /** The highlight's TextPositionSelector, if it has one. */
 export function positionOf(highlight: Highlight): TextPositionSelector | undefined {

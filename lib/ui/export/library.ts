@@ -5,7 +5,7 @@
  * reported per article, and the work yields to the event loop now and then so a progress bar
  * can repaint during a 10,000-article export.
  */
-import type { ArticleMeta, Highlight } from '../../model/types';
+import type { ArticleMeta, Highlight } from '../../model';
 import { exportBackup } from './backup';
 import { ENGLISH_LABELS, libraryHeader, librarySection, type MarkdownLabels } from './markdown';
 import type { BackupSettings } from './settings';

@@ -25,7 +25,7 @@
  * `## Title` section per article with its fields as a list and the same callouts. One file
  * rather than thousands, because a browser download is one file; Obsidian opens it as a note.
  */
-import type { ArticleMeta, Highlight, HighlightColor } from '../../model/types';
+import type { ArticleMeta, Highlight, HighlightColor } from '../../model';
 import { frontMatter } from './front-matter';
 import { inDocumentOrder, quoteSelectorOf } from './highlight-order';
 import { blockId, escapeInline, obsidianTag, prefixLines } from './markdown-text';

@@ -5,7 +5,7 @@
  * there.
  */
 
-import type { HighlightColor } from '../../model/types';
+import type { HighlightColor } from '../../model';
 import { loadLastColor } from '../../shared/settings/highlight-prefs';
 import { loadReaderPrefs, type ReaderPrefs } from '../../shared/settings/reader-prefs';
 

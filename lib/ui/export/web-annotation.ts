@@ -13,7 +13,7 @@
  * an `AnnotationCollection` with one embedded `AnnotationPage`.
  */
 
-import type { ArticleMeta, Highlight, Selector } from '../../model/types';
+import type { ArticleMeta, Highlight, Selector } from '../../model';
 import { LIGHT_TINTS } from '../../shared/highlighting/styles';
 import { inDocumentOrder } from './highlight-order';
 

@@ -6,7 +6,7 @@
  * the second way, and then only once per file.
  */
 
-import type { ArticleMeta } from '../../model/types';
+import type { ArticleMeta } from '../../model';
 import { normalizeText } from '../../shared/anchoring';
 import { canonicalUrl } from '../../shared/article/ids';
 import type { Library } from '../../storage';

@@ -9,12 +9,7 @@
  * Only what quotes text can be attached to an article; the rest is counted, not guessed at.
  */
 
-import {
-  HIGHLIGHT_COLORS,
-  type HighlightColor,
-  type TextPositionSelector,
-  type TextQuoteSelector,
-} from '../../model/types';
+import { HIGHLIGHT_COLORS, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../../model';
 import { normalizeText } from '../../shared/anchoring';
 import { HIGHLIGHT_LIMITS } from '../../shared/validate/highlight';
 

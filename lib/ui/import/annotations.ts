@@ -7,8 +7,8 @@
  * here since keeps the edit.
  */
 
-import { newHighlight } from '../../model/records';
-import type { Article, Highlight, Selector } from '../../model/types';
+import type { Article, Highlight, Selector } from '../../model';
+import { newHighlight } from '../../model';
 import {
   anchorAll,
   buildTextIndex,

@@ -6,18 +6,20 @@
  * field to `ArticleMeta` fails to compile here until someone decides how to check it.
  */
 
-import { parse as parseStamp } from '../../model/hlc';
-import { err, ok, type Result } from '../../model/result';
 import {
   ARTICLE_SCHEMA,
   type Article,
   type ArticleMeta,
   type ArticleStamps,
   type ArticleTombstone,
+  err,
   HIGHLIGHT_SCHEMA,
   type Highlight,
   type HighlightStamps,
-} from '../../model/types';
+  ok,
+  parse as parseStamp,
+  type Result,
+} from '../../model';
 import { validateHighlight } from '../../shared/validate/highlight';
 
 /** Largest body accepted (the 20,000-paragraph stress article is 2.5 MB). */

@@ -10,8 +10,8 @@
  * body again when it renders it, whatever its origin.
  */
 
-import { err, ok, type Result } from '../../model/result';
-import type { Article, ArticleTombstone, Highlight } from '../../model/types';
+import type { Article, ArticleTombstone, Highlight } from '../../model';
+import { err, ok, type Result } from '../../model';
 import type { Library, Replica } from '../../storage';
 import { articleReplica, highlightReplica, tombstoneReplica } from '../../storage/replicas';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup';

@@ -5,7 +5,7 @@
  * repaired through `lib/shared/settings` first, so a hand-edited backup cannot store nonsense.
  */
 import { storage } from 'wxt/utils/storage';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model';
 import { lastHighlightColor } from '../../shared/settings/highlight-prefs';
 import { readerPrefs, repairReaderPrefs } from '../../shared/settings/reader-prefs';
 

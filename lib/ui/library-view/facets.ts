@@ -2,7 +2,7 @@
  * The values the filter menus offer (tags and source categories in use) and the live highlight
  * count per article, computed from the whole library once the user asks to filter.
  */
-import type { ArticleMeta, Highlight } from '../../model/types';
+import type { ArticleMeta, Highlight } from '../../model';
 import { tagKey } from './tags';
 
 /** One menu entry: a value and how many articles carry it. */

@@ -4,7 +4,7 @@
  * tombstones of exactly the highlights this deletion laid, never of ones deleted earlier.
  */
 
-import type { Article, Highlight } from '../../model/types';
+import type { Article, Highlight } from '../../model';
 import type { Library } from '../../storage';
 
 /** What undo needs: the article as it was and the highlights that were live. */

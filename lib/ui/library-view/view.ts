@@ -7,7 +7,7 @@
  * keeps, so the popup pages through it without loading the whole library; every other view
  * needs every meta and is computed here.
  */
-import type { ArticleMeta } from '../../model/types';
+import type { ArticleMeta } from '../../model';
 import { hasTag } from './tags';
 
 /** Whether to keep articles with highlights, without, or both. */

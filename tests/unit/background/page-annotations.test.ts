@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { highlightsForPage, putPageHighlight } from '../../../lib/background/page-annotations';
-import { changed, newHighlight } from '../../../lib/model/records';
+import { changed, newHighlight } from '../../../lib/model';
 import type { WebPageSave } from '../../../lib/shared/article/web-page';
 import { validateHighlight } from '../../../lib/shared/validate/highlight';
 import { type Library, openLibrary } from '../../../lib/storage';

@@ -4,15 +4,21 @@
  * every field, the value of the write with the newest stamp — no acknowledged edit is lost.
  */
 import { describe, expect, it } from 'vitest';
-import { createClock, format, type Hlc, parse, plausible, receive, tick } from '../../../lib/model/hlc';
 import {
   type ArticleSource,
+  createClock,
+  format,
+  HIGHLIGHT_COLORS,
+  type Hlc,
   mergeArticle,
   mergeHighlight,
+  parse,
+  plausible,
   type ReplicatedArticle,
   type ReplicatedHighlight,
-} from '../../../lib/model/merge';
-import { HIGHLIGHT_COLORS } from '../../../lib/model/types';
+  receive,
+  tick,
+} from '../../../lib/model';
 import { rng } from '../../support/text-edits';
 
 type Field = 'color' | 'note' | 'selectors' | 'deleted';

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibraryTransfer } from '../../../components/options/LibraryTransfer';
 import { ExportMenu } from '../../../components/reader/ExportMenu';
-import type { Article } from '../../../lib/model/types';
+import type { Article } from '../../../lib/model';
 import { openLibrary } from '../../../lib/storage';
 import en from '../../../public/_locales/en/messages.json';
 import { emptyLibrary, fullLibrary } from '../../support/library-fixture';

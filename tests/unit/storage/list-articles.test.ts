@@ -1,6 +1,7 @@
 /** Paging the library: order, ties on savedAt, deletions between pages, bad input. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ArticleMeta, type Library, openLibrary } from '../../../lib/storage';
+import type { ArticleMeta } from '../../../lib/model';
+import { type Library, openLibrary } from '../../../lib/storage';
 import { makeArticle, uniqueDbName } from '../../support/library';
 
 let library: Library;

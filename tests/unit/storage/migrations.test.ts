@@ -3,14 +3,8 @@
  * the upgrade with every article, body and highlight intact, old shapes filled with defaults.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  ARTICLE_SCHEMA,
-  type Article,
-  HIGHLIGHT_SCHEMA,
-  type Highlight,
-  LATEST_VERSION,
-  openLibrary,
-} from '../../../lib/storage';
+import { ARTICLE_SCHEMA, type Article, HIGHLIGHT_SCHEMA, type Highlight } from '../../../lib/model';
+import { LATEST_VERSION, openLibrary } from '../../../lib/storage';
 import { legacyStamp } from '../../../lib/storage/clock';
 import { openGlossaDb } from '../../../lib/storage/db';
 import { makeArticle, makeHighlight, uniqueDbName } from '../../support/library';

@@ -3,7 +3,7 @@
  * from a peer or a backup are merged in without ever replacing a newer local edit.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { format } from '../../../lib/model/hlc';
+import { format } from '../../../lib/model';
 import { type Library, openLibrary } from '../../../lib/storage';
 import { highlightReplica } from '../../../lib/storage/replicas';
 import { makeArticle, makeHighlight, uniqueDbName } from '../../support/library';

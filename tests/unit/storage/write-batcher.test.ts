@@ -1,6 +1,6 @@
 /** Upserts made together share one transaction, and one failing article costs only itself. */
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../lib/model/types';
+import type { Article } from '../../../lib/model';
 import { openLibrary } from '../../../lib/storage';
 import { batchedUpsert } from '../../../lib/storage/write-batcher';
 import { makeArticle } from '../../support/library';

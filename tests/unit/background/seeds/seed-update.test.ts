@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bundledSeedFiles } from '../../../../lib/background/seeds/bundled-seeds';
+import { HIGHLIGHT_SCHEMA, type Highlight } from '../../../../lib/model';
 import { importSeedFiles } from '../../../../lib/shared/article/import';
 import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
-import { HIGHLIGHT_SCHEMA, type Highlight, openLibrary } from '../../../../lib/storage';
+import { openLibrary } from '../../../../lib/storage';
 import { unstampedAll } from '../../../support/library';
 
 describe('seed import on update', () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { HIGHLIGHT_COLORS } from '../../../../lib/storage';
+import { HIGHLIGHT_COLORS } from '../../../../lib/model';
 import { type CouchServer, startCouchServer } from '../../../../scripts/couch-server.mjs';
 import { makeArticle, makeHighlight } from '../../../support/library';
 import { createDb, DB, type Device, device, snapshot } from '../../../support/sync';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Article } from '../../../../lib/model/types';
-import { ARTICLE_SCHEMA } from '../../../../lib/model/types';
+import type { Article } from '../../../../lib/model';
+import { ARTICLE_SCHEMA } from '../../../../lib/model';
 import type { ImportDeps, SeedFile, StoreOutcome } from '../../../../lib/shared/article/import';
 import { importSeedFiles } from '../../../../lib/shared/article/import';
 import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';

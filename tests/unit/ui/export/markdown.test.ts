@@ -5,7 +5,7 @@
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Article, Highlight } from '../../../../lib/model/types';
+import type { Article, Highlight } from '../../../../lib/model';
 import type { Library } from '../../../../lib/storage';
 import { exportArticle, exportLibrary } from '../../../../lib/ui/export';
 import { inDocumentOrder } from '../../../../lib/ui/export/highlight-order';

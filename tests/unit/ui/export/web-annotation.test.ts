@@ -4,7 +4,7 @@
  * style class, and the article's address (or URN) as target source.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Article } from '../../../../lib/model/types';
+import type { Article } from '../../../../lib/model';
 import type { Library } from '../../../../lib/storage';
 import { exportArticle, exportLibrary } from '../../../../lib/ui/export';
 import { toAnnotation } from '../../../../lib/ui/export/web-annotation';

@@ -5,7 +5,7 @@
  * nothing; and Glossa's own W3C export imports back as the same highlights.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Article, Highlight } from '../../../../lib/model/types';
+import type { Article, Highlight } from '../../../../lib/model';
 import { buildTextIndex } from '../../../../lib/shared/anchoring/text-index';
 import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
 import type { Library } from '../../../../lib/storage';

@@ -1,6 +1,6 @@
 /** Filter menus: tags and categories in use with their counts, and live highlight counts. */
 import { describe, expect, it } from 'vitest';
-import type { ArticleMeta } from '../../../../lib/model/types';
+import type { ArticleMeta } from '../../../../lib/model';
 import { libraryFacets, liveHighlightCounts } from '../../../../lib/ui/library-view';
 import { makeArticle, makeHighlight } from '../../../support/library';
 

@@ -3,7 +3,7 @@
  * (titles in pinyin order for a Chinese UI), and which views may use the storage's paged path.
  */
 import { describe, expect, it } from 'vitest';
-import type { ArticleMeta } from '../../../../lib/model/types';
+import type { ArticleMeta } from '../../../../lib/model';
 import {
   applyView,
   comparator,
