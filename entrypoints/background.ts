@@ -14,6 +14,7 @@ import { ANNOTATOR_SCRIPT, injectReadingView, injectScript } from '../lib/backgr
 import { createPageWatch } from '../lib/background/tabs/page-watch';
 import { buildWebArticle, validateWebPageSave, type WebPageSave } from '../lib/shared/article/web-page';
 import { callTab, INVALID, isWebContentScript, listen } from '../lib/shared/messaging';
+import { isRecord } from '../lib/shared/validate/guards';
 import { validateHighlight } from '../lib/shared/validate/highlight';
 import { onLibraryChange, openLibrary } from '../lib/storage';
 
@@ -161,7 +162,3 @@ export default defineBackground(() => {
     },
   });
 });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}

@@ -8,7 +8,8 @@
  * body; see {@link truthFold}) contains the folded query: substring match, so a word inside a
  * longer word or an unspaced Chinese sentence counts.
  */
-import { fold, type SearchDoc } from '../../lib/background/search';
+import type { SearchDoc } from '../../lib/background/search';
+import { foldText } from '../../lib/shared/fold-text';
 import { rng } from '../../tests/support/text-edits';
 
 /** A corpus article as bench/suites/search-corpus.mjs sends it. */
@@ -66,7 +67,7 @@ export function buildDocs(base: readonly BaseArticle[], count: number, seed: num
  * "open source" is in "open-source" and no phrase depends on the line breaks around it.
  */
 export function truthFold(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ');
+  return foldText(text).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ');
 }
 
 /** Folded text of each article (title, notes, body), for the truth. */

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Highlight } from '../../lib/model';
+import { errorText } from '../../lib/shared/error-text';
 import { createPainter, type Painter, type PaintMode } from '../../lib/shared/highlighting/painter';
 import { type Placement, place } from '../../lib/shared/highlighting/placement';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
@@ -40,7 +41,7 @@ export function useAnnotations(
     () =>
       store.list().then(
         (list) => setHighlights(list),
-        (e: unknown) => setError(String(e instanceof Error ? e.message : e)),
+        (e: unknown) => setError(errorText(e)),
       ),
     [store],
   );
@@ -76,7 +77,7 @@ export function useAnnotations(
         if (stored !== h) setHighlights((list) => upsert(list, stored));
         return stored;
       } catch (e) {
-        setError(String(e instanceof Error ? e.message : e));
+        setError(errorText(e));
         await reload();
         return null;
       }

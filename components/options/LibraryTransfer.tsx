@@ -7,8 +7,8 @@
  */
 import { useState } from 'preact/hooks';
 import { sanitizeArticleDom, sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
+import { errorText } from '../../lib/shared/error-text';
 import { type MessageKey, t } from '../../lib/shared/i18n';
-import { type Library, openLibrary } from '../../lib/storage';
 import {
   exportLibrary,
   LIBRARY_FORMATS,
@@ -16,10 +16,11 @@ import {
   type Progress,
   readBackupSettings,
 } from '../../lib/ui/export';
-import { type FileResult, type ImportDeps, importFiles } from '../../lib/ui/import';
+import { type FileImportDeps, type FileResult, importFiles } from '../../lib/ui/import';
 import { restoreSettings } from '../../lib/ui/import/settings';
 import { downloadFile } from '../shared/download';
 import { markdownLabels } from '../shared/export-labels';
+import type { SectionProps } from './OptionsApp';
 import { describeResult } from './transfer-messages';
 
 const FORMAT_LABEL: Record<LibraryFormat, MessageKey> = {
@@ -31,13 +32,7 @@ const FORMAT_LABEL: Record<LibraryFormat, MessageKey> = {
 /** What the import accepts (the picker's filter; other files can still be chosen). */
 const ACCEPT = '.json,.jsonld,.md,.markdown,.txt,application/json,application/ld+json,text/markdown';
 
-/** Props of {@link LibraryTransfer}. */
-export interface LibraryTransferProps {
-  /** Opens the library for one export or import; the connection is closed after it. */
-  open?: () => Promise<Library>;
-}
-
-const importDeps: ImportDeps = {
+const importDeps: FileImportDeps = {
   prepare: (html) => sanitizeArticleHtml(html, window),
   articleRoot: (html) => sanitizeArticleDom(html, window).root,
   now: () => Date.now(),
@@ -56,7 +51,7 @@ function ProgressBar({ label, progress }: { label: MessageKey; progress: Progres
 }
 
 /** The export and import controls. */
-export function LibraryTransfer({ open = () => openLibrary() }: LibraryTransferProps) {
+export function LibraryTransfer({ library: open }: SectionProps) {
   const [exporting, setExporting] = useState<Progress | null>(null);
   const [exportStatus, setExportStatus] = useState('');
   const [importing, setImporting] = useState<Progress | null>(null);
@@ -65,9 +60,8 @@ export function LibraryTransfer({ open = () => openLibrary() }: LibraryTransferP
   const runExport = async (format: LibraryFormat) => {
     setExporting({ done: 0, total: 0 });
     setExportStatus('');
-    let library: Library | null = null;
     try {
-      library = await open();
+      const library = await open();
       const settings = format === 'backup' ? await readBackupSettings() : null;
       const file = await exportLibrary(format, library, {
         settings,
@@ -77,9 +71,8 @@ export function LibraryTransfer({ open = () => openLibrary() }: LibraryTransferP
       downloadFile(file);
       setExportStatus(t('exportDone', file.name));
     } catch (e) {
-      setExportStatus(t('exportFailed', e instanceof Error ? e.message : String(e)));
+      setExportStatus(t('exportFailed', errorText(e)));
     } finally {
-      library?.close();
       setExporting(null);
     }
   };
@@ -89,15 +82,12 @@ export function LibraryTransfer({ open = () => openLibrary() }: LibraryTransferP
     if (files.length === 0) return;
     setResults([]);
     setImporting({ done: 0, total: files.length });
-    let library: Library | null = null;
     try {
-      library = await open();
-      setResults(await importFiles(files, library, importDeps, setImporting));
+      setResults(await importFiles(files, await open(), importDeps, setImporting));
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
+      const why = errorText(e);
       setResults(files.map((f) => ({ file: f.name, ok: false, code: 'store-failed', message: `${f.name}: ${why}` })));
     } finally {
-      library?.close();
       setImporting(null);
       // Picking the same files again is a new import (the input fires no change otherwise).
       input.value = '';

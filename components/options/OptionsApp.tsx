@@ -4,10 +4,16 @@
  */
 import type { ComponentType } from 'preact';
 import { type MessageKey, t } from '../../lib/shared/i18n';
+import type { LibraryConnection } from '../../lib/storage';
 import { LibraryTransfer } from './LibraryTransfer';
 import { ReadingSettings } from './ReadingSettings';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncSettings } from './SyncSettings';
+
+/** What every section is given: the page's connection to the library. */
+export interface SectionProps {
+  library: LibraryConnection;
+}
 
 /** One section of the options page. */
 export interface OptionsSection {
@@ -16,24 +22,26 @@ export interface OptionsSection {
   /** The section heading. */
   title: MessageKey;
   /** The section body (rendered below the heading). */
-  Component: ComponentType;
+  Component: ComponentType<SectionProps>;
 }
 
 /** The sections, in page order. */
 export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
   { id: 'reading', title: 'optionsReading', Component: ReadingSettings },
   { id: 'sync', title: 'optionsSync', Component: SyncSettings },
-  { id: 'transfer', title: 'transferHeading', Component: () => <LibraryTransfer /> },
+  { id: 'transfer', title: 'transferHeading', Component: LibraryTransfer },
   { id: 'shortcuts', title: 'optionsShortcuts', Component: ShortcutHelp },
 ];
 
 /** Props of {@link OptionsApp}. */
 export interface OptionsAppProps {
+  /** The page's connection to the library (its entrypoint opens it). */
+  library: LibraryConnection;
   sections?: readonly OptionsSection[];
 }
 
 /** The whole options page. */
-export function OptionsApp({ sections = OPTIONS_SECTIONS }: OptionsAppProps) {
+export function OptionsApp({ library, sections = OPTIONS_SECTIONS }: OptionsAppProps) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -51,7 +59,7 @@ export function OptionsApp({ sections = OPTIONS_SECTIONS }: OptionsAppProps) {
       {sections.map(({ id, title, Component }) => (
         <section key={id} id={id} aria-labelledby={`${id}-heading`}>
           <h2 id={`${id}-heading`}>{t(title)}</h2>
-          <Component />
+          <Component library={library} />
         </section>
       ))}
     </main>

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
+import { errorText } from '../../lib/shared/error-text';
 import { type MessageKey, t } from '../../lib/shared/i18n';
 import { lastHighlightColor, loadLastColor } from '../../lib/shared/settings/highlight-prefs';
 import {
@@ -125,7 +126,7 @@ export function ReadingSettings() {
   const saved = (write: Promise<unknown>) =>
     write.then(
       () => setStatus({ kind: 'saved' }),
-      (e: unknown) => setStatus({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setStatus({ kind: 'failed', message: errorText(e) }),
     );
   const update = (patch: Partial<ReaderPrefs>) => {
     if (!prefs) return;

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '../../lib/model';
+import { errorText } from '../../lib/shared/error-text';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
 import { t } from '../../lib/shared/i18n';
 import { DEFAULT_READER_PREFS, readerAttributes } from '../../lib/shared/settings/reader-prefs';
@@ -43,7 +44,7 @@ export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewP
 
   const doSave = async () => {
     setSave({ kind: 'saving' });
-    const result = await onSave().catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    const result = await onSave().catch((e: unknown) => ({ ok: false as const, error: errorText(e) }));
     setSave(result.ok ? { kind: 'saved' } : { kind: 'failed', message: result.error });
   };
 

@@ -4,11 +4,11 @@
  * search hits instead, and a filter or sort loads all metas (never bodies) once and works on
  * them in memory. Arrow keys move between articles; Enter opens one in the reader.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleMeta } from '../../lib/model';
 import { formatNumber, t, uiLanguage } from '../../lib/shared/i18n';
-import { type Library, openLibrary } from '../../lib/storage';
+import type { LibraryConnection } from '../../lib/storage';
 import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../../lib/ui/library-view';
 import { ArticleList } from './ArticleList';
 import { LibraryControls } from './LibraryControls';
@@ -32,14 +32,15 @@ function openArticle(id: string): void {
   void browser.tabs.create({ url: readerUrl(id) }).then(() => window.close());
 }
 
+/** Props of {@link Popup}. */
+export interface PopupProps {
+  /** The popup's connection to the library (its entrypoint opens it). */
+  library: LibraryConnection;
+}
+
 /** The popup's root component. */
-export function Popup() {
+export function Popup({ library: lib }: PopupProps) {
   const locale = useMemo(() => uiLanguage(), []);
-  const library = useRef<Promise<Library> | null>(null);
-  const lib = useCallback(() => {
-    library.current ??= openLibrary();
-    return library.current;
-  }, []);
 
   const [query, setQuery] = useState('');
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);

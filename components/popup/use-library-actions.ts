@@ -5,6 +5,7 @@
  */
 import { useCallback, useState } from 'preact/hooks';
 import type { ArticleMeta } from '../../lib/model';
+import { errorText } from '../../lib/shared/error-text';
 import { t } from '../../lib/shared/i18n';
 import type { Library } from '../../lib/storage';
 import { type DeletedArticle, deleteWithUndo, undoDelete } from '../../lib/ui/library-view';
@@ -21,14 +22,15 @@ export interface ActionEffects {
   onRemoved: (id: string) => void;
 }
 
-const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** The popup's article actions over `lib`. */
 export function useLibraryActions(lib: () => Promise<Library>, effects: ActionEffects) {
   const [notice, setNotice] = useState<ActionNotice>(null);
   const { onChanged, onRemoved } = effects;
 
-  const fail = useCallback((e: unknown) => setNotice({ kind: 'error', message: t('popupActionFailed', text(e)) }), []);
+  const fail = useCallback(
+    (e: unknown) => setNotice({ kind: 'error', message: t('popupActionFailed', errorText(e)) }),
+    [],
+  );
 
   const setTags = useCallback(
     (article: ArticleMeta, tags: readonly string[]) => {

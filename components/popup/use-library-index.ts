@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ArticleMeta } from '../../lib/model';
+import { errorText } from '../../lib/shared/error-text';
 import type { Library } from '../../lib/storage';
 import { onLibraryChange } from '../../lib/storage';
 import { type LibraryFacets, libraryFacets, liveHighlightCounts } from '../../lib/ui/library-view';
@@ -49,8 +50,7 @@ export function useLibraryIndex(lib: () => Promise<Library>, wanted: boolean, lo
               kind: 'ready',
               index: { metas, counts: liveHighlightCounts(highlights), facets: libraryFacets(metas, locale) },
             }),
-          (e: unknown) =>
-            mine === token && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+          (e: unknown) => mine === token && setState({ kind: 'error', message: errorText(e) }),
         );
     };
     setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }));

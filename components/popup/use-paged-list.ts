@@ -5,6 +5,7 @@
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleMeta } from '../../lib/model';
+import { errorText } from '../../lib/shared/error-text';
 import type { Library } from '../../lib/storage';
 import { onLibraryChange } from '../../lib/storage';
 
@@ -33,8 +34,6 @@ export interface PagedList {
   /** Drops an article from the list at once (deleted). */
   remove: (id: string) => void;
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Loads and pages the default list through `lib`. */
 export function usePagedList(lib: () => Promise<Library>): PagedList {
@@ -69,7 +68,7 @@ export function usePagedList(lib: () => Promise<Library>): PagedList {
           .then((db) => db.countArticles())
           .then(setTotal, () => setTotal(null));
       },
-      (e: unknown) => mine === latest.current && setView({ kind: 'error', message: message(e) }),
+      (e: unknown) => mine === latest.current && setView({ kind: 'error', message: errorText(e) }),
     );
   }, [load, lib]);
 
@@ -109,7 +108,7 @@ export function usePagedList(lib: () => Promise<Library>): PagedList {
     loadingMore.current = true;
     load(view.list)
       .then((list) => setView({ kind: 'ready', list }))
-      .catch((e: unknown) => setView({ kind: 'error', message: message(e) }))
+      .catch((e: unknown) => setView({ kind: 'error', message: errorText(e) }))
       .finally(() => {
         loadingMore.current = false;
       });

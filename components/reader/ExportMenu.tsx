@@ -6,6 +6,7 @@
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import type { Article, Highlight } from '../../lib/model';
+import { errorText } from '../../lib/shared/error-text';
 import { type MessageKey, t } from '../../lib/shared/i18n';
 import { type ArticleFormat, exportArticle } from '../../lib/ui/export';
 import { downloadFile } from '../shared/download';
@@ -38,7 +39,7 @@ export function ExportMenu({ article, loadHighlights }: ExportMenuProps) {
       downloadFile(file);
       setStatus(t('exportDone', file.name));
     } catch (e) {
-      setStatus(t('exportFailed', e instanceof Error ? e.message : String(e)));
+      setStatus(t('exportFailed', errorText(e)));
     }
     setOpen(false);
     toggle.current?.focus();

@@ -3,13 +3,14 @@
  * stored copy may come from an older sanitizer or a sync peer), with the reader's theme and
  * font size applied and remembered.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Article } from '../../lib/model';
 import { sanitizeArticleDom } from '../../lib/shared/article/sanitize';
+import { errorText } from '../../lib/shared/error-text';
 import { preparePainting } from '../../lib/shared/highlighting/layer';
 import { t } from '../../lib/shared/i18n';
 import { DEFAULT_READER_PREFS, readerAttributes } from '../../lib/shared/settings/reader-prefs';
-import { type Library, onLibraryChange, openLibrary } from '../../lib/storage';
+import { type LibraryConnection, onLibraryChange } from '../../lib/storage';
 import { libraryStore } from '../../lib/ui/library-store';
 import { Annotator } from '../annotation/Annotator';
 import { ArticleView } from '../article/ArticleView';
@@ -26,20 +27,14 @@ type LoadState =
 /** Props of {@link ReaderApp}. */
 export interface ReaderAppProps {
   articleId: string | null;
+  /** The page's connection to the library (its entrypoint opens it). */
+  library: LibraryConnection;
 }
 
 /** The whole reader page. */
-export function ReaderApp({ articleId }: ReaderAppProps) {
+export function ReaderApp({ articleId, library }: ReaderAppProps) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const { prefs, updatePrefs, lastColor, updateLastColor } = useReadingPrefs();
-  // One connection for the page's life, closed when the reader goes away.
-  const library = useRef<Promise<Library> | null>(null);
-  useEffect(
-    () => () => {
-      void library.current?.then((lib) => lib.close());
-    },
-    [],
-  );
   // Bumped when another context changes this article, to load it again.
   const [version, setVersion] = useState(0);
 
@@ -61,9 +56,8 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
     setBodyVersion((v) => v + 1);
   }, []);
   const store = useMemo(() => {
-    library.current ??= openLibrary();
-    return articleId ? libraryStore(library.current, articleId) : null;
-  }, [articleId]);
+    return articleId ? libraryStore(library(), articleId) : null;
+  }, [articleId, library]);
 
   useEffect(() => {
     if (!articleId) {
@@ -71,17 +65,16 @@ export function ReaderApp({ articleId }: ReaderAppProps) {
       return;
     }
     let cancelled = false;
-    library.current ??= openLibrary();
-    library.current
+    library()
       .then((lib) => lib.getArticle(articleId))
       .then(
         (article) => !cancelled && setState(article ? { kind: 'ready', article } : { kind: 'missing' }),
-        (e: unknown) => !cancelled && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => !cancelled && setState({ kind: 'error', message: errorText(e) }),
       );
     return () => {
       cancelled = true;
     };
-  }, [articleId, version]);
+  }, [articleId, version, library]);
 
   const prepared = useMemo(
     () => (state.kind === 'ready' ? sanitizeArticleDom(state.article.html, window) : null),

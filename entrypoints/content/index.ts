@@ -12,6 +12,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { GLOSSA_TAG_PREFIX, mountPageControl } from '../../components/page/page-control';
 import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
+import { canonicalLink } from '../../lib/page/canonical-link';
 import { isProbablyArticle } from '../../lib/page/detect/detect';
 import { getReadingView } from '../../lib/page/reading-view-handle';
 import { watchVerdict } from '../../lib/page/verdict-watch';
@@ -61,7 +62,7 @@ function start(signal: AbortSignal): void {
   const onVerdict = (isArticle: boolean) => {
     isArticleNow = isArticle;
     show(isArticle);
-    void call('background', 'page/detected', { isArticle, canonical: canonicalHref(document) });
+    void call('background', 'page/detected', { isArticle, canonical: canonicalLink(document) });
   };
 
   // The first selection of text on an article page loads the highlighting layer, which then
@@ -101,11 +102,6 @@ function start(signal: AbortSignal): void {
   watchVerdict(document, () => safely(() => isProbablyArticle(document), false), guard(onVerdict), signal, {
     ignore: isOurUi,
   });
-}
-
-/** The page's declared canonical URL, or null (it names the saved copy). */
-function canonicalHref(doc: Document): string | null {
-  return doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
 }
 
 /** Whether a node is one of Glossa's UI hosts, whose changes say nothing about the page. */

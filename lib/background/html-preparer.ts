@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { PreparedBody } from '../shared/article/sanitize';
 import { sanitizeArticleHtml } from '../shared/article/sanitize';
+import { errorText } from '../shared/error-text';
 import { call } from '../shared/messaging';
 
 /** Sanitizes article HTML wherever this context can. */
@@ -53,6 +54,6 @@ async function createIfMissing(): Promise<void> {
     });
   } catch (e) {
     // Another context created it between our check and our call: that is what we wanted.
-    if (!/single offscreen/i.test(e instanceof Error ? e.message : String(e))) throw e;
+    if (!/single offscreen/i.test(errorText(e))) throw e;
   }
 }

@@ -7,7 +7,7 @@
  */
 
 import type { Highlight } from '../model';
-import { canonicalUrl } from '../shared/article/ids';
+import { normalizeUrl } from '../shared/article/ids';
 import type { WebPageSave } from '../shared/article/web-page';
 import type { Library } from '../storage';
 
@@ -30,7 +30,7 @@ export async function highlightsForPage(
   senderUrl: string,
 ): Promise<{ articleId: string | null; highlights: Highlight[] }> {
   for (const url of urls) {
-    const normalized = canonicalUrl(url);
+    const normalized = normalizeUrl(url);
     if (!normalized || !sameOrigin(normalized, senderUrl)) continue;
     const meta = await library.findArticleByUrl(normalized);
     if (meta) return { articleId: meta.id, highlights: await library.listHighlights(meta.id) };

@@ -3,7 +3,15 @@
  * a deletion is a tombstone, never a missing record; undo revives the same record, so a note
  * deleted by mistake comes back with its id, colour and text.
  */
-import { HIGHLIGHT_SCHEMA, type Highlight, type HighlightColor, type Selector } from './types';
+import {
+  HIGHLIGHT_SCHEMA,
+  type Highlight,
+  type HighlightColor,
+  type ParagraphSelector,
+  type Selector,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from './types';
 
 /** A new highlight (or paragraph note) on `articleId`. */
 export function newHighlight(
@@ -36,8 +44,25 @@ export function changed(
   return { ...highlight, ...patch, updatedAt: Math.max(now, highlight.updatedAt + 1) };
 }
 
-/** The quote a highlight was made on (for lists, copying and orphans). */
-export function quoteOf(highlight: Highlight): string {
-  for (const s of highlight.selectors) if (s.type === 'TextQuoteSelector') return s.exact;
-  return '';
+/** Anything that carries selectors: a highlight, or an annotation being anchored. */
+type WithSelectors = { readonly selectors: readonly Selector[] };
+
+/** Its TextQuoteSelector, if it has one. */
+export function quoteSelectorOf(item: WithSelectors): TextQuoteSelector | undefined {
+  return item.selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+}
+
+/** Its TextPositionSelector, if it has one. */
+export function positionSelectorOf(item: WithSelectors): TextPositionSelector | undefined {
+  return item.selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+}
+
+/** Its ParagraphSelector, if it has one. */
+export function paragraphSelectorOf(item: WithSelectors): ParagraphSelector | undefined {
+  return item.selectors.find((s): s is ParagraphSelector => s.type === 'ParagraphSelector');
+}
+
+/** The quote a highlight was made on (for lists, copying and orphans); '' for a paragraph note. */
+export function quoteOf(item: WithSelectors): string {
+  return quoteSelectorOf(item)?.exact ?? '';
 }

@@ -8,6 +8,7 @@ import type { WebPageSave } from '../shared/article/web-page';
 import type { AnnotationStore } from '../shared/highlighting/store';
 import { call } from '../shared/messaging';
 import { onPageHighlightsChanged } from './annotator-handle';
+import { canonicalLink } from './canonical-link';
 
 /** A store for the page in `doc`; `toSave` extracts the page when it must be saved. */
 export function pageStore(doc: Document, toSave: () => WebPageSave | null): AnnotationStore {
@@ -19,7 +20,7 @@ export function pageStore(doc: Document, toSave: () => WebPageSave | null): Anno
       seenUrl = doc.URL;
       articleId = null;
     }
-    const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
+    const canonical = canonicalLink(doc);
     return [canonical, doc.URL].filter((u): u is string => u !== null);
   };
   return {

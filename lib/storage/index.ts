@@ -10,7 +10,7 @@ export type { UserArticleFields } from './article-edits';
 export type { ListArticlesOptions, UpsertOptions } from './articles';
 export { type LibraryChange, onLibraryChange } from './changes';
 export type { ListHighlightsOptions } from './highlights';
-export { type Library, type OpenLibraryOptions, openLibrary } from './library';
+export { connectLibrary, type Library, type LibraryConnection, type OpenLibraryOptions, openLibrary } from './library';
 export { LATEST_VERSION } from './migrations';
 export { type ApplyOutcome, articleReplica, highlightReplica, type Replica, tombstoneReplica } from './replicas';
 export type { OutboxEntry } from './schema';

@@ -146,6 +146,22 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
   };
 }
 
+/** A page's way to its library: opened on first use, then the same connection for every caller. */
+export type LibraryConnection = () => Promise<Library>;
+
+/**
+ * The connection an extension page hands its components (the entrypoint makes it, the
+ * components never open the database themselves). Lazy, so a page that never reads the library
+ * never opens it; shared, so a page holds one connection however many parts use it.
+ */
+export function connectLibrary(options: OpenLibraryOptions = {}): LibraryConnection {
+  let opened: Promise<Library> | null = null;
+  return () => {
+    opened ??= openLibrary(options);
+    return opened;
+  };
+}
+
 /**
  * Opens the library at the latest schema version, migrating an older database first. Rejects
  * (leaving the old data untouched) if a migration fails.

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pressButton, selectText, typeInto, waitForDrawn } from './support/annotations';
+import { pressButton, selectText, waitForDrawn } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
+import { typeInto } from './support/controls';
 import { firstArticlePath } from './support/pages';
 
 const PHRASE = '停火线过境点';
@@ -84,7 +85,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('export in %s', (name) => {
     expect(await pressButton(page, 'Highlight in Blue', '[role=toolbar]')).toBe(true);
     expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
     expect(await pressButton(page, 'Add note', 'aside.g-panel')).toBe(true);
-    await typeInto(page, 'Note', NOTE);
+    await typeInto(page, 'textbox', 'Note', NOTE);
     expect(await pressButton(page, 'Save note', '[role=dialog]')).toBe(true);
     await page.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text strong')?.textContent === '重开',

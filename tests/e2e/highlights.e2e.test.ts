@@ -15,11 +15,11 @@ import {
   pressButton,
   pressShortcut,
   selectText,
-  typeInto,
   waitForDrawn,
 } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, reloadPage } from './support/browsers';
-import { readStore } from './support/controls';
+import { typeInto } from './support/controls';
+import { extensionDb, readStore } from './support/extension-db';
 import { ENGLISH, ExtensionProbe, serveTestPages } from './support/live-web';
 import { firstArticlePath, PopupPage } from './support/pages';
 
@@ -50,19 +50,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
   /** The id of the article saved from `url`, waiting up to 15 s for the save to land. */
   async function savedArticleId(url: string): Promise<string> {
     for (let tries = 0; tries < 100; tries++) {
-      const id = await probe.page.evaluate(
-        (u: string) =>
-          new Promise<string>((resolve, reject) => {
-            const open = indexedDB.open('glossa');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const req = open.result.transaction('articles').objectStore('articles').index('byUrl').get(u);
-              req.onsuccess = () => resolve((req.result as { id?: string } | undefined)?.id ?? '');
-              req.onerror = () => reject(req.error);
-            };
-          }),
-        url,
-      );
+      const found = await extensionDb<{ id: string } | null>(probe.page, {
+        store: 'articles',
+        op: 'getByIndex',
+        index: 'byUrl',
+        key: url,
+      });
+      const id = found?.id ?? '';
       if (id) return id;
       await new Promise((r) => setTimeout(r, 150));
     }
@@ -89,7 +83,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
     // The panel lists it; "Add note" opens the editor on it.
     expect(await pressButton(page, 'Add note', 'aside.g-panel')).toBe(true);
-    await typeInto(page, 'Note', '过境点 **重开** 的背景');
+    await typeInto(page, 'textbox', 'Note', '过境点 **重开** 的背景');
     expect(await pressButton(page, 'Save note', '[role=dialog]')).toBe(true);
     await page.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text strong')?.textContent === '重开',

@@ -11,6 +11,7 @@ import {
   reloadPage,
   waitForTab,
 } from './support/browsers';
+import { extensionDb } from './support/extension-db';
 import { PopupPage, ReaderPage, screenshot } from './support/pages';
 
 const SEED_TITLE = '华盛顿与基辅就莫斯科危机进行磋商并指责俄罗斯继续向乌克兰军事集结';
@@ -19,23 +20,6 @@ const SEED_TITLE = '华盛顿与基辅就莫斯科危机进行磋商并指责俄
 interface RuntimeGlobal {
   browser?: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
   chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
-}
-
-/** Counts records of an object store of the extension's database, from an extension page. */
-function countStore(store: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('glossa');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const req = db.transaction(store).objectStore(store).count();
-      req.onsuccess = () => {
-        resolve(req.result);
-        db.close();
-      };
-      req.onerror = () => reject(req.error);
-    };
-  });
 }
 
 describe.each<BrowserName>(['chromium', 'firefox'])('library in %s', (name) => {
@@ -119,14 +103,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('library in %s', (name) => {
 
   it('re-imports on update without duplicating the seed', async () => {
     const page = await ext.openExtensionPage('/popup.html', 'ul[aria-label]');
-    expect(await page.evaluate(countStore, 'articles')).toBe(1);
+    expect(await extensionDb(page, { store: 'articles', op: 'count' })).toBe(1);
     const report = await page.evaluate(() =>
       (
         (globalThis as unknown as RuntimeGlobal).browser ?? (globalThis as unknown as RuntimeGlobal).chrome
       ).runtime.sendMessage({ glossa: 1, to: 'background', type: 'seeds/import', payload: null }),
     );
     expect(report).toMatchObject({ ok: true, value: { errors: [], results: [{ status: 'unchanged' }] } });
-    expect(await page.evaluate(countStore, 'articles')).toBe(1);
+    expect(await extensionDb(page, { store: 'articles', op: 'count' })).toBe(1);
     await page.close();
   });
 });

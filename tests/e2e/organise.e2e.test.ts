@@ -8,7 +8,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pressShortcut, selectText, waitForDrawn } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, waitForTab } from './support/browsers';
-import { chooseOption, clickControl, control, readStore, typeInto } from './support/controls';
+import { chooseOption, clickControl, control, typeInto } from './support/controls';
+import { readStore } from './support/extension-db';
 import { firstArticlePath, PopupPage, screenshot } from './support/pages';
 
 const SEED_TITLE = '华盛顿与基辅就莫斯科危机进行磋商并指责俄罗斯继续向乌克兰军事集结';

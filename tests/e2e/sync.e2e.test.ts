@@ -7,8 +7,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CouchServer, startCouchServer } from '../../scripts/couch-server.mjs';
-import { panelEntries, pressButton, selectText, typeInto, waitForDrawn } from './support/annotations';
+import { panelEntries, pressButton, selectText, waitForDrawn } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
+import { typeInto } from './support/controls';
 import { firstArticlePath, PopupPage } from './support/pages';
 import { enableSync, syncNow } from './support/sync';
 
@@ -39,7 +40,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live across tabs in %s', (n
     // Edit in the second tab: the first follows.
     await second.bringToFront();
     expect(await pressButton(second, 'Add note', 'aside.g-panel')).toBe(true);
-    await typeInto(second, 'Note', '两个标签页');
+    await typeInto(second, 'textbox', 'Note', '两个标签页');
     expect(await pressButton(second, 'Save note', '[role=dialog]')).toBe(true);
     await first.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text')?.textContent === '两个标签页',
@@ -83,7 +84,7 @@ describe('sync between two Chromium profiles through a CouchDB-protocol server',
     expect(await waitForDrawn(readerB, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
 
     expect(await pressButton(readerB, 'Add note', 'aside.g-panel')).toBe(true);
-    await typeInto(readerB, 'Note', '从 B 同步回来');
+    await typeInto(readerB, 'textbox', 'Note', '从 B 同步回来');
     expect(await pressButton(readerB, 'Save note', '[role=dialog]')).toBe(true);
     await readerB.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text')?.textContent === '从 B 同步回来',

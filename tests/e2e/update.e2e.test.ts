@@ -5,33 +5,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
+import { extensionDb } from './support/extension-db';
 import { PopupPage } from './support/pages';
 
-/** Runs one request against the extension's database from an extension page. */
+/** The seed import's version mark, count of articles, or removal of the mark, in the extension's database. */
 function idb(page: Page, op: 'count-articles' | 'delete-seed-mark' | 'seed-mark'): Promise<unknown> {
-  return page.evaluate(
-    (which: string) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('glossa');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const store = which === 'count-articles' ? 'articles' : 'meta';
-          const tx = db.transaction(store, which === 'delete-seed-mark' ? 'readwrite' : 'readonly');
-          const os = tx.objectStore(store);
-          const req =
-            which === 'count-articles'
-              ? os.count()
-              : which === 'seed-mark'
-                ? os.get('seeds:importedVersion')
-                : os.delete('seeds:importedVersion');
-          req.onsuccess = () => resolve(req.result ?? null);
-          tx.oncomplete = () => db.close();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    op,
-  );
+  if (op === 'count-articles') return extensionDb(page, { store: 'articles', op: 'count' });
+  return extensionDb(page, { store: 'meta', op: op === 'seed-mark' ? 'get' : 'delete', key: 'seeds:importedVersion' });
 }
 
 describe.each<BrowserName>(['chromium', 'firefox'])('update in %s', (name) => {

@@ -5,10 +5,12 @@
  * table is consulted once per distinct term of the article, not once per occurrence: half the
  * lookups, and those were the cost. Nothing here allocates per occurrence.
  */
+
+import { foldText } from '../../shared/fold-text';
 import type { AppendedPostings } from './appended';
 import { copyTerm, type TermDictionary } from './dictionary';
 import { countBits, FIELD_MASK, IN_BODY } from './postings';
-import { fold, scanTerms, type TermVisitor } from './terms';
+import { scanTerms, type TermVisitor } from './terms';
 
 /** The body's distinct terms by occurrence bucket, each `\n`-joined (see SearchDocData.body). */
 export type BodyBuckets = [string, string, string, string];
@@ -46,7 +48,7 @@ export class DocCollector implements TermVisitor {
 
   /** Counts the terms of `text` as occurring in `field` (IN_TITLE, IN_NOTES or IN_BODY). */
   text(text: string, field: number): void {
-    const folded = fold(text);
+    const folded = foldText(text);
     this.use(folded, field, 1);
     scanTerms(folded, this);
   }

@@ -1,6 +1,6 @@
 /**
- * Term ↔ number, the index's vocabulary. Indexing 10,000 articles meets ~25 million term
- * occurrences; with a Map each would be a fresh substring (a CJK bigram, a word, a word pair)
+ * Term ↔ number, the index's vocabulary. Indexing a large library meets tens of millions of
+ * term occurrences (`npm run bench -- search`); with a Map each would be a fresh substring (a CJK bigram, a word, a word pair)
  * hashed and thrown away, which costs more than everything else together. Here a term is
  * hashed straight from the characters of the folded text it sits in, and only a new term
  * becomes a string.

@@ -13,4 +13,4 @@ export { SearchService } from './search-service';
 export type { ReconcileReport, SearchServiceOptions, SearchStore } from './service-types';
 export { type IndexSnapshot, SNAPSHOT_ID } from './snapshot';
 export { snippet } from './snippet';
-export { fold, parseQuery, queryTerms, termsOf } from './terms';
+export { parseQuery, queryTerms, termsOf } from './terms';

@@ -1,6 +1,6 @@
 /**
- * The packed form of the inverted index. 10,000 articles hold ~13 million (term, article)
- * pairs; as JavaScript Maps that is hundreds of megabytes, as plain arrays still ~60 MB. Here
+ * The packed form of the inverted index. A large library holds millions of (term, article)
+ * pairs; as JavaScript Maps that is hundreds of megabytes, as plain arrays still tens. Here
  * each pair is one variable-length integer — the gap to the previous posting's slot, and the
  * posting's bits (`postings.ts`) — and all lists share one byte array: about two bytes a pair.
  */

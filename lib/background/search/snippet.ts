@@ -5,12 +5,12 @@
  * `open-source`). When the whole query does not occur (its words are apart), the longest of
  * its words that does is shown.
  */
-import { fold } from './terms';
+import { foldText } from '../../shared/fold-text';
 
 /** A snippet of `text` around `query`, or null when no part of the query occurs in it. */
 export function snippet(text: string, query: string, width = 80): string | null {
-  const folded = fold(text);
-  const pieces = fold(query).trim().split(/\s+/).filter(Boolean);
+  const folded = foldText(text);
+  const pieces = foldText(query).trim().split(/\s+/).filter(Boolean);
   if (pieces.length === 0) return null;
   const candidates = [pieces, ...[...pieces].sort((a, b) => b.length - a.length).map((p) => [p])];
   for (const words of candidates) {
@@ -41,7 +41,7 @@ function originalSpan(text: string, folded: string, start: number, end: number):
   const origin: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const piece = fold(ch);
+    const piece = foldText(ch);
     for (let k = 0; k < piece.length; k++) origin.push(i);
     i += ch.length;
   }

@@ -9,9 +9,10 @@
  * Text is folded first: NFKC (全角 ＡＢＣ１２３ → ABC123, half-width katakana → full) and lower
  * case, so width and case never matter.
  *
- * Tokenizing is the cost of building the index (10,000 articles are ~70 million characters), so
+ * Tokenizing is the cost of building the index (every character of every article), so
  * characters are classified by a table lookup, not a Unicode regex per character.
  */
+import { foldText } from '../../shared/fold-text';
 
 /** Han, kana, Hangul (and the CJK compatibility block). */
 const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff';
@@ -35,11 +36,6 @@ function classTable(): Uint8Array {
   }
   classes = table;
   return table;
-}
-
-/** Case- and width-folded text. */
-export function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
 }
 
 /** Whether a term is CJK (a bigram or a lone character). */
@@ -90,7 +86,7 @@ export function scanTerms(folded: string, visitor: TermVisitor): void {
 
 /** Calls `emit` with each term of a text as a string (see {@link scanTerms}). */
 export function eachTerm(text: string, emit: (term: string) => void): void {
-  scanTerms(fold(text), {
+  scanTerms(foldText(text), {
     span: (s, start, end) => emit(s.slice(start, end)),
     pair: (s, a0, a1, b0, b1) => emit(`${s.slice(a0, a1)} ${s.slice(b0, b1)}`),
   });
@@ -127,7 +123,7 @@ export function parseQuery(query: string): ParsedQuery {
   const words = all.filter((t) => !t.includes(' ') && !isCjkTerm(t) && !paired.has(t));
   const cjk = all.filter((t) => isCjkTerm(t));
   const last = all[all.length - 1] ?? null;
-  const folded = fold(query);
+  const folded = foldText(query);
   const open = last !== null && !isCjkTerm(last) && classTable()[folded.charCodeAt(folded.length - 1)] === WORD;
   return { terms: [...new Set([...cjk, ...pairs, ...words])], prefix: open ? last : null };
 }

@@ -14,6 +14,7 @@ import {
   type Stamped,
 } from '../../model';
 import type { CouchDoc } from '../../shared/sync/couch';
+import { isRecord, isTime } from '../../shared/validate/guards';
 import { validateHighlight } from '../../shared/validate/highlight';
 import type { Replica } from '../../storage';
 
@@ -25,9 +26,6 @@ export const DOC_FORMAT = 1;
  * accepts (a backup import), so nothing stored on one device is refused by another.
  */
 const LIMITS = { html: 16_000_000, text: 8_000_000, field: 8_192, image: 2_000_000, tags: 200 } as const;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** The document id of a replica: its outbox key. */
 export const docId = (replica: Replica): string => `${replica.type === 'article' ? 'a' : 'h'}:${replica.value.id}`;

@@ -16,7 +16,7 @@
 import { type CouchClient, type CouchDoc, SyncError, type Traffic } from '../../shared/sync/couch';
 import type { Library, Replica } from '../../storage';
 import { toDoc } from './docs';
-import { chunks, fold, isNewerFormat, shrinkOnTimeout } from './fold';
+import { chunks, foldConflicts, isNewerFormat, shrinkOnTimeout } from './fold';
 import { push } from './push';
 
 /** What a round did. */
@@ -66,7 +66,7 @@ async function pull(
     const cleanup: CouchDoc[] = [];
     for (const row of page.results) {
       if (!row.doc || row.doc._deleted) continue;
-      const folded = isNewerFormat(row.doc) ? { replica: null, cleanup: [] } : await fold(client, row.doc);
+      const folded = isNewerFormat(row.doc) ? { replica: null, cleanup: [] } : await foldConflicts(client, row.doc);
       if (!folded.replica) {
         report.skipped += row.doc._id.startsWith('_design/') ? 0 : 1;
         continue;

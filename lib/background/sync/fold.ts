@@ -49,7 +49,7 @@ export interface Folded {
 }
 
 /** Merges a document's conflicting revisions (the server keeps them all) into one replica. */
-export async function fold(client: CouchClient, doc: CouchDoc): Promise<Folded> {
+export async function foldConflicts(client: CouchClient, doc: CouchDoc): Promise<Folded> {
   let replica = fromDoc(doc);
   const conflicts = doc._conflicts ?? [];
   if (conflicts.length === 0) return { replica, cleanup: [] };

@@ -8,10 +8,10 @@ import type { Handler } from '../../shared/messaging/index';
 import type { SyncTestResult } from '../../shared/messaging/protocol';
 import { type ServerConfig, SyncError, validateConfig } from '../../shared/sync/couch';
 import type { SyncStatus } from '../../shared/sync/status';
+import { isRecord } from '../../shared/validate/guards';
 import type { Library } from '../../storage';
 import { createSyncService, installSyncTriggers } from './service';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const short = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
 
 /** A server config from an untrusted payload, or INVALID. */

@@ -8,7 +8,7 @@ import { laterStamp, sameReplica } from '../../model';
 import { type BulkResult, type CouchClient, type CouchDoc, SyncError } from '../../shared/sync/couch';
 import type { Library, OutboxEntry } from '../../storage';
 import { toDoc } from './docs';
-import { chunks, type Folded, fold, newestStamp, refuseNewerFormat, shrinkOnTimeout } from './fold';
+import { chunks, type Folded, foldConflicts, newestStamp, refuseNewerFormat, shrinkOnTimeout } from './fold';
 
 /** What the push did. */
 export interface PushReport {
@@ -53,7 +53,7 @@ export async function push(
     const remote = new Map<string, Folded & { rev?: string }>();
     for (const [id, doc] of remoteDocs) {
       refuseNewerFormat(doc);
-      remote.set(id, { ...(await fold(client, doc)), rev: doc._rev });
+      remote.set(id, { ...(await foldConflicts(client, doc)), rev: doc._rev });
     }
     await library.applyReplicas([...remote.values()].flatMap((r) => (r.replica ? [r.replica] : [])));
     const local = await library.readReplicas(keys);

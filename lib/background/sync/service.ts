@@ -6,6 +6,7 @@
  * moment, and a round it interrupts is simply run again (see engine.ts).
  */
 import { browser } from 'wxt/browser';
+import { errorText } from '../../shared/error-text';
 import { CouchClient, type ServerConfig, SyncError } from '../../shared/sync/couch';
 import { loadServerConfig, serverKey, syncPassword, syncSettings } from '../../shared/sync/settings';
 import { backoffMs, type SyncStatus } from '../../shared/sync/status';
@@ -65,7 +66,7 @@ export function createSyncService(library: Promise<Library>, now: () => number =
       const failure =
         error instanceof SyncError
           ? error
-          : new SyncError('server', `Sync failed unexpectedly: ${String(error).slice(0, 200)}`);
+          : new SyncError('server', `Sync failed unexpectedly: ${errorText(error, 200)}`);
       const failures = previous.failures + 1;
       await writeStatus(lib, {
         ...previous,

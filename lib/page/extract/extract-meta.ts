@@ -3,6 +3,7 @@
  * date as ISO 8601, and a lead image as an absolute URL. Read from the live page's `<head>` and
  * the extracted content; nothing here mutates a document.
  */
+import { canonicalLink } from '../canonical-link';
 
 /** Meta tags that carry a publication date, most specific first. */
 const DATE_SELECTORS = [
@@ -70,12 +71,9 @@ export function publishedDate(doc: Document, readabilityTime: string | null | un
  * without the fragment. Relative values resolve against the document's base (`<base href>` or
  * `url`); anything that is not http(s) is ignored, so a `javascript:` canonical cannot leak out.
  */
-export function canonicalUrl(doc: Document, url: string): string {
+export function declaredCanonicalUrl(doc: Document, url: string): string {
   const base = documentBase(doc, url);
-  const candidates = [
-    doc.querySelector('link[rel~="canonical"][href]')?.getAttribute('href'),
-    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
-  ];
+  const candidates = [canonicalLink(doc, base), doc.querySelector('meta[property="og:url"]')?.getAttribute('content')];
   for (const candidate of candidates) {
     const resolved = httpUrl(candidate, base);
     if (resolved) return resolved;

@@ -2,18 +2,17 @@
  * Extracts the article from the page the user is reading, with Mozilla Readability plus the
  * metadata Readability does not give (canonical URL, ISO date, lead image).
  *
- * Kept apart from `detect.ts` on purpose: with Readability this module is ~36 KB minified
- * (detection is ~4 KB), so the content script loads it only when the user saves or opens a
- * page, never on every page view.
+ * Kept apart from `detect.ts` on purpose: with Readability this module weighs several times the
+ * eager content script (`npm run bench -- content` reports that script's size), so it is loaded
+ * only when the user saves or opens a page, never on every page view.
  *
  * Readability rewrites the document it parses, so it always gets a clone (inert-clone.ts: one
- * whose style sheets are never parsed, a quarter of a clone's time saved): the live page the
- * user is looking at is never touched. It runs tuned (readability-tuned.ts): same output,
- * about two thirds of the time. The HTML returned is NOT sanitized; the caller must
+ * whose style sheets are never parsed): the live page the user is looking at is never touched.
+ * It runs tuned (readability-tuned.ts): same output, less time (`npm run bench -- detect`). The HTML returned is NOT sanitized; the caller must
  * sanitize it before storing or rendering it.
  */
 
-import { canonicalUrl, leadImage, publishedDate } from './extract-meta';
+import { declaredCanonicalUrl, leadImage, publishedDate } from './extract-meta';
 import { inertClone } from './inert-clone';
 import { tunedReadability } from './readability-tuned';
 
@@ -64,7 +63,7 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle | n
     lang: nonEmpty(parsed.lang) ?? nonEmpty(root?.getAttribute('lang')),
     dir: nonEmpty(parsed.dir) ?? nonEmpty(root?.getAttribute('dir')) ?? nonEmpty(doc.body?.getAttribute('dir')),
     excerpt: nonEmpty(parsed.excerpt),
-    canonicalUrl: canonicalUrl(doc, url),
+    canonicalUrl: declaredCanonicalUrl(doc, url),
   };
 }
 

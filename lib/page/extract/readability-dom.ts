@@ -1,8 +1,8 @@
 /**
  * Readability 0.6.0's small DOM helpers, rewritten to ask the DOM fewer questions for the same
  * answers. Its main walk calls them on every element, and in Chromium each property read of a
- * node from script costs a call into the browser (profiles put about a third of an
- * extraction's samples in such calls): the originals read `tagName` up to four times,
+ * node from script costs a call into the browser (a large share of an extraction's profile:
+ * bench/FINDINGS.md): the originals read `tagName` up to four times,
  * `firstElementChild` twice, and go through `Array.prototype.some/every` over live node lists.
  *
  * Each replacement gives the same result as the original for every node: `text.data` is a text

@@ -3,7 +3,7 @@
  *
  * Profiling `parse()` over the 130 corpus pages in Chromium showed most of its time going to
  * work whose answer is thrown away: the whole body serialized to HTML before the first pass
- * (kept only for a retry that 116 of 130 pages never need), the grabbed article serialized
+ * (kept only for a retry that most pages never need), the grabbed article serialized
  * again for a log line that prints nothing unless debugging, the full text of every element
  * read while looking for a byline (before checking whether it could be one), the full text of
  * every div read to learn whether it has *any* text, a CSS declaration object built for every

@@ -3,9 +3,9 @@
  * building the text.
  *
  * Readability measures an element as `textContent.trim().replace(/\s{2,}/g, ' ').length`.
- * Profiling showed link density alone reading about 20 M characters per pass over the 130
- * corpus pages: every candidate's whole text, nested candidates again and again, plus one
- * separate text read for each of some 60,000 links. Only lengths are wanted, and that length
+ * Profiling showed link density reading most of the text Readability reads (bench/FINDINGS.md):
+ * every candidate's whole text, nested candidates again and again, plus one separate text read
+ * for each link. Only lengths are wanted, and that length
  * composes: it is the count of non-space characters plus one for each run of spaces that has
  * non-space text on both sides. So a subtree can be summed up once (a `TextShape`), parents
  * built from their children's shapes, and a shape kept for each element asked about again.
@@ -122,9 +122,8 @@ export function joinShapes(a: TextShape, b: TextShape): TextShape {
  * Measures elements' texts while the DOM stays as it is; a measurer must be dropped as soon as
  * the document changes. Shapes of the elements `keep` accepts are remembered, so nested
  * questions cost one walk in total. Walking pays off only for such nested questions: touching
- * each node from script costs more than the browser's own text gathering (in Chromium, a walk
- * of a whole body took 1.7× as long as its `textContent` with trim and collapse; the lengths
- * of all its blocks, nested, took 0.57× as long).
+ * each node from script costs more than the browser's own text gathering for one whole body,
+ * and less for the lengths of all its nested blocks (bench/FINDINGS.md has the ratios).
  */
 export class TextMeasurer {
   private readonly shapes = new Map<Node, TextShape>();

@@ -3,7 +3,14 @@
  * into DOM ranges in whichever copy of the article is on screen. See `text-index.ts` for the
  * text the offsets count in and `match-quote.ts` for how a quote is found again.
  */
-import type { ParagraphSelector, Selector, TextPositionSelector, TextQuoteSelector } from '../../model';
+import {
+  type ParagraphSelector,
+  positionSelectorOf,
+  quoteSelectorOf,
+  type Selector,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from '../../model';
 import { offsetsToRange, rangeToOffsets } from './dom-range';
 import { matchQuote, type QuoteTarget, type TextMatch } from './match-quote';
 import { PARAGRAPH_QUOTE_LENGTH, paragraphOf, paragraphsOf, textHash } from './paragraph';
@@ -88,7 +95,11 @@ export interface Anchorable {
  * anchors by the cheap first step. Results come back in input order.
  */
 export function anchorAll(index: Pick<TextIndex, 'text'>, items: readonly Anchorable[]): AnchorResult[] {
-  const order = items.map((item, i) => ({ i, target: quoteOf(item), position: positionOf(item) }));
+  const order = items.map((item, i) => ({
+    i,
+    target: quoteTargetOf(item),
+    position: positionSelectorOf(item) ?? null,
+  }));
   order.sort((a, b) => (a.position?.start ?? Number.MAX_SAFE_INTEGER) - (b.position?.start ?? Number.MAX_SAFE_INTEGER));
   const results: AnchorResult[] = new Array(items.length).fill({ ok: false });
   let shift = 0;
@@ -119,11 +130,7 @@ export function anchorIn(root: Element, items: readonly Anchorable[]): { index: 
   return { index, results: anchorAll(index, items) };
 }
 
-function quoteOf(item: Anchorable): QuoteTarget | null {
-  const quote = item.selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+function quoteTargetOf(item: Anchorable): QuoteTarget | null {
+  const quote = quoteSelectorOf(item);
   return quote ? { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' } : null;
-}
-
-function positionOf(item: Anchorable): TextPositionSelector | null {
-  return item.selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector') ?? null;
 }

@@ -2,8 +2,7 @@
  * Assembles the stored {@link Article} from a parsed seed post and its sanitized body. Pure
  * apart from hashing (Web Crypto), and free of DOM globals, so it runs in an MV3 service worker.
  */
-import type { Article, ArticleOrigin } from '../../model';
-import { ARTICLE_SCHEMA } from '../../model';
+import { ARTICLE_SCHEMA, type Article, type ArticleOrigin } from '../../model';
 import type { ParsedPost } from './front-matter';
 import { articleIdFor, sha256Hex } from './ids';
 import type { PreparedBody } from './sanitize';
@@ -19,6 +18,33 @@ export interface BuildContext {
   origin: ArticleOrigin;
 }
 
+/** The fields every article derives from its body, computed one way for every way in. */
+export type BodyFacts = Pick<
+  Article,
+  'contentHash' | 'lang' | 'charCount' | 'readingMinutes' | 'excerpt' | 'html' | 'text'
+>;
+
+/**
+ * What the sanitized body says about an article: its hash, language (a declared one wins; the
+ * title helps short posts, a list of links, show which script variant they use), length,
+ * reading time and list preview.
+ */
+export async function bodyFacts(
+  title: string,
+  body: PreparedBody,
+  declaredLang: string | null = null,
+): Promise<BodyFacts> {
+  return {
+    contentHash: await sha256Hex(body.html),
+    lang: declaredLang ?? detectLang(`${title}\n${body.text}`),
+    charCount: countChars(body.text),
+    readingMinutes: readingMinutes(body.text),
+    excerpt: excerpt(body.text, EXCERPT_LENGTH),
+    html: body.html,
+    text: body.text,
+  };
+}
+
 /**
  * Builds the article record. The id depends only on identity (URL, else title/date/source) and
  * `contentHash` only on the sanitized HTML, so the store can tell "same article, same text"
@@ -28,9 +54,9 @@ export interface BuildContext {
 export async function buildArticle(post: ParsedPost, body: PreparedBody, ctx: BuildContext): Promise<Article> {
   // Seed categories are section / source / channel; the author field repeats the source name.
   const source = post.categories[1] ?? post.author;
-  const [id, contentHash] = await Promise.all([
+  const [id, facts] = await Promise.all([
     articleIdFor({ url: post.url, title: post.title, published: post.published, source }),
-    sha256Hex(body.html),
+    bodyFacts(post.title, body),
   ]);
   return {
     schema: ARTICLE_SCHEMA,
@@ -45,17 +71,10 @@ export async function buildArticle(post: ParsedPost, body: PreparedBody, ctx: Bu
     savedAt: ctx.now,
     updatedAt: ctx.now,
     heroImage: post.headimg ?? post.thumbnail ?? body.images[0] ?? null,
-    // The title helps short posts (a list of links) show which script variant they use.
-    lang: detectLang(`${post.title}\n${body.text}`),
     // Seed posts are Chinese or English; a right-to-left source would need detection here.
     dir: 'ltr',
-    charCount: countChars(body.text),
-    readingMinutes: readingMinutes(body.text),
     origin: ctx.origin,
-    contentHash,
-    excerpt: excerpt(body.text, EXCERPT_LENGTH),
     archived: false,
-    html: body.html,
-    text: body.text,
+    ...facts,
   };
 }

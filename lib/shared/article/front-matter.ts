@@ -14,8 +14,9 @@ import matter from 'gray-matter';
 import { CORE_SCHEMA, dump, load } from 'js-yaml';
 import type { Result } from '../../model';
 import { err, ok } from '../../model';
+import { errorText } from '../error-text';
 import type { ImportError } from './import-error';
-import { describeThrown, importError } from './import-error';
+import { importError } from './import-error';
 import { type PostFields, readPostFields } from './post-fields';
 
 /** A post whose front matter is valid; the body is still untrusted HTML. */
@@ -167,7 +168,7 @@ function yamlErrorAt(thrown: unknown, yamlLineOffset: number): string {
     const why = typeof reason === 'string' ? reason : 'syntax error';
     return line === null ? why : `line ${line}: ${why}`;
   }
-  return truncate(describeThrown(thrown), 200);
+  return truncate(errorText(thrown), 200);
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -37,7 +37,7 @@ export interface ArticleIdentity {
  * position) and the host lowercased (by the URL parser). Returns `null` when the value is not an
  * absolute http(s) URL, so junk never becomes an identity.
  */
-export function canonicalUrl(url: string): string | null {
+export function normalizeUrl(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -57,7 +57,7 @@ export function canonicalUrl(url: string): string | null {
  * with a URL.
  */
 export async function articleIdFor(identity: ArticleIdentity): Promise<string> {
-  const url = identity.url === null ? null : canonicalUrl(identity.url);
+  const url = identity.url === null ? null : normalizeUrl(identity.url);
   const key =
     url !== null
       ? `url:${url}`

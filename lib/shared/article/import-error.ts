@@ -41,9 +41,3 @@ export interface ImportError {
 export function importError(file: string, code: ImportErrorCode, reason: string): ImportError {
   return { file, code, message: `${file}: ${reason}` };
 }
-
-/** Describes a thrown value for a message without trusting it to be an Error. */
-export function describeThrown(thrown: unknown): string {
-  if (thrown instanceof Error) return thrown.message;
-  return typeof thrown === 'string' ? thrown : 'unknown error';
-}

@@ -7,10 +7,11 @@
  */
 
 import type { Article, ArticleOrigin, UpsertOutcome } from '../../model';
+import { errorText } from '../error-text';
 import { buildArticle } from './build-article';
 import { parseSeedFile } from './front-matter';
 import type { ImportError } from './import-error';
-import { describeThrown, importError } from './import-error';
+import { importError } from './import-error';
 import type { PreparedBody } from './sanitize';
 
 /** What the store did with an article: new record, changed record, or nothing to change. */
@@ -23,7 +24,7 @@ export interface SeedFile {
 }
 
 /** What the importer needs from its host; injected so the importer itself needs no DOM or IDB. */
-export interface ImportDeps {
+export interface SeedImportDeps {
   /** Sanitizes a body (see `sanitizeArticleHtml`); may run in another context, hence async. */
   prepare: (html: string) => Promise<PreparedBody> | PreparedBody;
   /** Saves an article, deciding from its id and contentHash whether it is new, changed or the same. */
@@ -54,7 +55,7 @@ const IMPORT_CONCURRENCY = 64;
  * Imports every file it can, a bounded number at a time, and reports the rest (in file order).
  * Never rejects.
  */
-export async function importSeedFiles(files: readonly SeedFile[], deps: ImportDeps): Promise<ImportReport> {
+export async function importSeedFiles(files: readonly SeedFile[], deps: SeedImportDeps): Promise<ImportReport> {
   // Several files in flight at once: while some wait on IndexedDB's commit or on hashing, the
   // next are parsed and sanitized, and the store combines their writes into one transaction. Outcomes are kept in file order whatever order they finish in.
   const outcomes: Array<ImportResult | ImportError> = new Array(files.length);
@@ -74,7 +75,7 @@ export async function importSeedFiles(files: readonly SeedFile[], deps: ImportDe
   return report;
 }
 
-async function importOne(file: SeedFile, deps: ImportDeps): Promise<ImportResult | ImportError> {
+async function importOne(file: SeedFile, deps: SeedImportDeps): Promise<ImportResult | ImportError> {
   const parsed = parseSeedFile(file.name, file.text);
   if (!parsed.ok) return parsed.error;
   const post = parsed.value;
@@ -87,7 +88,7 @@ async function importOne(file: SeedFile, deps: ImportDeps): Promise<ImportResult
     }
     body = prepared;
   } catch (thrown) {
-    return importError(file.name, 'prepare-failed', `sanitizing the body failed (${describeThrown(thrown)})`);
+    return importError(file.name, 'prepare-failed', `sanitizing the body failed (${errorText(thrown)})`);
   }
   if (body.text.trim() === '' && body.images.length === 0) {
     return importError(file.name, 'empty-body', 'the body has no readable text or images once sanitized');
@@ -97,13 +98,13 @@ async function importOne(file: SeedFile, deps: ImportDeps): Promise<ImportResult
   try {
     article = await buildArticle(post, body, { now: deps.now(), origin: deps.origin ?? 'seed' });
   } catch (thrown) {
-    return importError(file.name, 'prepare-failed', `building the article failed (${describeThrown(thrown)})`);
+    return importError(file.name, 'prepare-failed', `building the article failed (${errorText(thrown)})`);
   }
   try {
     const status = await deps.store(article);
     return { file: file.name, id: article.id, status };
   } catch (thrown) {
-    return importError(file.name, 'store-failed', `saving the article failed (${describeThrown(thrown)})`);
+    return importError(file.name, 'store-failed', `saving the article failed (${errorText(thrown)})`);
   }
 }
 

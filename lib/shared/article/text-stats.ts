@@ -53,7 +53,7 @@ export function readingMinutes(text: string): number {
 
 /**
  * Counts CJK characters and runs of other letters/digits in one pass over char codes: regexes
- * with Unicode properties took ~0.3 s on the 2.5 MB stress article.
+ * with Unicode properties were far slower on the 2.5 MB stress article (bench/FINDINGS.md).
  */
 function countUnits(text: string): { cjk: number; words: number } {
   let cjk = 0;

@@ -5,12 +5,10 @@
  * in it: every field is type- and size-checked here, and the HTML is sanitized again before
  * it is stored. Free of DOM globals, so it runs in an MV3 service worker.
  */
-import type { Article } from '../../model';
-import { ARTICLE_SCHEMA } from '../../model';
-import { EXCERPT_LENGTH } from './build-article';
-import { articleIdFor, canonicalUrl, sha256Hex } from './ids';
+import { ARTICLE_SCHEMA, type Article } from '../../model';
+import { bodyFacts } from './build-article';
+import { articleIdFor, normalizeUrl } from './ids';
 import type { PreparedBody } from './sanitize';
-import { countChars, detectLang, excerpt, readingMinutes } from './text-stats';
 
 /**
  * The save request. There is no `text` field on purpose: the background derives the text from
@@ -116,7 +114,7 @@ export function sameSite(a: string, b: string): boolean {
 /** An absolute http(s) URL without its fragment, else undefined. */
 function httpUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > WEB_PAGE_LIMITS.url) return undefined;
-  return canonicalUrl(value) ?? undefined;
+  return normalizeUrl(value) ?? undefined;
 }
 
 /**
@@ -127,9 +125,10 @@ function httpUrl(value: unknown): string | undefined {
 export async function buildWebArticle(page: WebPageSave, body: PreparedBody, now: number): Promise<Article> {
   const url = page.canonicalUrl ?? page.url;
   const source = page.siteName ?? new URL(url).hostname;
-  const [id, contentHash] = await Promise.all([
+  const [id, facts] = await Promise.all([
     articleIdFor({ url, title: page.title, published: page.published, source }),
-    sha256Hex(body.html),
+    // A declared language wins; undeclared pages (common on Chinese blogs) get it guessed.
+    bodyFacts(page.title, body, page.lang),
   ]);
   return {
     schema: ARTICLE_SCHEMA,
@@ -144,17 +143,10 @@ export async function buildWebArticle(page: WebPageSave, body: PreparedBody, now
     savedAt: now,
     updatedAt: now,
     heroImage: page.leadImage ?? body.images[0] ?? null,
-    // A declared language wins; undeclared pages (common on Chinese blogs) get it guessed.
-    lang: page.lang ?? detectLang(`${page.title}\n${body.text}`),
     dir: page.dir ?? 'ltr',
-    charCount: countChars(body.text),
-    readingMinutes: readingMinutes(body.text),
     origin: 'web',
-    contentHash,
-    excerpt: excerpt(body.text, EXCERPT_LENGTH),
     archived: false,
-    html: body.html,
-    text: body.text,
+    ...facts,
   };
 }
 
@@ -173,8 +165,8 @@ export function webPageSave(
   pageUrl: string,
   sanitizedHtml: string,
 ): WebPageSave {
-  const page = canonicalUrl(pageUrl);
-  const canonical = canonicalUrl(extracted.canonicalUrl);
+  const page = normalizeUrl(pageUrl);
+  const canonical = normalizeUrl(extracted.canonicalUrl);
   return {
     url: page ?? pageUrl,
     canonicalUrl:

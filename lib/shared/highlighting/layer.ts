@@ -6,8 +6,8 @@
  *
  * The style sheet is installed once per layer and stays while one painter (or an early
  * `preparePainting` call) uses it: adding a sheet with `::highlight()` rules restyles the whole
- * document, which costs ~100 ms on a long article once it is on screen, and almost nothing
- * before the article is.
+ * document, which is costly on a long article once it is on screen (`npm run bench -- anchor`
+ * times drawing), and almost free before the article is.
  */
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model';
 import { highlightStyles } from './styles';

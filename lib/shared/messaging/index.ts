@@ -5,6 +5,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { err, ok, type Result } from '../../model';
+import { errorText } from '../error-text';
 import type { CallMaps, Envelope, MessageError, Target } from './protocol';
 
 export type { BackgroundCalls, ContentCalls, MessageError, OffscreenCalls, Target } from './protocol';
@@ -134,9 +135,4 @@ function isResult(value: unknown): value is Result<unknown, MessageError> {
  */
 export function isWebContentScript(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && /^https?:\/\//.test(sender.url ?? '');
-}
-
-/** A readable message from anything thrown. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

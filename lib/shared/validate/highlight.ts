@@ -4,15 +4,12 @@
  * is checked, unknown fields are dropped, and the record is rebuilt from what passed.
  */
 import { HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA, type Highlight, type HighlightColor, type Selector } from '../../model';
+import { isCount, isRecord, isText } from './guards';
 
 /** Size limits, in UTF-16 code units. */
 export const HIGHLIGHT_LIMITS = { quote: 20_000, context: 256, note: 100_000, id: 128, selectors: 8 } as const;
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
 /** One selector, rebuilt, or null if malformed. */
 function selector(value: unknown): Selector | null {

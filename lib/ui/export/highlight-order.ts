@@ -4,26 +4,11 @@
  * its paragraph, so it comes just before the highlights inside that paragraph. Annotations that
  * carry no position (made by other tools, or on an empty paragraph) follow, oldest first.
  */
-import type { Highlight, ParagraphSelector, TextPositionSelector, TextQuoteSelector } from '../../model';
-
-/** The highlight's TextPositionSelector, if it has one. */
-export function positionOf(highlight: Highlight): TextPositionSelector | undefined {
-  return highlight.selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
-}
-
-/** The highlight's TextQuoteSelector, if it has one. */
-export function quoteSelectorOf(highlight: Highlight): TextQuoteSelector | undefined {
-  return highlight.selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
-}
-
-/** The highlight's ParagraphSelector, if it has one. */
-export function paragraphOf(highlight: Highlight): ParagraphSelector | undefined {
-  return highlight.selectors.find((s): s is ParagraphSelector => s.type === 'ParagraphSelector');
-}
+import { type Highlight, positionSelectorOf } from '../../model';
 
 /** Live highlights of one article in document order (see the module comment). */
 export function inDocumentOrder(highlights: readonly Highlight[]): Highlight[] {
-  const placed = highlights.filter((h) => !h.deleted).map((h) => ({ h, at: positionOf(h)?.start }));
+  const placed = highlights.filter((h) => !h.deleted).map((h) => ({ h, at: positionSelectorOf(h)?.start }));
   placed.sort((a, b) => {
     if (a.at !== undefined && b.at !== undefined && a.at !== b.at) return a.at - b.at;
     if (a.at === undefined && b.at !== undefined) return 1;

@@ -25,9 +25,9 @@
  * `## Title` section per article with its fields as a list and the same callouts. One file
  * rather than thousands, because a browser download is one file; Obsidian opens it as a note.
  */
-import type { ArticleMeta, Highlight, HighlightColor } from '../../model';
+import { type ArticleMeta, type Highlight, type HighlightColor, quoteOf } from '../../model';
 import { frontMatter } from './front-matter';
-import { inDocumentOrder, quoteSelectorOf } from './highlight-order';
+import { inDocumentOrder } from './highlight-order';
 import { blockId, escapeInline, obsidianTag, prefixLines } from './markdown-text';
 
 /** Words the export writes, so a Chinese UI exports Chinese labels. English by default. */
@@ -108,7 +108,7 @@ function annotationBlocks(highlights: readonly Highlight[], labels: MarkdownLabe
 /** One highlight or paragraph note as a callout plus its block id. */
 export function callout(highlight: Highlight, labels: MarkdownLabels = ENGLISH_LABELS): string {
   const color = labels.colors[highlight.color];
-  const quote = escapeInline(quoteSelectorOf(highlight)?.exact ?? '');
+  const quote = escapeInline(quoteOf(highlight));
   const lines: string[] = [];
   if (highlight.kind === 'paragraph-note') {
     lines.push(`> [!note|${highlight.color}] ${escapeInline(labels.paragraphNote)} · ${escapeInline(color)}`);

@@ -8,7 +8,7 @@
 
 import type { ArticleMeta } from '../../model';
 import { normalizeText } from '../../shared/anchoring';
-import { canonicalUrl } from '../../shared/article/ids';
+import { normalizeUrl } from '../../shared/article/ids';
 import type { Library } from '../../storage';
 import { ARTICLE_URN } from '../export/web-annotation';
 import type { IncomingAnnotation } from './annotations-parse';
@@ -26,7 +26,7 @@ export async function articleBySource(source: string, library: MatchSource): Pro
   if (source.startsWith(ARTICLE_URN)) return library.getArticleMeta(source.slice(ARTICLE_URN.length));
   const direct = await library.findArticleByUrl(source);
   if (direct) return direct;
-  const canonical = canonicalUrl(source);
+  const canonical = normalizeUrl(source);
   return canonical && canonical !== source ? library.findArticleByUrl(canonical) : undefined;
 }
 

@@ -11,6 +11,7 @@
 
 import { HIGHLIGHT_COLORS, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../../model';
 import { normalizeText } from '../../shared/anchoring';
+import { isRecord } from '../../shared/validate/guards';
 import { HIGHLIGHT_LIMITS } from '../../shared/validate/highlight';
 
 /** One annotation from a file, before it is matched to an article. */
@@ -30,7 +31,6 @@ export interface IncomingAnnotation {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -75,9 +75,9 @@ function readOne(item: Json): IncomingAnnotation {
   return {
     id: str(item.id) ?? str(item['@id']),
     source: str(resource.source) ?? str(target) ?? str(item.uri),
-    quote: quoteOf(selectors),
+    quote: readQuoteSelector(selectors),
     // Hypothesis counts offsets in the live page's text, which is not our article's.
-    position: hypothesis ? null : positionOf(selectors),
+    position: hypothesis ? null : readPositionSelector(selectors),
     note: (hypothesis ? (str(item.text) ?? '') : noteOf(item)).slice(0, HIGHLIGHT_LIMITS.note),
     color: HIGHLIGHT_COLORS.includes(styleClass as HighlightColor) ? (styleClass as HighlightColor) : null,
     kind: item['glossa:kind'] === 'paragraph-note' ? 'paragraph-note' : 'highlight',
@@ -86,7 +86,7 @@ function readOne(item: Json): IncomingAnnotation {
   };
 }
 
-function quoteOf(selectors: Json[]): TextQuoteSelector | null {
+function readQuoteSelector(selectors: Json[]): TextQuoteSelector | null {
   const s = selectors.find((x) => x.type === 'TextQuoteSelector');
   const exact = normalizeText(str(s?.exact) ?? '').slice(0, HIGHLIGHT_LIMITS.quote);
   if (!s || exact === '') return null;
@@ -100,7 +100,7 @@ function quoteOf(selectors: Json[]): TextQuoteSelector | null {
   };
 }
 
-function positionOf(selectors: Json[]): TextPositionSelector | null {
+function readPositionSelector(selectors: Json[]): TextPositionSelector | null {
   const s = selectors.find((x) => x.type === 'TextPositionSelector');
   const { start, end } = s ?? {};
   return Number.isSafeInteger(start) &&

@@ -20,6 +20,7 @@ import {
   parse as parseStamp,
   type Result,
 } from '../../model';
+import { isRecord } from '../../shared/validate/guards';
 import { validateHighlight } from '../../shared/validate/highlight';
 
 /** Largest body accepted (the 20,000-paragraph stress article is 2.5 MB). */
@@ -81,8 +82,6 @@ const HIGHLIGHT_STAMP_KEYS = [
   'selectors',
   'deleted',
 ] as const satisfies readonly (keyof HighlightStamps)[];
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isStamp(value: unknown): value is string {
   if (typeof value !== 'string') return false;

@@ -12,6 +12,7 @@
 
 import type { Article, ArticleTombstone, Highlight } from '../../model';
 import { err, ok, type Result } from '../../model';
+import { isRecord } from '../../shared/validate/guards';
 import type { Library, Replica } from '../../storage';
 import { articleReplica, highlightReplica, tombstoneReplica } from '../../storage/replicas';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup';
@@ -37,8 +38,6 @@ export interface CheckedBackup {
 const MERGE_BATCH = 500;
 /** Reasons kept for the report. */
 const MAX_PROBLEMS = 5;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether parsed JSON claims to be a Glossa backup (whatever its version). */
 export function isBackup(json: unknown): json is Record<string, unknown> {

@@ -6,6 +6,7 @@
  */
 import { importSeedFiles } from '../../shared/article/import';
 import type { PreparedBody } from '../../shared/article/sanitize';
+import { errorText } from '../../shared/error-text';
 import type { Library } from '../../storage';
 import type { OnProgress } from '../export/types';
 import { type AnnotationTarget, type AttachDeps, attachAnnotations } from './annotations';
@@ -26,7 +27,7 @@ export interface ImportFile {
 export type ImportTarget = BackupTarget & AnnotationTarget & Pick<Library, 'upsertArticle'>;
 
 /** What importing needs from its host (a page with a DOM). */
-export interface ImportDeps extends AttachDeps {
+export interface FileImportDeps extends AttachDeps {
   /** Sanitizes an article body (`sanitizeArticleHtml`). */
   prepare: (html: string) => Promise<PreparedBody> | PreparedBody;
   /** Restores a backup's settings (`restoreSettings`); answers how many it set. Absent: none. */
@@ -43,7 +44,7 @@ const MARKDOWN_NAME = /\.(?:md|markdown|mdown|txt)$/i;
 export async function importFiles(
   files: readonly ImportFile[],
   target: ImportTarget,
-  deps: ImportDeps,
+  deps: FileImportDeps,
   onProgress?: OnProgress,
 ): Promise<FileResult[]> {
   const results: FileResult[] = [];
@@ -55,11 +56,7 @@ export async function importFiles(
     try {
       result = await importOne(file, target, deps, report);
     } catch (thrown) {
-      result = failure(
-        file.name,
-        'store-failed',
-        `importing failed (${thrown instanceof Error ? thrown.message : String(thrown)})`,
-      );
+      result = failure(file.name, 'store-failed', `importing failed (${errorText(thrown)})`);
     }
     results.push(result);
     report(1);
@@ -70,18 +67,14 @@ export async function importFiles(
 async function importOne(
   file: ImportFile,
   target: ImportTarget,
-  deps: ImportDeps,
+  deps: FileImportDeps,
   report: (fraction: number) => void,
 ): Promise<FileResult> {
   let text: string;
   try {
     text = await file.text();
   } catch (thrown) {
-    return failure(
-      file.name,
-      'unreadable',
-      `the file could not be read (${thrown instanceof Error ? thrown.message : 'unknown error'})`,
-    );
+    return failure(file.name, 'unreadable', `the file could not be read (${errorText(thrown)})`);
   }
   const isJson = JSON_NAME.test(file.name) || (!MARKDOWN_NAME.test(file.name) && /^\uFEFF?\s*\{/.test(text));
   return isJson ? importJson(file.name, text, target, deps, report) : importMarkdown(file.name, text, target, deps);
@@ -91,7 +84,7 @@ async function importJson(
   name: string,
   text: string,
   target: ImportTarget,
-  deps: ImportDeps,
+  deps: FileImportDeps,
   report: (fraction: number) => void,
 ): Promise<FileResult> {
   if (text.length > MAX_JSON_CHARS) return failure(name, 'too-large', `the file is over ${MAX_JSON_CHARS} characters`);
@@ -99,7 +92,7 @@ async function importJson(
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (thrown) {
-    const why = thrown instanceof Error ? thrown.message.slice(0, 200) : 'syntax error';
+    const why = errorText(thrown, 200);
     return failure(name, 'bad-json', `the file is not valid JSON (${why})`);
   }
   if (isBackup(json)) {
@@ -126,7 +119,12 @@ async function importJson(
   return failure(name, 'unknown-format', 'the JSON is neither a Glossa backup nor W3C or Hypothesis annotations');
 }
 
-async function importMarkdown(name: string, text: string, target: ImportTarget, deps: ImportDeps): Promise<FileResult> {
+async function importMarkdown(
+  name: string,
+  text: string,
+  target: ImportTarget,
+  deps: FileImportDeps,
+): Promise<FileResult> {
   if (isGlossaMarkdownExport(text)) {
     return failure(
       name,

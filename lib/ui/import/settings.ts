@@ -8,8 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model';
 import { lastHighlightColor } from '../../shared/settings/highlight-prefs';
 import { readerPrefs, repairReaderPrefs } from '../../shared/settings/reader-prefs';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../../shared/validate/guards';
 
 /** Whether this device has ever stored a value for `key`. */
 async function isSet(key: `local:${string}`): Promise<boolean> {

@@ -3,6 +3,7 @@
  * marks the words of the query inside it, compared the way search compares (case and
  * full/half width folded), and renders the pieces as elements, never as HTML.
  */
+import { foldText } from '../../shared/fold-text';
 
 /** A piece of a snippet: its text and whether it matched the query. */
 export interface SnippetPiece {
@@ -12,14 +13,9 @@ export interface SnippetPiece {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** Search's folding: NFKC (full/half width) and lower case. */
-function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
-
 /** The needles to look for: the query's words, longest first so they win over their parts. */
 function needles(query: string): string[] {
-  const words = fold(query).split(/\s+/u).filter(Boolean);
+  const words = foldText(query).split(/\s+/u).filter(Boolean);
   return [...new Set(words)].sort((a, b) => b.length - a.length);
 }
 
@@ -41,7 +37,7 @@ export function emphasise(snippet: string, query: string): SnippetPiece[] {
   const origin: number[] = [];
   let offset = 0;
   for (const ch of snippet) {
-    const piece = fold(ch);
+    const piece = foldText(ch);
     for (let k = 0; k < piece.length; k++) origin.push(offset);
     folded += piece;
     offset += ch.length;

@@ -91,13 +91,6 @@ export async function pressButton(page: Page, name: string, within = 'body'): Pr
   }
 }
 
-/** Types into the text box named `label` (real key events). */
-export async function typeInto(page: Page, label: string, text: string): Promise<void> {
-  await page.waitForSelector(`textarea[aria-label="${label}"]`, { timeout: 10_000 });
-  await page.focus(`textarea[aria-label="${label}"]`);
-  await page.keyboard.type(text);
-}
-
 /** The side panel's entries: visible title and note text. */
 export function panelEntries(page: Page): Promise<{ title: string; note: string }[]> {
   return page.evaluate(() =>

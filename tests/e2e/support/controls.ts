@@ -99,24 +99,3 @@ export async function typeInto(page: Page, role: Role, name: string, text: strin
   await page.focus(selector);
   await page.keyboard.type(text);
 }
-
-/** Reads every record of an object store of the extension's database (from an extension page). */
-export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('glossa');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibraryTransfer } from '../../../components/options/LibraryTransfer';
 import { ExportMenu } from '../../../components/reader/ExportMenu';
 import type { Article } from '../../../lib/model';
-import { openLibrary } from '../../../lib/storage';
+import { connectLibrary, openLibrary } from '../../../lib/storage';
 import en from '../../../public/_locales/en/messages.json';
 import { emptyLibrary, fullLibrary } from '../../support/library-fixture';
 
@@ -82,7 +82,7 @@ describe('the library transfer section', () => {
   it('exports a backup with progress, then imports it elsewhere with a line per file', async () => {
     const full = await fullLibrary();
     full.library.close();
-    render(<LibraryTransfer open={() => openLibrary({ name: full.library.dbName })} />);
+    render(<LibraryTransfer library={connectLibrary({ name: full.library.dbName })} />);
     fireEvent.click(screen.getByRole('button', { name: 'Backup (JSON)' }));
     await screen.findByRole('progressbar', { name: 'Export progress' });
     await waitFor(() => expect(downloads).toHaveLength(1));
@@ -93,7 +93,7 @@ describe('the library transfer section', () => {
 
     const target = await emptyLibrary();
     target.close();
-    render(<LibraryTransfer open={() => openLibrary({ name: target.dbName })} />);
+    render(<LibraryTransfer library={connectLibrary({ name: target.dbName })} />);
     const input = screen.getByLabelText('Choose files to import') as HTMLInputElement;
     const files = [
       new File([backup], 'glossa-backup.json', { type: 'application/json' }),

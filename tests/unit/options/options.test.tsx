@@ -10,6 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OPTIONS_SECTIONS, OptionsApp } from '../../../components/options/OptionsApp';
 import { lastHighlightColor } from '../../../lib/shared/settings/highlight-prefs';
 import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs } from '../../../lib/shared/settings/reader-prefs';
+import { connectLibrary } from '../../../lib/storage';
 
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
@@ -24,7 +25,7 @@ const preview = () => document.querySelector('.preview .glossa-reader') as HTMLE
 
 describe('options page', () => {
   it('renders each section under its own heading, in order', () => {
-    render(<OptionsApp />);
+    render(<OptionsApp library={connectLibrary()} />);
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(
       OPTIONS_SECTIONS.map((section) => section.title),
     );
@@ -34,7 +35,12 @@ describe('options page', () => {
 
   it('takes more sections without changes to the page', () => {
     const Extra: FunctionComponent = () => <p>extra body</p>;
-    render(<OptionsApp sections={[...OPTIONS_SECTIONS, { id: 'extra', title: 'optionsTitle', Component: Extra }]} />);
+    render(
+      <OptionsApp
+        library={connectLibrary()}
+        sections={[...OPTIONS_SECTIONS, { id: 'extra', title: 'optionsTitle', Component: Extra }]}
+      />,
+    );
     const extra = screen.getByRole('region', { name: 'optionsTitle' });
     expect(within(extra).getByText('extra body')).toBeTruthy();
     expect(
@@ -45,7 +51,7 @@ describe('options page', () => {
   });
 
   it('saves every reading setting at once and the preview follows', async () => {
-    render(<OptionsApp />);
+    render(<OptionsApp library={connectLibrary()} />);
     const section = await screen.findByRole('region', { name: 'optionsReading' });
     fireEvent.click(await within(section).findByRole('radio', { name: 'themeSepia' }));
     fireEvent.change(within(section).getByRole('combobox', { name: 'optionsFont' }), { target: { value: 'serif' } });
@@ -74,7 +80,7 @@ describe('options page', () => {
   });
 
   it('sets the default highlight colour', async () => {
-    render(<OptionsApp />);
+    render(<OptionsApp library={connectLibrary()} />);
     const group = await screen.findByRole('group', { name: 'optionsHighlightColor' });
     expect((within(group).getByRole('radio', { name: 'colorYellow' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(within(group).getByRole('radio', { name: 'colorPurple' }));
@@ -82,7 +88,7 @@ describe('options page', () => {
   });
 
   it('follows a change made in a reader tab', async () => {
-    render(<OptionsApp />);
+    render(<OptionsApp library={connectLibrary()} />);
     const dark = (await screen.findByRole('radio', { name: 'themeDark' })) as HTMLInputElement;
     expect(dark.checked).toBe(false);
     await act(async () => {
@@ -95,7 +101,7 @@ describe('options page', () => {
     vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((async () => [
       { name: 'toggle-reading-view', shortcut: 'Ctrl+Shift+Y', description: '' },
     ]) as unknown as typeof fakeBrowser.commands.getAll);
-    render(<OptionsApp />);
+    render(<OptionsApp library={connectLibrary()} />);
     const table = screen.getByRole('table');
     await waitFor(() => expect(within(table).getByText('Ctrl+Shift+Y')).toBeTruthy());
     const rows = within(table)

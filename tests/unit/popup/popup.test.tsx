@@ -8,7 +8,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
-import { type Library, openLibrary } from '../../../lib/storage';
+import { connectLibrary, type Library, type LibraryConnection, openLibrary } from '../../../lib/storage';
 import { makeArticle, makeHighlight } from '../../support/library';
 
 const search = vi.hoisted(() => ({ answer: { hits: [] as unknown[], total: 0 }, queries: [] as string[] }));
@@ -22,22 +22,20 @@ vi.mock('../../../lib/shared/messaging', async (original) => ({
 }));
 
 // Counts whole-library loads by the popup's own connection: the default view must not make any.
-const loads = vi.hoisted(() => ({ allMetas: 0 }));
-vi.mock('../../../lib/storage', async (original) => {
-  const real = await original<typeof import('../../../lib/storage')>();
-  return {
-    ...real,
-    openLibrary: async (options?: Parameters<typeof real.openLibrary>[0]) => {
-      const lib = await real.openLibrary(options);
-      const allArticleMetas = lib.allArticleMetas;
-      lib.allArticleMetas = () => {
-        loads.allMetas += 1;
-        return allArticleMetas();
-      };
-      return lib;
-    },
-  };
-});
+const loads = { allMetas: 0 };
+
+/** The popup's connection, as its entrypoint makes it, with whole-library loads counted. */
+function popupLibrary(): LibraryConnection {
+  const counted = connectLibrary()().then((lib) => {
+    const allArticleMetas = lib.allArticleMetas.bind(lib);
+    lib.allArticleMetas = () => {
+      loads.allMetas += 1;
+      return allArticleMetas();
+    };
+    return lib;
+  });
+  return () => counted;
+}
 
 let library: Library;
 
@@ -89,7 +87,7 @@ async function organise(title: string) {
 describe('Popup', () => {
   it('lists the library newest first on the paged path, without loading every meta', async () => {
     loads.allMetas = 0;
-    render(<Popup />);
+    render(<Popup library={popupLibrary()} />);
     await waitFor(() => expect(titles()).toHaveLength(3));
     expect(titles()[0]).toContain('乌克兰局势');
     expect(titles()[2]).toContain('北京的秋天');
@@ -100,7 +98,7 @@ describe('Popup', () => {
   });
 
   it('adds a tag with suggestions from the library, then filters by it', async () => {
-    render(<Popup />);
+    render(<Popup library={popupLibrary()} />);
     const tags = await organise('Harbour notes');
     const input = within(tags).getByRole('combobox', { name: 'popupTagInput' });
     // The datalist suggests tags used elsewhere in the library.
@@ -123,7 +121,7 @@ describe('Popup', () => {
   });
 
   it('removes a tag', async () => {
-    render(<Popup />);
+    render(<Popup library={popupLibrary()} />);
     const tags = await organise('乌克兰局势');
     fireEvent.click(within(tags).getByRole('button', { name: 'popupTagRemove 外交' }));
     await waitFor(async () => expect((await library.getArticleMeta('a'))?.tags).toEqual([]));
@@ -131,7 +129,7 @@ describe('Popup', () => {
   });
 
   it('filters by source category and by highlights, and sorts by title', async () => {
-    render(<Popup />);
+    render(<Popup library={popupLibrary()} />);
     fireEvent.click(await screen.findByRole('button', { name: 'popupFilterSort' }));
     await choose('filterCategory', '新媒体');
     await waitFor(() => expect(titles()).toHaveLength(2));
@@ -148,7 +146,7 @@ describe('Popup', () => {
   });
 
   it('archives and unarchives, and the archive filter follows', async () => {
-    render(<Popup />);
+    render(<Popup library={popupLibrary()} />);
     await organise('北京的秋天');
     fireEvent.click(screen.getByRole('button', { name: 'popupArchive' }));
     await waitFor(async () => expect((await library.getArticleMeta('c'))?.archived).toBe(true));
@@ -163,7 +161,7 @@ describe('Popup', () => {
   });
 
   it('deletes an article with its highlights, and Undo brings both back', async () => {
-    render(<Popup />);
+    render(<Popup library={popupLibrary()} />);
     await organise('Harbour notes');
     fireEvent.click(screen.getByRole('button', { name: 'popupDelete' }));
     await waitFor(() => expect(titles().join()).not.toContain('Harbour notes'));
@@ -193,7 +191,7 @@ describe('Popup', () => {
     };
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
-    render(<Popup />);
+    render(<Popup library={popupLibrary()} />);
     const box = await screen.findByRole('searchbox', { name: 'popupSearchLabel' });
     fireEvent.input(box, { target: { value: '乌克' } });
     fireEvent.input(box, { target: { value: '乌克兰' } });

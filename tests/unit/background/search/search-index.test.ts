@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fold, type SearchDoc, SearchIndex, snippet, termsOf } from '../../../../lib/background/search';
+import { type SearchDoc, SearchIndex, snippet, termsOf } from '../../../../lib/background/search';
+import { foldText } from '../../../../lib/shared/fold-text';
 import { SEED_PATH } from '../../../support/corpus';
 import { CORPUS, hexoPosts, readabilityCases, splitFrontMatter } from '../../../support/page-corpus';
 
@@ -42,8 +43,8 @@ function index(): SearchIndex {
 
 /** Articles that truly hold `query` (folded, whitespace-collapsed), by brute force. */
 function truth(query: string): Set<string> {
-  const needle = fold(query);
-  const flat = (s: string) => fold(s).replace(/\s+/g, ' ');
+  const needle = foldText(query);
+  const flat = (s: string) => foldText(s).replace(/\s+/g, ' ');
   return new Set(
     docs.filter((d) => flat(`${d.title} ${d.notes.join(' ')} ${d.body}`).includes(needle)).map((d) => d.id),
   );

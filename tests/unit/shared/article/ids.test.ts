@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleIdFor, canonicalUrl, sha256Hex } from '../../../../lib/shared/article/ids';
+import { articleIdFor, normalizeUrl, sha256Hex } from '../../../../lib/shared/article/ids';
 
 describe('sha256Hex', () => {
   test('matches the known digest of "abc" and hashes UTF-8', async () => {
@@ -40,6 +40,6 @@ describe('articleIdFor', () => {
 
   test('ignores a URL that is not http(s)', async () => {
     expect(await articleIdFor({ ...post, url: 'javascript:alert(1)' })).toBe(await articleIdFor(post));
-    expect(canonicalUrl('not a url')).toBeNull();
+    expect(normalizeUrl('not a url')).toBeNull();
   });
 });

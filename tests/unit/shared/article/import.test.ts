@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../../../../lib/model';
 import { ARTICLE_SCHEMA } from '../../../../lib/model';
-import type { ImportDeps, SeedFile, StoreOutcome } from '../../../../lib/shared/article/import';
+import type { SeedFile, SeedImportDeps, StoreOutcome } from '../../../../lib/shared/article/import';
 import { importSeedFiles } from '../../../../lib/shared/article/import';
 import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
 import { readCorpus, repoPath, SEED_PATH } from '../../../support/corpus';
@@ -29,7 +29,7 @@ function memoryStore() {
   return { articles, store };
 }
 
-function deps(overrides: Partial<ImportDeps> = {}): ImportDeps & { articles: Map<string, Article> } {
+function deps(overrides: Partial<SeedImportDeps> = {}): SeedImportDeps & { articles: Map<string, Article> } {
   const { articles, store } = memoryStore();
   return {
     prepare: (html) => sanitizeArticleHtml(html, window),
@@ -217,7 +217,7 @@ describe('batches', () => {
     const d = deps({
       prepare: (html) => {
         if (html.includes('BOOM')) throw new Error('offscreen document closed');
-        if (html.includes('SHAPE')) return { html } as unknown as ReturnType<ImportDeps['prepare']>;
+        if (html.includes('SHAPE')) return { html } as unknown as ReturnType<SeedImportDeps['prepare']>;
         return sanitizeArticleHtml(html, window);
       },
       store: async (article) => {

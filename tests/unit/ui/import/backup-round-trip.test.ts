@@ -11,7 +11,7 @@ import { lastHighlightColor, loadLastColor } from '../../../../lib/shared/settin
 import { loadReaderPrefs, readerPrefs } from '../../../../lib/shared/settings/reader-prefs';
 import type { Library } from '../../../../lib/storage';
 import { exportBackup, readBackupSettings } from '../../../../lib/ui/export';
-import { type ImportDeps, importFiles } from '../../../../lib/ui/import';
+import { type FileImportDeps, importFiles } from '../../../../lib/ui/import';
 import { restoreSettings } from '../../../../lib/ui/import/settings';
 import { emptyLibrary, fullLibrary, snapshot } from '../../../support/library-fixture';
 
@@ -20,7 +20,7 @@ afterEach(() => {
   for (const library of open.splice(0)) library.close();
 });
 
-const deps: ImportDeps = {
+const deps: FileImportDeps = {
   prepare: (html) => sanitizeArticleHtml(html, window),
   articleRoot: (html) => sanitizeArticleDom(html, window).root,
   now: () => 1_800_000_000_000,
