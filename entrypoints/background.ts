@@ -1,6 +1,8 @@
 /**
- * The background: the single writer of the library. Wires the seed import to install/update
- * and answers the typed message protocol. Logic lives in lib/.
+ * The background: the one context every other reaches by message. It imports the bundled
+ * seeds on install and update, writes what web pages send (saves, highlights; a content script
+ * cannot open our IndexedDB), runs search and sync, and badges tabs. Extension pages (popup,
+ * reader, options) write the library directly too. Only wiring: logic lives in lib/.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';

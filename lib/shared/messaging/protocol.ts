@@ -14,7 +14,7 @@ import type { SyncStatus } from '../sync/status';
 /** The answer to a connection test: a failure is an answer too, with a kind the UI words. */
 export type SyncTestResult = { ok: true; docCount: number } | { ok: false; kind: SyncErrorKind; message: string };
 
-/** Calls the background answers (from extension pages and, later, content scripts). */
+/** Calls the background answers: from extension pages, and a few from web pages' content scripts. */
 export interface BackgroundCalls {
   /** Runs the bundled-seed import again (idempotent); answers with its report. */
   'seeds/import': { request: null; response: ImportReport };

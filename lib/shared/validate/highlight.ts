@@ -1,6 +1,6 @@
 /**
- * Checks a highlight that arrives from a web page's content script (or, later, a sync peer or
- * a backup file). The background trusts nothing from a page: every field's type, form and size
+ * Checks a highlight that arrives from outside: a web page's content script, a sync peer (through
+ * lib/background/sync/docs.ts) or a backup file. The background trusts nothing from a page: every field's type, form and size
  * is checked, unknown fields are dropped, and the record is rebuilt from what passed.
  */
 import { HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA, type Highlight, type HighlightColor, type Selector } from '../../model';
