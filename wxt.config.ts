@@ -17,6 +17,9 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // The reading view is an extension page framed over the live page (components/page/
+    // reading-view-frame.ts): web pages must be allowed to load it, and nothing else of ours.
+    web_accessible_resources: [{ resources: ['reading-frame.html'], matches: ['http://*/*', 'https://*/*'] }],
     commands: {
       'toggle-reading-view': {
         suggested_key: { default: 'Alt+Shift+R' },

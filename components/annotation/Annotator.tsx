@@ -37,6 +37,12 @@ export interface AnnotatorProps {
   onLastColor: (color: HighlightColor) => void;
   /** Bumped by the host when the body's text changed (a live page updating itself). */
   contentVersion?: number;
+  /**
+   * Which events on the body and document may act (shortcuts, clicks on highlights). On a live
+   * page only the reader's own (trusted) events; in our extension pages, which no web page can
+   * reach, every event.
+   */
+  acceptEvent?: (event: Event) => boolean;
 }
 
 interface EditorState {
@@ -51,9 +57,12 @@ interface EditorState {
 
 const UNDO_MS = 10_000;
 
+const acceptAll = () => true;
+
 /** The annotation layer. */
 export function Annotator(props: AnnotatorProps) {
   const { root, store, articleId, styleTarget, lastColor, onLastColor } = props;
+  const accept = props.acceptEvent ?? acceptAll;
   const doc = root.ownerDocument;
   const win = doc.defaultView as Window;
   const { highlights, placement, painter, save, error } = useAnnotations(root, store, styleTarget, {
@@ -136,6 +145,7 @@ export function Annotator(props: AnnotatorProps) {
       }, 30);
     };
     const onClick = (event: MouseEvent) => {
+      if (!accept(event)) return;
       if (selectionIn(root) || (event.target as Element | null)?.closest?.('a, button, [data-glossa-ui]')) return;
       const at = caretAt(doc, event.clientX, event.clientY);
       const ids = at ? (painter?.idsAt(at.node, at.offset) ?? []) : [];
@@ -144,6 +154,7 @@ export function Annotator(props: AnnotatorProps) {
       if (id && range) openEditor(id, range, false);
     };
     const onKey = (event: KeyboardEvent) => {
+      if (!accept(event)) return;
       // Only with text selected in the article, and never while typing: Option+Shift+H types
       // "Ó" on a Mac, and the page may have shortcuts of its own.
       const shortcut = event.altKey && event.shiftKey && (event.code === 'KeyH' || event.code === 'KeyA');
@@ -177,7 +188,7 @@ export function Annotator(props: AnnotatorProps) {
       win.removeEventListener('scroll', onMove, { capture: true });
       win.removeEventListener('resize', onMove);
     };
-  }, [root, doc, win, painter, lastColor, highlightSelection, openEditor, closeEditor]);
+  }, [root, doc, win, painter, lastColor, highlightSelection, openEditor, closeEditor, accept]);
 
   useEffect(() => {
     if (!undo) return;

@@ -1,7 +1,7 @@
 /**
  * Highlighting on the live page. The page's own body is the text; our toolbar and editor live
  * in a closed shadow root on a host after `<body>`, so page CSS cannot reach them and theirs
- * cannot reach the page. Highlights are painted with the CSS Custom Highlight API: the page's
+ * cannot reach the page; only the reader's own (trusted) events act on them or on highlights. Highlights are painted with the CSS Custom Highlight API: the page's
  * DOM is not rewritten. Late-loading pages are re-placed a few times as their text changes.
  */
 import { render } from 'preact';
@@ -10,6 +10,7 @@ import type { HighlightColor } from '../../lib/model';
 import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
 import { pageStore } from '../../lib/page/page-store';
 import { pageToSave } from '../../lib/page/page-to-save';
+import { ignoreUntrustedEvents, isReaderEvent } from '../../lib/page/trusted';
 import { lastHighlightColor, loadLastColor } from '../../lib/shared/settings/highlight-prefs';
 import { Annotator } from '../annotation/Annotator';
 import annotatorCss from '../annotation/annotator.css?inline';
@@ -69,6 +70,7 @@ function PageAnnotator({ doc, host }: { doc: Document; host: Element }) {
       }}
       contentVersion={contentVersion}
       panel="orphans"
+      acceptEvent={isReaderEvent}
     />
   );
 }
@@ -77,6 +79,8 @@ function PageAnnotator({ doc, host }: { doc: Document; host: Element }) {
 export function mountPageAnnotator(doc: Document): () => void {
   const host = doc.createElement(ANNOTATOR_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
+  // The toolbar and editor act only on the reader's input, never on a page script's events.
+  ignoreUntrustedEvents(shadow);
   const style = doc.createElement('style');
   style.textContent = annotatorCss + HOST_CSS;
   const mount = doc.createElement('div');

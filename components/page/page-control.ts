@@ -3,8 +3,9 @@
  * Preact: it ships in the eager content script, which every http(s) page pays for. It lives in
  * a closed shadow root, so the page's CSS cannot restyle it and its CSS cannot leak out; the
  * host's `all: initial` (important, so page rules on the host lose) shields it from inherited
- * page styles.
+ * page styles. Only trusted clicks (the reader's) press its buttons.
  */
+import { ignoreUntrustedEvents, isReaderEvent } from '../../lib/page/trusted';
 import { t } from '../../lib/shared/i18n';
 
 /** Prefix of every host element Glossa adds to a page (custom-element names never collide with the page's). */
@@ -37,6 +38,8 @@ export interface PageControlActions {
 export function mountPageControl(doc: Document, actions: PageControlActions): HTMLElement {
   const host = doc.createElement(PAGE_CONTROL_TAG);
   const root = host.attachShadow({ mode: 'closed' });
+  // Only the reader presses these buttons: a page's script clicking them is ignored.
+  ignoreUntrustedEvents(root);
   const style = doc.createElement('style');
   style.textContent = CSS;
   const bar = doc.createElement('div');
@@ -61,7 +64,7 @@ function button(doc: Document, label: string, onClick: () => void): HTMLButtonEl
   b.textContent = label;
   b.addEventListener('click', (event) => {
     event.stopPropagation();
-    onClick();
+    if (isReaderEvent(event)) onClick();
   });
   return b;
 }

@@ -12,9 +12,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { GLOSSA_TAG_PREFIX, mountPageControl } from '../../components/page/page-control';
 import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
-import { canonicalLink } from '../../lib/page/canonical-link';
 import { isProbablyArticle } from '../../lib/page/detect/detect';
+import { countGestures } from '../../lib/page/gestures';
 import { getReadingView } from '../../lib/page/reading-view-handle';
+import { forReaderEvents } from '../../lib/page/trusted';
 import { watchVerdict } from '../../lib/page/verdict-watch';
 import { call, listen } from '../../lib/shared/messaging';
 
@@ -27,6 +28,7 @@ export default defineContentScript({
 });
 
 function start(signal: AbortSignal): void {
+  countGestures(window, signal);
   let control: HTMLElement | null = null;
   let dismissed = false;
   let loading = false;
@@ -62,19 +64,22 @@ function start(signal: AbortSignal): void {
   const onVerdict = (isArticle: boolean) => {
     isArticleNow = isArticle;
     show(isArticle);
-    void call('background', 'page/detected', { isArticle, canonical: canonicalLink(document) });
+    void call('background', 'page/detected', { isArticle });
   };
 
-  // The first selection of text on an article page loads the highlighting layer, which then
-  // takes over (and shows its toolbar for this very selection).
+  // The reader's first selection of text on an article page (a mouse or key released, never a
+  // script's synthetic event) loads the highlighting layer, which then takes over and shows its
+  // toolbar for this very selection.
   let annotatorRequested = false;
-  const onSelectionEnd = guard(() => {
-    if (annotatorRequested || !isArticleNow || getReadingView()?.isOpen()) return;
-    const selection = document.getSelection();
-    if (!selection || selection.isCollapsed || !selection.toString().trim()) return;
-    annotatorRequested = true;
-    void call('background', 'annotator/load', null);
-  });
+  const onSelectionEnd = forReaderEvents(
+    guard(() => {
+      if (annotatorRequested || !isArticleNow || getReadingView()?.isOpen()) return;
+      const selection = document.getSelection();
+      if (!selection || selection.isCollapsed || !selection.toString().trim()) return;
+      annotatorRequested = true;
+      void call('background', 'annotator/load', null);
+    }),
+  );
   document.addEventListener('mouseup', onSelectionEnd, { signal });
   document.addEventListener('keyup', onSelectionEnd, { signal });
 
@@ -83,6 +88,13 @@ function start(signal: AbortSignal): void {
       validate: () => null,
       handle: () => {
         guard(toggle)();
+        return null;
+      },
+    },
+    'reading-view/close': {
+      validate: () => null,
+      handle: () => {
+        guard(() => getReadingView()?.close())();
         return null;
       },
     },

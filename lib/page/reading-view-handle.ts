@@ -11,6 +11,8 @@ export interface ReadingViewHandle {
   toggle(): void;
   /** Whether the view is on screen. */
   isOpen(): boolean;
+  /** Closes the view if it is open. */
+  close(): void;
 }
 
 const KEY = Symbol.for('glossa.readingView');

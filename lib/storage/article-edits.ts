@@ -8,6 +8,7 @@ import type { ArticleMeta } from '../model';
 import { maxStamp } from './highlights';
 import type { GlossaSchema } from './schema';
 import { outboxKey, stampArticle, stampHighlight, txStamper } from './stamping';
+import { trashArticle } from './trash';
 
 type Db = IDBPDatabase<GlossaSchema>;
 
@@ -50,22 +51,17 @@ export async function updateArticleFields(
 }
 
 /**
- * Removes an article's meta and body, leaves a tombstone, and tombstones its highlights (so
- * sync can tell peers they are gone). Highlights are tombstoned even when the article itself
- * is already absent, since sync may have delivered them first. Returns whether it existed.
+ * Removes an article's meta and body into the Trash (restorable, lib/storage/trash.ts), leaves
+ * a tombstone, and tombstones its highlights (so sync can tell peers they are gone).
+ * Highlights are tombstoned even when the article itself is already absent, since sync may have
+ * delivered them first. Returns whether it existed.
  */
 export async function deleteArticle(db: Db, id: string, now: number = Date.now()): Promise<boolean> {
-  const tx = db.transaction(['articles', 'bodies', 'highlights', 'meta', 'outbox', 'tombstones'], 'readwrite');
+  const tx = db.transaction(['articles', 'bodies', 'highlights', 'meta', 'outbox', 'tombstones', 'trash'], 'readwrite');
   const clock = txStamper(tx);
   const articles = tx.objectStore('articles');
-  const existed = (await articles.getKey(id)) !== undefined;
-  if (existed) {
-    const stamp = await clock.next();
-    void articles.delete(id);
-    void tx.objectStore('bodies').delete(id);
-    void tx.objectStore('tombstones').put({ id, stamp, deletedAt: now });
-    clock.queue(outboxKey('article', id), stamp);
-  }
+  const [meta, body] = await Promise.all([articles.get(id), tx.objectStore('bodies').get(id)]);
+  const tombstoned: string[] = [];
   const byArticle = tx.objectStore('highlights').index('byArticle');
   for (let cursor = await byArticle.openCursor(id); cursor; cursor = await cursor.continue()) {
     if (cursor.value.deleted) continue;
@@ -73,7 +69,16 @@ export async function deleteArticle(db: Db, id: string, now: number = Date.now()
     const stamps = await stampHighlight(clock, next, cursor.value);
     void cursor.update({ ...next, stamps: stamps ?? cursor.value.stamps });
     if (stamps) clock.queue(outboxKey('highlight', next.id), maxStamp(stamps));
+    tombstoned.push(next.id);
+  }
+  if (meta) {
+    const stamp = await clock.next();
+    void articles.delete(id);
+    void tx.objectStore('bodies').delete(id);
+    void tx.objectStore('tombstones').put({ id, stamp, deletedAt: now });
+    clock.queue(outboxKey('article', id), stamp);
+    trashArticle(tx, meta, body, tombstoned, 'local', now);
   }
   await tx.done;
-  return existed;
+  return meta !== undefined;
 }

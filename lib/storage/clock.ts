@@ -10,7 +10,7 @@ import type { GlossaSchema } from './schema';
 /** The `meta` store inside a read-write transaction (any set of stores that includes it). */
 export type MetaStore = IDBPObjectStore<
   GlossaSchema,
-  ('meta' | 'highlights' | 'articles' | 'bodies' | 'outbox' | 'tombstones')[],
+  ('meta' | 'highlights' | 'articles' | 'bodies' | 'outbox' | 'tombstones' | 'trash')[],
   'meta',
   'readwrite'
 >;

@@ -14,4 +14,13 @@ export { connectLibrary, type Library, type LibraryConnection, type OpenLibraryO
 export { LATEST_VERSION } from './migrations';
 export { type ApplyOutcome, articleReplica, highlightReplica, type Replica, tombstoneReplica } from './replicas';
 export type { OutboxEntry } from './schema';
-export type { Page, SearchDocRecord } from './types';
+export {
+  type Page,
+  type PageAddress,
+  type RemovedBy,
+  type SearchDocRecord,
+  TRASH_DAYS,
+  type TrashEntry,
+  type TrashedArticle,
+  type TrashedHighlight,
+} from './types';

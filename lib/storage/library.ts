@@ -4,6 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Article, ArticleMeta, ArticleTombstone, Highlight, UpsertOutcome } from '../model';
+import * as addresses from './addresses';
 import * as edits from './article-edits';
 import * as articles from './articles';
 import * as bulk from './bulk';
@@ -14,7 +15,8 @@ import * as meta from './meta';
 import * as outbox from './outbox';
 import * as replicas from './replicas';
 import type { GlossaSchema, OutboxEntry } from './schema';
-import type { Page, SearchDocRecord } from './types';
+import * as trash from './trash';
+import type { Page, SearchDocRecord, TrashEntry } from './types';
 import { batchedUpsert } from './write-batcher';
 
 /** Options for {@link openLibrary}. */
@@ -33,12 +35,24 @@ export interface Library {
   getArticleMeta(id: string): Promise<ArticleMeta | undefined>;
   /** The article saved from this URL, if any. */
   findArticleByUrl(url: string): Promise<ArticleMeta | undefined>;
+  /** The article a page at `address` shows: its URL is `address`, or it was saved from there. */
+  articleAt(address: string): Promise<ArticleMeta | undefined>;
+  /** Records that the page at `address` was saved as article `articleId`. */
+  rememberAddress(address: string, articleId: string): Promise<void>;
   /** One page of metas, newest savedAt first; pass `next` back for the following page. */
   listArticles(options: articles.ListArticlesOptions): Promise<Page<ArticleMeta>>;
   /** Number of articles. */
   countArticles(): Promise<number>;
-  /** Removes meta and body, tombstones the highlights; true if the article existed. */
+  /** Moves meta and body to the Trash, tombstones the highlights; true if the article existed. */
   deleteArticle(id: string, now?: number): Promise<boolean>;
+  /** The Trash, most recently deleted first. */
+  listTrash(): Promise<TrashEntry[]>;
+  /** Brings a Trash entry back (an article with its highlights, or a highlight as it was). */
+  restoreFromTrash(key: string, now?: number): Promise<boolean>;
+  /** Deletes a Trash entry for good. */
+  removeFromTrash(key: string): Promise<void>;
+  /** Deletes Trash entries past their time; answers how many. */
+  purgeTrash(now?: number): Promise<number>;
   /** Sets the user's tags / archived state; the updated meta, or undefined if absent. */
   updateArticleFields(
     id: string,
@@ -109,9 +123,21 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     getArticle: (id) => articles.getArticle(db, id),
     getArticleMeta: (id) => articles.getArticleMeta(db, id),
     findArticleByUrl: (url) => articles.findArticleByUrl(db, url),
+    articleAt: (address) => addresses.articleAt(db, address),
+    rememberAddress: (address, articleId) => addresses.rememberAddress(db, address, articleId),
     listArticles: (options) => articles.listArticles(db, options),
     countArticles: () => articles.countArticles(db),
     deleteArticle: (id, now) => announced('articles', id, edits.deleteArticle(db, id, now)),
+    listTrash: () => trash.listTrash(db),
+    restoreFromTrash: async (key, now) => {
+      const restored = await trash.restoreFromTrash(db, key, now);
+      // The entry's article and every highlight it held may have changed: views reload.
+      if (restored) announceChange({ store: key.startsWith('a:') ? 'articles' : 'highlights', ids: [key.slice(2)] });
+      if (restored && key.startsWith('a:')) announceChange({ store: 'highlights', ids: [key.slice(2)] });
+      return restored;
+    },
+    removeFromTrash: (key) => trash.removeFromTrash(db, key),
+    purgeTrash: (now) => trash.purgeTrash(db, now),
     updateArticleFields: (id, patch, now) => announced('articles', id, edits.updateArticleFields(db, id, patch, now)),
     putHighlight: (highlight) => announced('highlights', highlight.id, highlights.putHighlight(db, highlight)),
     getHighlight: (id) => highlights.getHighlight(db, id),

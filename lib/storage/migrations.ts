@@ -89,8 +89,22 @@ async function addStampsAndSyncStores({ db, tx }: MigrationContext): Promise<voi
   await Promise.all(writes);
 }
 
+/**
+ * v3 → v4: the Trash (deleted articles kept whole, highlights sync overwrote) and the page
+ * addresses articles were saved from. New stores only: no record is rewritten.
+ */
+function addTrashAndAddresses({ db }: MigrationContext): void {
+  db.createObjectStore('trash', { keyPath: 'key' }).createIndex('byDeletedAt', 'deletedAt');
+  db.createObjectStore('addresses', { keyPath: 'address' }).createIndex('byArticle', 'articleId');
+}
+
 /** Every step ever shipped, in order. Append only: never edit or remove a shipped step. */
-export const migrations: readonly Migration[] = [createV1Stores, splitBodiesAndAddSyncIndexes, addStampsAndSyncStores];
+export const migrations: readonly Migration[] = [
+  createV1Stores,
+  splitBodiesAndAddSyncIndexes,
+  addStampsAndSyncStores,
+  addTrashAndAddresses,
+];
 
 /** The version a freshly opened database ends up at. */
 export const LATEST_VERSION = migrations.length;

@@ -23,6 +23,7 @@ import { maxStamp } from './highlights';
 import { articleStampsOf, cleanSelector, highlightStampsOf } from './legacy';
 import type { GlossaSchema } from './schema';
 import { outboxKey, type StampTx, txStamper } from './stamping';
+import { trashArticle, trashHighlight } from './trash';
 
 type Db = IDBPDatabase<GlossaSchema>;
 
@@ -115,7 +116,7 @@ export async function localReplica(tx: StampTx, key: string): Promise<Replica | 
   return tombstone ? { type: 'article', value: tombstoneReplica(tombstone) } : null;
 }
 
-const STORES = ['articles', 'bodies', 'highlights', 'meta', 'outbox', 'tombstones'] as const;
+const STORES = ['articles', 'bodies', 'highlights', 'meta', 'outbox', 'tombstones', 'trash'] as const;
 
 /** Reads the local replicas of outbox keys (for a push); absent records are left out. */
 export async function readReplicas(db: Db, keys: readonly string[]): Promise<Map<string, Replica>> {
@@ -130,12 +131,18 @@ export async function readReplicas(db: Db, keys: readonly string[]): Promise<Map
   return found;
 }
 
-/** Writes a merged article to the local stores (or deletes it, leaving its tombstone). */
-function writeArticle(tx: StampTx, r: ReplicatedArticle): void {
+/**
+ * Writes a merged article to the local stores, or deletes it, leaving its tombstone and keeping
+ * what it deleted in the Trash: a delete from elsewhere (a peer, a server, a backup) must be
+ * undoable here.
+ */
+async function writeArticle(tx: StampTx, r: ReplicatedArticle, now: number): Promise<void> {
   const articles = tx.objectStore('articles');
   const bodies = tx.objectStore('bodies');
   const tombstones = tx.objectStore('tombstones');
   if (r.deleted.value || !r.source.value) {
+    const [meta, body] = await Promise.all([articles.get(r.id), bodies.get(r.id)]);
+    if (meta) trashArticle(tx, meta, body, [], 'sync', now);
     void articles.delete(r.id);
     void bodies.delete(r.id);
     void tombstones.put({ id: r.id, stamp: r.deleted.stamp, deletedAt: r.updatedAt });
@@ -159,12 +166,21 @@ function writeArticle(tx: StampTx, r: ReplicatedArticle): void {
 }
 
 /**
+ * Whether a merge from elsewhere takes something of the reader's away from a highlight: deletes
+ * it, or replaces a note that had words. Its former self then goes to the Trash.
+ */
+function overwrites(local: ReplicatedHighlight, merged: ReplicatedHighlight): boolean {
+  if (local.deleted.value) return false;
+  return merged.deleted.value || (local.note.value.trim() !== '' && merged.note.value !== local.note.value);
+}
+
+/**
  * Folds replicas from a peer or a backup into the library: each is merged with the local
  * record, the result stored when it differs, and queued for push when the local side had
  * writes the incoming one lacked. The clock moves past every stamp seen, so later local edits
  * win over them. One transaction: all of a batch lands, or none.
  */
-export async function applyReplicas(db: Db, incoming: readonly Replica[]): Promise<ApplyOutcome> {
+export async function applyReplicas(db: Db, incoming: readonly Replica[], now = Date.now()): Promise<ApplyOutcome> {
   const tx = db.transaction([...STORES], 'readwrite') as unknown as StampTx;
   const clock = txStamper(tx);
   const outcome: ApplyOutcome = { changed: [], ahead: [] };
@@ -192,8 +208,13 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[]): Promi
       merged = { type: 'article', value: tombstoneReplica({ id, stamp: deleted.stamp, deletedAt: updatedAt }) };
     }
     const changed = !local || !sameReplica(merged.value, local.value);
-    if (changed && merged.type === 'highlight') void tx.objectStore('highlights').put(highlightRecord(merged.value));
-    if (changed && merged.type === 'article') writeArticle(tx, merged.value);
+    if (changed && merged.type === 'highlight') {
+      if (local?.type === 'highlight' && overwrites(local.value, merged.value)) {
+        trashHighlight(tx, highlightRecord(local.value), now);
+      }
+      void tx.objectStore('highlights').put(highlightRecord(merged.value));
+    }
+    if (changed && merged.type === 'article') await writeArticle(tx, merged.value, now);
     const stamp = maxStamp(Object.values(merged.value).map((v) => (v as { stamp?: string } | null)?.stamp ?? ''));
     await clock.observe(stamp);
     current.set(key, merged);

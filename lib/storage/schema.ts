@@ -4,7 +4,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { ArticleBody, ArticleMeta, ArticleTombstone, Highlight } from '../model';
-import type { SearchDocRecord } from './types';
+import type { PageAddress, SearchDocRecord, TrashEntry } from './types';
 
 /** Database name used by the extension; tests pass their own to stay isolated. */
 export const DEFAULT_DB_NAME = 'glossa';
@@ -51,6 +51,10 @@ export interface GlossaSchema extends DBSchema {
   outbox: { key: string; value: OutboxEntry };
   /** The search index's per-article entries (lib/background/search owns their format). */
   searchDocs: { key: string; value: SearchDocRecord };
+  /** Deleted articles and overwritten highlights, restorable for a while (`TRASH_DAYS`). */
+  trash: { key: string; value: TrashEntry; indexes: { byDeletedAt: number } };
+  /** Page addresses articles were saved from, when not their own URL. */
+  addresses: { key: string; value: PageAddress; indexes: { byArticle: string } };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { GlossaSchema } from './schema';
 /** A read-write transaction over the stores a stamped write touches (and possibly more). */
 export type StampTx = IDBPTransaction<
   GlossaSchema,
-  ('meta' | 'outbox' | 'highlights' | 'articles' | 'bodies' | 'tombstones')[],
+  ('meta' | 'outbox' | 'highlights' | 'articles' | 'bodies' | 'tombstones' | 'trash')[],
   'readwrite'
 >;
 

@@ -1,10 +1,58 @@
 /**
- * Shapes only the library's storage deals in: opaque search-index entries and paged answers.
- * The domain's own types (articles, highlights, selectors) live in lib/model.
+ * Shapes only the library's storage deals in: the Trash, the pages an article was saved from,
+ * opaque search-index entries and paged answers. The domain's own types (articles, highlights,
+ * selectors) live in lib/model.
  */
+import type { ArticleBody, ArticleMeta, Highlight } from '../model';
 
-/** One search-index entry of an article, as lib/background/search
- * persists it; storage keeps it opaque. */
+/** How long the Trash keeps what was deleted before it is purged. */
+export const TRASH_DAYS = 30;
+
+/** Who removed something: the reader on this device, or sync (a server, another device, a backup). */
+export type RemovedBy = 'local' | 'sync';
+
+/**
+ * What the Trash keeps of a deleted article: everything, so restoring brings it back exactly
+ * (its highlights are tombstoned, not removed; `highlightIds` are those this delete tombstoned).
+ */
+export interface TrashedArticle {
+  /** `a:<article id>`. */
+  key: string;
+  kind: 'article';
+  deletedAt: number;
+  by: RemovedBy;
+  meta: ArticleMeta;
+  body: ArticleBody;
+  highlightIds: string[];
+}
+
+/**
+ * A highlight as it was before sync deleted it or replaced its note: a newer document from a
+ * server or a peer can blank a note, and the reader can bring the old one back.
+ */
+export interface TrashedHighlight {
+  /** `h:<highlight id>`. */
+  key: string;
+  kind: 'highlight';
+  deletedAt: number;
+  by: RemovedBy;
+  highlight: Highlight;
+}
+
+/** One entry of the Trash. */
+export type TrashEntry = TrashedArticle | TrashedHighlight;
+
+/**
+ * A page address an article was saved from, when it differs from the article's own URL (a page
+ * whose canonical URL is elsewhere on its site). Only the page at that exact address may read
+ * or write the article's highlights (lib/background/page-access.ts). Kept on this device only.
+ */
+export interface PageAddress {
+  address: string;
+  articleId: string;
+}
+
+/** One search-index entry of an article, as lib/background/search persists it; storage keeps it opaque. */
 export interface SearchDocRecord {
   id: string;
   /** The search module's own format version, so it can discard entries it no longer reads. */

@@ -20,7 +20,7 @@ import {
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, reloadPage } from './support/browsers';
 import { typeInto } from './support/controls';
 import { extensionDb, readStore } from './support/extension-db';
-import { ENGLISH, ExtensionProbe, serveTestPages } from './support/live-web';
+import { ENGLISH, ExtensionProbe, serveTestPages, WebPage } from './support/live-web';
 import { firstArticlePath, PopupPage } from './support/pages';
 
 const PHRASE = '停火线过境点';
@@ -218,23 +218,30 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     await page.close();
   });
 
-  it('highlights inside the reading view of a live page (a triple-click, then the shortcut)', async () => {
+  it('highlights inside the reading view of a live page (a triple-click, then the shortcut), out of the page’s reach', async () => {
     const page = await ext.browser.newPage();
     await page.setViewport({ width: 1000, height: 800 });
     await page.goto(`${server.url}/zh.html`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('glossa-page-control', { timeout: 30_000 });
     await probe.toggleReadingView(await probe.tabId(`${server.url}/zh.html`));
-    await page.waitForSelector('glossa-reading-view', { timeout: 30_000 });
-    // The view's shadow root is closed: select a paragraph by position, trying a few lines.
+    const frame = await new WebPage(page).readingFrame();
+    // The view is another origin's frame: select a paragraph by position, trying a few lines.
     let found: Awaited<ReturnType<typeof drawn>> = [];
     for (const y of [420, 520, 620, 320, 720]) {
       await page.mouse.click(480, y, { count: 3 });
       await pressShortcut(page, 'KeyH');
-      found = await waitForDrawn(page, (d) => d.length > 0, 2_000);
+      found = await waitForDrawn(frame, (d) => d.length > 0, 2_000);
       if (found.length > 0) break;
     }
     expect(found).toHaveLength(1);
     expect(found[0]?.text).toMatch(/[\u4e00-\u9fff]{5}/);
+    // Drawn in the frame's own document: the page's highlight registry holds nothing of it.
+    expect(await drawn(page)).toEqual([]);
+    // The first highlight saved the page; the highlight is in the library.
+    const articleId = await savedArticleId(`${server.url}/zh.html`);
+    expect(articleId).not.toBe('');
+    const stored = (await readStore<Highlight>(probe.page, 'highlights')).filter((h) => h.articleId === articleId);
+    expect(stored.map((h) => h.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact)).toEqual([found[0]?.text]);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('glossa-reading-view'), { timeout: 10_000 });
     await page.close();

@@ -90,12 +90,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live web in %s', (name) => 
     await probe.toggleReadingView(tabId);
     await web.waitForReadingView(true);
     // Focus starts on Save, the view's primary action.
+    await web.readingFrame();
     await page.keyboard.press('Enter');
     expect(await popupTitles(2)).toContain(ENGLISH.title);
     await probe.toggleReadingView(tabId);
     await web.waitForReadingView(false);
     await probe.toggleReadingView(tabId);
     await web.waitForReadingView(true);
+    await web.readingFrame();
     await page.keyboard.press('Enter');
     await new Promise((r) => setTimeout(r, 1_000));
     const titles = await popupTitles(2);
@@ -123,6 +125,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live web in %s', (name) => 
     expect(await badgeBecomes(tabId, '✓')).toBe('✓');
     await probe.toggleReadingView(tabId);
     await web.waitForReadingView(true);
+    await web.readingFrame();
     await page.keyboard.press('Enter');
     const popup = await PopupPage.open(ext);
     await popup.page.waitForFunction(
@@ -146,6 +149,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live web in %s', (name) => 
     });
     await probe.toggleReadingView(tabId);
     await web.waitForReadingView(true);
+    await web.readingFrame();
     await page.keyboard.press('Enter');
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(0);

@@ -33,9 +33,17 @@ export interface ArticleIdentity {
 }
 
 /**
- * Normalises a URL for identity: the hash fragment is dropped (same page, different scroll
- * position) and the host lowercased (by the URL parser). Returns `null` when the value is not an
- * absolute http(s) URL, so junk never becomes an identity.
+ * Query parameters that only say where a visit came from (campaign tags, click ids, share
+ * tokens); they never name a different page, so identity ignores them.
+ */
+const TRACKING_PARAM =
+  /^(?:utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|spm|scm|isappinstalled)$/i;
+
+/**
+ * Normalises a URL for identity: the hash fragment (same page, different scroll position) and
+ * tracking parameters are dropped, the host lowercased (by the URL parser). Returns `null` when
+ * the value is not an absolute http(s) URL, so junk never becomes an identity. A page's own
+ * address in this form is what binds it to its saved article (lib/background/page-access.ts).
  */
 export function normalizeUrl(url: string): string | null {
   let parsed: URL;
@@ -46,6 +54,10 @@ export function normalizeUrl(url: string): string | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   parsed.hash = '';
+  if (parsed.search) {
+    const kept = [...parsed.searchParams].filter(([name]) => !TRACKING_PARAM.test(name));
+    if (kept.length < [...parsed.searchParams].length) parsed.search = new URLSearchParams(kept).toString();
+  }
   return parsed.href;
 }
 

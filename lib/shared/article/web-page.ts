@@ -94,15 +94,16 @@ function optional(value: unknown, max: number): string | null | undefined {
 }
 
 /**
- * Whether two URLs are the same site for the purpose of a canonical URL: the same host and port
- * once a leading `www.`, `m.`, `amp.` or `mobile.` label is set aside. Strict on purpose: the
- * last two labels would make `evil.github.io` and `victim.github.io` (or two unrelated `co.uk` sites)
- * one site, and let one overwrite the other's saved copy.
+ * Whether two URLs are the same site for the purpose of a canonical URL: the same scheme, host
+ * and port once a leading `www.`, `m.`, `amp.` or `mobile.` label is set aside. Strict on
+ * purpose: the last two labels would make `evil.github.io` and `victim.github.io` (or two
+ * unrelated `co.uk` sites) one site, and let one overwrite the other's saved copy; and an http
+ * page, which anyone on the network can forge, never speaks for an https one.
  */
 export function sameSite(a: string, b: string): boolean {
   const site = (u: string) => {
     const url = new URL(u);
-    return `${url.hostname.replace(/^(?:www|m|amp|mobile)\./, '')}:${url.port}`;
+    return `${url.protocol}//${url.hostname.replace(/^(?:www|m|amp|mobile)\./, '')}:${url.port}`;
   };
   try {
     return site(a) === site(b);
@@ -117,16 +118,32 @@ function httpUrl(value: unknown): string | undefined {
   return normalizeUrl(value) ?? undefined;
 }
 
+/** The address a saved page is known by: its canonical URL, else its own. */
+export function webArticleUrl(page: WebPageSave): string {
+  return page.canonicalUrl ?? page.url;
+}
+
+/** The id the page's article has (or will have) in the library. */
+export function webArticleId(page: WebPageSave): Promise<string> {
+  const url = webArticleUrl(page);
+  return articleIdFor({
+    url,
+    title: page.title,
+    published: page.published,
+    source: page.siteName ?? new URL(url).hostname,
+  });
+}
+
 /**
  * Builds the stored article for a saved page. The id hashes the canonical URL (else the page
  * URL), so saving the same article again — even from a URL with tracking parameters, when the
  * page declares its canonical — lands on the same record and keeps its highlights.
  */
 export async function buildWebArticle(page: WebPageSave, body: PreparedBody, now: number): Promise<Article> {
-  const url = page.canonicalUrl ?? page.url;
+  const url = webArticleUrl(page);
   const source = page.siteName ?? new URL(url).hostname;
   const [id, facts] = await Promise.all([
-    articleIdFor({ url, title: page.title, published: page.published, source }),
+    webArticleId(page),
     // A declared language wins; undeclared pages (common on Chinese blogs) get it guessed.
     bodyFacts(page.title, body, page.lang),
   ]);

@@ -19,26 +19,46 @@ export interface BackgroundCalls {
   /** Runs the bundled-seed import again (idempotent); answers with its report. */
   'seeds/import': { request: null; response: ImportReport };
   /**
-   * From a tab's content script: whether its page is an article (to badge the toolbar button),
-   * and the page's declared canonical URL (to find its saved copy and draw its highlights).
+   * From a tab's content script: whether its page is an article (to badge the toolbar button;
+   * a page saved with highlights gets the highlighting layer injected to draw them).
    */
-  'page/detected': { request: { isArticle: boolean; canonical: string | null }; response: null };
+  'page/detected': { request: { isArticle: boolean }; response: null };
   /** From a tab's content script: load the highlighting layer into the sender's tab. */
   'annotator/load': { request: null; response: null };
-  /** From a tab's content script: the saved article of this page (by URL) and its highlights. */
-  'highlights/for-page': {
-    request: { urls: string[] };
-    response: { articleId: string | null; highlights: Highlight[] };
-  };
+  /**
+   * From a tab's content script: the saved article of the sender's page — found by the page's
+   * own address, never by a URL the page names — and its highlights.
+   */
+  'highlights/for-page': { request: null; response: { articleId: string | null; highlights: Highlight[] } };
   /**
    * From a tab's content script: store a new or changed highlight (a tombstone deletes). With
-   * `page`, an unsaved page is saved first; the stored record comes back with its article id.
+   * `page`, an unsaved page is saved first (at most one new article per reader's gesture:
+   * `gesture` is the frame's count of trusted key and pointer presses, lib/page/gestures.ts);
+   * the stored record comes back with its article id.
    */
-  'highlights/put': { request: { highlight: Highlight; page: WebPageSave | null }; response: Highlight };
-  /** From a tab's content script: inject the reading view (extraction + UI) into the sender's tab. */
+  'highlights/put': {
+    request: { highlight: Highlight; page: WebPageSave | null; gesture: number };
+    response: Highlight;
+  };
+  /** From a tab's content script: inject the reading view's loader into the sender's tab. */
   'reading-view/load': { request: null; response: null };
-  /** From a tab's content script: store the page's extracted article; answers with its id. */
-  'article/save': { request: WebPageSave; response: { id: string; outcome: UpsertOutcome } };
+  /**
+   * From a tab's content script: the article it extracted for the reading view (null: none
+   * found). Answers a one-time token the view's frame (`/reading-frame.html#<token>`) redeems.
+   */
+  'reading-view/open': { request: { page: WebPageSave | null }; response: { token: string } };
+  /**
+   * From the reading view's frame (an extension page inside the tab): the article registered
+   * under `token` for this very tab, once, and the id of its saved copy if there is one.
+   */
+  'reading-view/article': {
+    request: { token: string };
+    response: { page: WebPageSave | null; articleId: string | null };
+  };
+  /** From the reading view's frame: save its article (bound to the tab's own address). */
+  'reading-view/save': { request: { page: WebPageSave }; response: { id: string; outcome: UpsertOutcome } };
+  /** From the reading view's frame: close the view (Escape, Close). */
+  'reading-view/close': { request: null; response: null };
   /** From an extension page (popup, tests): open or close the reading view in tab `tabId`. */
   'tab/toggle-reading-view': { request: { tabId: number }; response: null };
   /** From an extension page: whether sync is on, last sync, pending changes, last error. */
@@ -58,6 +78,8 @@ export interface BackgroundCalls {
 export interface ContentCalls {
   /** Opens the reading view, or closes it when open. */
   'reading-view/toggle': { request: null; response: null };
+  /** Closes the reading view if it is open (its frame asked). */
+  'reading-view/close': { request: null; response: null };
   /** Another view changed the highlights of the article this page shows: load them again. */
   'highlights/changed': { request: null; response: null };
 }

@@ -4,7 +4,7 @@
  * registry (the CSS Custom Highlight API is per document, so the page's own world sees what
  * the extension painted, and nothing else reveals it: the DOM is not rewritten).
  */
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 
 /** One drawn highlight: its colour and the text it covers. */
 export interface Drawn {
@@ -12,41 +12,48 @@ export interface Drawn {
   text: string;
 }
 
-/** Selects the `occurrence`-th appearance of `text` inside `rootSelector`; false if not found. */
+/**
+ * Selects the `occurrence`-th appearance of `text` inside `rootSelector`, and ends the selection
+ * as a person would: a real key released (Shift), since Glossa acts only on trusted input on
+ * a live page. False if not found.
+ */
 export function selectText(page: Page, rootSelector: string, text: string, occurrence = 0): Promise<boolean> {
-  return page.evaluate(
-    (selector: string, needle: string, nth: number) => {
-      const root = document.querySelector(selector);
-      if (!root) return false;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        let at = node.data.indexOf(needle);
-        while (at >= 0) {
-          if (seen++ === nth) {
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + needle.length);
-            const selection = document.getSelection();
-            selection?.removeAllRanges();
-            selection?.addRange(range);
-            // What a mouse selection ends with (the live page loads highlighting on it).
-            node.parentElement?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-            return true;
+  return page
+    .evaluate(
+      (selector: string, needle: string, nth: number) => {
+        const root = document.querySelector(selector);
+        if (!root) return false;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          let at = node.data.indexOf(needle);
+          while (at >= 0) {
+            if (seen++ === nth) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + needle.length);
+              const selection = document.getSelection();
+              selection?.removeAllRanges();
+              selection?.addRange(range);
+              return true;
+            }
+            at = node.data.indexOf(needle, at + 1);
           }
-          at = node.data.indexOf(needle, at + 1);
         }
-      }
-      return false;
-    },
-    rootSelector,
-    text,
-    occurrence,
-  );
+        return false;
+      },
+      rootSelector,
+      text,
+      occurrence,
+    )
+    .then(async (found) => {
+      if (found) await page.keyboard.press('Shift');
+      return found;
+    });
 }
 
-/** Everything Glossa has drawn in the page's document, by colour. */
-export function drawn(page: Page): Promise<Drawn[]> {
+/** Everything Glossa has drawn in the document of a page or frame, by colour. */
+export function drawn(page: Page | Frame): Promise<Drawn[]> {
   return page.evaluate(() => {
     const out: { color: string; text: string }[] = [];
     const registry = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;
@@ -59,7 +66,11 @@ export function drawn(page: Page): Promise<Drawn[]> {
 }
 
 /** Waits until `drawn` satisfies `test`; answers the last reading either way. */
-export async function waitForDrawn(page: Page, test: (d: Drawn[]) => boolean, timeout = 15_000): Promise<Drawn[]> {
+export async function waitForDrawn(
+  page: Page | Frame,
+  test: (d: Drawn[]) => boolean,
+  timeout = 15_000,
+): Promise<Drawn[]> {
   const until = Date.now() + timeout;
   let last = await drawn(page);
   while (!test(last) && Date.now() < until) {

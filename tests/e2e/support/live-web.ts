@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { type StaticServer, startStaticServer } from '../../../scripts/static-server.mjs';
 import { CORPUS, hexoPosts, NON_ARTICLES, renderHexoPage } from '../../support/page-corpus';
 import type { ExtensionBrowser } from './browsers';
@@ -131,6 +131,29 @@ export class WebPage {
       { timeout: 30_000, polling: 100 },
       open,
     );
+  }
+
+  /**
+   * The reading view's frame (an extension page framed over the page), once its article is shown
+   * and focus is on its first control: what a person sees and types into from then on.
+   */
+  async readingFrame(): Promise<Frame> {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      // Firefox reports moz-extension frames as about:blank: ask each frame's document itself.
+      for (const frame of this.page.frames()) {
+        const ready = await frame
+          .evaluate(
+            () =>
+              location.pathname.endsWith('/reading-frame.html') &&
+              document.activeElement?.closest('.g-view-actions') !== null,
+          )
+          .catch(() => false);
+        if (ready) return frame;
+      }
+      if (Date.now() > until) throw new Error('The reading view did not become ready');
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   /** Clicks "Reading view" in the in-page control (by position: its shadow root is closed). */

@@ -52,7 +52,17 @@ const oldHighlight = {
   createdAt: 5_000,
 };
 
-const ALL_STORES = ['articles', 'bodies', 'highlights', 'meta', 'outbox', 'searchDocs', 'tombstones'];
+const ALL_STORES = [
+  'addresses',
+  'articles',
+  'bodies',
+  'highlights',
+  'meta',
+  'outbox',
+  'searchDocs',
+  'tombstones',
+  'trash',
+];
 
 /** Every field of a pre-stamp record gets the stamp derived from its updatedAt. */
 const articleStamps = (updatedAt: number) => {
@@ -203,5 +213,40 @@ describe('migration v2 → v3 (write stamps, tombstones, outbox, search entries)
     } finally {
       library.close();
     }
+  });
+});
+
+describe('migration v3 → v4 (Trash, page addresses)', () => {
+  it('keeps every record as it was and adds the two stores, empty', async () => {
+    const name = uniqueDbName();
+    const v3 = await openGlossaDb({ name, version: 3 });
+    v3.close();
+    // A v3 library with an article, a highlight, a tombstone and sync bookkeeping.
+    const { html, text, ...meta } = legacyStampedArticle(complete);
+    await putRaw(name, 'articles', [meta]);
+    await putRaw(name, 'bodies', [{ schema: ARTICLE_SCHEMA, id: complete.id, html, text }]);
+    await putRaw(name, 'highlights', [legacyStampedHighlight(highlight)]);
+    await putRaw(name, 'tombstones', [{ id: 'gone', stamp: legacyStamp(7_000), deletedAt: 7_000 }]);
+    await putRaw(name, 'outbox', [{ key: 'h:h1', stamp: legacyStamp(1_000) }]);
+    const raw = async (store: string) => (await readRaw(name, store)).records;
+    const records = {
+      articles: await raw('articles'),
+      bodies: await raw('bodies'),
+      highlights: await raw('highlights'),
+      tombstones: await raw('tombstones'),
+      outbox: await raw('outbox'),
+    };
+
+    const library = await openLibrary({ name });
+    try {
+      expect(await library.listTrash()).toEqual([]);
+      expect(await library.articleAt('https://example.com/complete')).toMatchObject({ id: 'complete' });
+    } finally {
+      library.close();
+    }
+    const after = await readRaw(name, 'articles');
+    expect(after.version).toBe(4);
+    expect(after.stores.sort()).toEqual(ALL_STORES);
+    for (const [store, list] of Object.entries(records)) expect(await raw(store)).toEqual(list);
   });
 });

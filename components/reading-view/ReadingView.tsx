@@ -1,8 +1,8 @@
 /**
- * The in-page reading view: the page's article laid out exactly as the reader page lays out a
+ * The reading view: a live page's article laid out exactly as the reader page lays out a
  * stored one (same ArticleView, ReaderToolbar, themes and typography), plus the two actions
- * that only make sense on the live page: Save to the library, and Close back to the page.
- * A modal dialog: focus starts on the primary action, Escape closes (handled by the overlay).
+ * that only make sense over the live page: Save to the library, and Close back to the page.
+ * A modal dialog: focus starts on the primary action, Escape closes (handled by the frame).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '../../lib/model';
@@ -24,13 +24,13 @@ export interface ReadingViewProps {
   onClose: () => void;
   /** Saves the article; the error is a sentence for the user. */
   onSave: () => Promise<Result<unknown, string>>;
-  /** Highlighting in the view: the page's store, and the shadow root the view lives in. */
-  annotate?: { store: AnnotationStore; styleTarget: ShadowRoot };
+  /** Highlighting in the view: where its annotations are read and written. */
+  annotate?: { store: AnnotationStore };
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
-/** The reading view's content (the overlay mounts it in a shadow root). */
+/** The reading view's content (its frame, an extension page, renders it). */
 export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewProps) {
   const { prefs, updatePrefs, lastColor, updateLastColor } = useReadingPrefs();
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
@@ -92,7 +92,7 @@ export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewP
           root={body}
           store={annotate.store}
           articleId=""
-          styleTarget={annotate.styleTarget}
+          styleTarget={document}
           lastColor={lastColor}
           onLastColor={updateLastColor}
           panel="orphans"

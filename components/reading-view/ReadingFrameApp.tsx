@@ -1,0 +1,110 @@
+/**
+ * The reading view's frame: an extension page shown in an iframe over a live page. It redeems
+ * its one-time token for the article the page's content script extracted, sanitizes it again
+ * (defence in depth: it was made in a world the page can influence) and shows it with the
+ * reader's layout, highlighting and notes. Being an extension page, it writes highlights to the
+ * library itself; saving the article goes through the background, which binds it to the tab.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { blockText } from '../../lib/shared/article/html-text';
+import { sanitizeArticleDom } from '../../lib/shared/article/sanitize';
+import { readingMinutes } from '../../lib/shared/article/text-stats';
+import type { WebPageSave } from '../../lib/shared/article/web-page';
+import { errorText } from '../../lib/shared/error-text';
+import { t } from '../../lib/shared/i18n';
+import { call } from '../../lib/shared/messaging';
+import type { LibraryConnection } from '../../lib/storage';
+import { savingStore } from '../../lib/ui/library-store';
+import { ReadingView, type ReadingViewArticle } from './ReadingView';
+
+/** Props of {@link ReadingFrameApp}. */
+export interface ReadingFrameAppProps {
+  /** The token from the frame's address. */
+  token: string;
+  library: LibraryConnection;
+}
+
+type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready'; page: WebPageSave | null; articleId: string | null };
+
+/** The article as the view shows it. */
+function viewOf(page: WebPageSave): ReadingViewArticle {
+  const { root, images } = sanitizeArticleDom(page.html, window, { baseUrl: page.url });
+  return {
+    meta: {
+      title: page.title,
+      author: page.byline,
+      source: page.siteName,
+      categories: [],
+      published: page.published,
+      heroImage: page.leadImage,
+      lang: page.lang,
+      dir: page.dir ?? 'ltr',
+      readingMinutes: readingMinutes(blockText(root)),
+      url: page.canonicalUrl ?? page.url,
+    },
+    body: root,
+    bodyImages: images,
+  };
+}
+
+/** Asks the background to close the view (the frame cannot remove its own iframe). */
+function close(): void {
+  void call('background', 'reading-view/close', null);
+}
+
+/** The whole frame. */
+export function ReadingFrameApp({ token, library }: ReadingFrameAppProps) {
+  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  useEffect(() => {
+    void call('background', 'reading-view/article', { token }).then((answer) =>
+      setState(answer.ok ? { kind: 'ready', ...answer.value } : { kind: 'failed', message: answer.error.message }),
+    );
+  }, [token]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const ready = state.kind === 'ready' ? state : null;
+  const article = useMemo(() => (ready?.page ? viewOf(ready.page) : null), [ready]);
+  const store = useMemo(() => {
+    if (!ready?.page) return null;
+    const page = ready.page;
+    const save = async () => {
+      const answer = await call('background', 'reading-view/save', { page });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value.id;
+    };
+    return { store: savingStore(library(), { current: ready.articleId }, save), save };
+  }, [ready, library]);
+
+  if (state.kind === 'loading') return null;
+  if (state.kind === 'failed') {
+    return (
+      <p class="g-status" role="alert">
+        {t('readingViewFailed', state.message)}
+      </p>
+    );
+  }
+  return (
+    <ReadingView
+      article={article}
+      onClose={close}
+      onSave={async () => {
+        try {
+          await store?.save();
+          return { ok: true, value: null };
+        } catch (e) {
+          return { ok: false, error: errorText(e) };
+        }
+      }}
+      annotate={store ? { store: store.store } : undefined}
+    />
+  );
+}
