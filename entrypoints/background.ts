@@ -17,6 +17,9 @@ import { callTab, INVALID, listen } from '../lib/shared/messaging';
 import { isRecord } from '../lib/shared/validate/guards';
 import { onLibraryChange, openLibrary } from '../lib/storage';
 
+/** The daily alarm that purges the Trash of entries past their 30 days. */
+const TRASH_ALARM = 'glossa-trash';
+
 export default defineBackground(() => {
   const library = openLibrary();
   const prepare = createHtmlPreparer();
@@ -81,6 +84,16 @@ export default defineBackground(() => {
   });
 
   const sync = startSync(library);
+
+  // The Trash keeps what was deleted for 30 days: purged at start-up and once a day.
+  const purgeTrash = () => void library.then((lib) => lib.purgeTrash()).catch(() => undefined);
+  purgeTrash();
+  void browser.alarms.get(TRASH_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(TRASH_ALARM, { periodInMinutes: 24 * 60 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TRASH_ALARM) purgeTrash();
+  });
 
   listen('background', {
     ...sync,

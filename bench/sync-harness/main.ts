@@ -3,9 +3,9 @@
  * and engine, a real pouchdb-server on loopback. bench/suites/sync.mjs drives it.
  */
 
+import { CouchClient } from '../../lib/background/sync/couch';
 import { syncOnce } from '../../lib/background/sync/engine';
 import { ARTICLE_SCHEMA, HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA } from '../../lib/model';
-import { CouchClient } from '../../lib/shared/sync/couch';
 import { type Library, openLibrary } from '../../lib/storage';
 
 /** What one sync round cost. */

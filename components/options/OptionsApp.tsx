@@ -9,6 +9,7 @@ import { LibraryTransfer } from './LibraryTransfer';
 import { ReadingSettings } from './ReadingSettings';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncSettings } from './SyncSettings';
+import { TrashSection } from './TrashSection';
 
 /** What every section is given: the page's connection to the library. */
 export interface SectionProps {
@@ -30,6 +31,7 @@ export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
   { id: 'reading', title: 'optionsReading', Component: ReadingSettings },
   { id: 'sync', title: 'optionsSync', Component: SyncSettings },
   { id: 'transfer', title: 'transferHeading', Component: LibraryTransfer },
+  { id: 'trash', title: 'trashHeading', Component: TrashSection },
   { id: 'shortcuts', title: 'optionsShortcuts', Component: ShortcutHelp },
 ];
 

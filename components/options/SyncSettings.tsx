@@ -1,18 +1,15 @@
 /**
  * Sync settings: server, database, user name and password, a connection test, the on/off
- * switch and the live status (last sync, changes waiting, last error in words). The password
- * goes to this device's `storage.local` only (lib/shared/sync/settings.ts).
+ * switch and the live status (last sync, changes waiting, last error in words), and the two
+ * decisions sync leaves to the reader: confirming a new server before it gets the library, and
+ * applying or refusing a bulk change a server wants. The settings live in the background (the
+ * extension's own database); a saved password is never read back here.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, t } from '../../lib/shared/i18n';
+import { tCount } from '../../lib/shared/i18n/plural';
 import { call } from '../../lib/shared/messaging';
-import {
-  DEFAULT_SYNC_SETTINGS,
-  loadSyncSettings,
-  type SyncSettings as Settings,
-  saveSyncSettings,
-  syncPassword,
-} from '../../lib/shared/sync/settings';
+import { DEFAULT_SYNC_SETTINGS, isPlainHttp, type SyncSettings as Settings } from '../../lib/shared/sync/config';
 import type { SyncStatus } from '../../lib/shared/sync/status';
 import { describeSyncError, timeAgo } from '../../lib/ui/sync-describe';
 
@@ -25,6 +22,7 @@ function Field(props: {
   value: string;
   type?: 'text' | 'url' | 'password';
   hint?: string;
+  placeholder?: string;
   onInput: (v: string) => void;
 }) {
   const common = {
@@ -32,6 +30,7 @@ function Field(props: {
     value: props.value,
     autocomplete: 'off',
     spellcheck: false,
+    placeholder: props.placeholder,
     'aria-describedby': props.hint ? `${props.id}-hint` : undefined,
     onInput: (e: Event) => props.onInput((e.currentTarget as HTMLInputElement).value),
   };
@@ -71,10 +70,49 @@ function StatusLines({ status }: { status: SyncStatus | null }) {
   );
 }
 
+/** What waits for the reader's decision: a new server to confirm, or changes held. */
+function Decisions({ status, act }: { status: SyncStatus | null; act: (run: () => Promise<unknown>) => void }) {
+  if (status?.confirm) {
+    const { url, db, articles } = status.confirm;
+    return (
+      <div class="sync-decision" role="group" aria-labelledby="sync-confirm-text">
+        <p id="sync-confirm-text">
+          {t('syncConfirmIntro', `${url} (${db})`)} {tCount('syncConfirmArticles', articles)}
+        </p>
+        <button type="button" onClick={() => act(() => call('background', 'sync/confirm', { url, db }))}>
+          {t('syncConfirmButton')}
+        </button>
+      </div>
+    );
+  }
+  if (status?.held) {
+    const { deletes, replaces, library } = status.held;
+    const parts = [
+      ...(deletes > 0 ? [tCount('syncHeldDeletes', deletes)] : []),
+      ...(replaces > 0 ? [tCount('syncHeldReplaces', replaces)] : []),
+    ];
+    return (
+      <div class="sync-decision problem" role="group" aria-labelledby="sync-held-text">
+        <p id="sync-held-text">
+          {t('syncHeldIntro', formatNumber(library))} {parts.join(', ')}. {t('syncHeldTrash')}
+        </p>
+        <button type="button" onClick={() => act(() => call('background', 'sync/hold', { choice: 'keep' }))}>
+          {t('syncHeldKeep')}
+        </button>
+        <button type="button" onClick={() => act(() => call('background', 'sync/hold', { choice: 'apply' }))}>
+          {t('syncHeldApply')}
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
 /** The sync section of the options page. */
 export function SyncSettings() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SYNC_SETTINGS);
   const [password, setPassword] = useState('');
+  const [hasPassword, setHasPassword] = useState(false);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -87,19 +125,24 @@ export function SyncSettings() {
   };
 
   useEffect(() => {
-    void loadSyncSettings().then(setSettings);
-    void syncPassword.getValue().then(setPassword);
+    void call('background', 'sync/settings', null).then((answer) => {
+      if (!answer.ok) return;
+      setSettings(answer.value.settings);
+      setHasPassword(answer.value.hasPassword);
+    });
     void refresh();
     const timer = setInterval(() => void refresh(), 2_000);
     return () => clearInterval(timer);
   }, []);
 
   const update = (patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch }));
+  // A typed password replaces the saved one; an empty field keeps it (for the same address only).
+  const form = () => ({ ...settings, password: password === '' ? null : password });
 
   const test = async () => {
     setBusy(true);
     setNotice({ text: t('syncTesting'), problem: false });
-    const answer = await call('background', 'sync/test', { ...settings, password });
+    const answer = await call('background', 'sync/test', form());
     setBusy(false);
     if (!answer.ok) return setNotice({ text: answer.error.message, problem: true });
     const result = answer.value;
@@ -112,21 +155,28 @@ export function SyncSettings() {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    await saveSyncSettings(settings, password);
+    const answer = await call('background', 'sync/configure', form());
+    if (!answer.ok) return setNotice({ text: answer.error.message, problem: true });
+    setStatus(answer.value);
+    setPassword('');
+    const saved = await call('background', 'sync/settings', null);
+    if (saved.ok) setHasPassword(saved.value.hasPassword);
     setNotice({ text: t('syncSaved'), problem: false });
-    await refresh();
   };
 
-  const syncNow = async () => {
+  /** Runs a decision or a round from this page and shows the status it ends with. */
+  const act = (run: () => Promise<unknown>) => {
     setBusy(true);
     setNotice({ text: t('syncRunning'), problem: false });
-    const answer = await call('background', 'sync/now', null);
-    setBusy(false);
-    setRounds((n) => n + 1);
-    if (answer.ok) {
-      setStatus(answer.value);
-      setNotice(null);
-    } else setNotice({ text: answer.error.message, problem: true });
+    void run().then((answer) => {
+      setBusy(false);
+      setRounds((n) => n + 1);
+      const result = answer as { ok: boolean; value?: SyncStatus; error?: { message: string } };
+      if (result.ok && result.value) {
+        setStatus(result.value);
+        setNotice(null);
+      } else setNotice({ text: result.error?.message ?? '', problem: true });
+    });
   };
 
   return (
@@ -137,6 +187,7 @@ export function SyncSettings() {
         label={t('syncServerUrl')}
         value={settings.url}
         type="url"
+        hint={isPlainHttp(settings.url) ? t('syncPlainHttp') : undefined}
         onInput={(url) => update({ url })}
       />
       <Field id="sync-db" label={t('syncDatabase')} value={settings.db} onInput={(db) => update({ db })} />
@@ -151,6 +202,7 @@ export function SyncSettings() {
         label={t('syncPassword')}
         value={password}
         type="password"
+        placeholder={hasPassword ? t('syncPasswordSaved') : undefined}
         hint={t('syncPasswordHint')}
         onInput={setPassword}
       />
@@ -169,13 +221,18 @@ export function SyncSettings() {
           {t('syncTest')}
         </button>
         <button type="submit">{t('syncSave')}</button>
-        <button type="button" onClick={() => void syncNow()} disabled={busy || !status?.enabled}>
+        <button
+          type="button"
+          onClick={() => act(() => call('background', 'sync/now', null))}
+          disabled={busy || !status?.enabled || status.confirm !== null || status.held !== null}
+        >
           {t('syncNow')}
         </button>
       </p>
       <p role="status" class={notice?.problem ? 'problem' : undefined}>
         {notice?.text ?? ''}
       </p>
+      <Decisions status={status} act={act} />
       <StatusLines status={status} />
     </form>
   );

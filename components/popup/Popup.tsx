@@ -10,6 +10,7 @@ import type { ArticleMeta } from '../../lib/model';
 import { formatNumber, t, uiLanguage } from '../../lib/shared/i18n';
 import type { LibraryConnection } from '../../lib/storage';
 import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../../lib/ui/library-view';
+import { TrashList } from '../shared/TrashList';
 import { ArticleList } from './ArticleList';
 import { LibraryControls } from './LibraryControls';
 import { focusFirstEntry } from './list-keys';
@@ -45,6 +46,7 @@ export function Popup({ library: lib }: PopupProps) {
   const [query, setQuery] = useState('');
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
   const [controlsOpen, setControlsOpen] = useState(false);
+  const [trashOpen, setTrashOpen] = useState(false);
   const [wantTags, setWantTags] = useState(false);
   const results = useRef<HTMLDivElement>(null);
 
@@ -129,6 +131,20 @@ export function Popup({ library: lib }: PopupProps) {
               >
                 {t('popupFilterSort')}
               </button>
+              <button
+                type="button"
+                class={trashOpen ? 'disclose-controls active' : 'disclose-controls'}
+                aria-expanded={trashOpen}
+                aria-controls="popup-trash"
+                onClick={() => setTrashOpen(!trashOpen)}
+              >
+                {t('popupTrash')}
+              </button>
+              {trashOpen && (
+                <section id="popup-trash" aria-label={t('trashHeading')}>
+                  <TrashList library={lib} />
+                </section>
+              )}
               {controlsOpen && (
                 <LibraryControls
                   id="popup-controls"

@@ -89,6 +89,10 @@ export interface Library {
   getAllSearchDocs(): Promise<SearchDocRecord[]>;
   /** Merges records from a sync peer or a backup into the library (never losing a newer local edit). */
   applyReplicas(incoming: readonly replicas.Replica[]): Promise<replicas.ApplyOutcome>;
+  /** How many live articles `incoming` would delete or replace, without applying it. */
+  previewReplicas(incoming: readonly replicas.Replica[]): Promise<replicas.ReplicaImpact>;
+  /** Re-asserts every live article and highlight with stamps later than `after` (keep the local copy). */
+  claimLocalCopies(after: string): Promise<{ articles: string[]; highlights: string[] }>;
   /** The local replicas of outbox keys, for a push. */
   readReplicas(keys: readonly string[]): Promise<Map<string, replicas.Replica>>;
   /** Up to `limit` records waiting to be pushed. */
@@ -162,6 +166,13 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
       announceChange({ store: 'articles', ids: ids('a:') });
       announceChange({ store: 'highlights', ids: ids('h:') });
       return outcome;
+    },
+    previewReplicas: (incoming) => replicas.previewReplicas(db, incoming),
+    claimLocalCopies: async (after) => {
+      const claimed = await replicas.claimLocalCopies(db, after);
+      announceChange({ store: 'articles', ids: claimed.articles });
+      announceChange({ store: 'highlights', ids: claimed.highlights });
+      return claimed;
     },
     readReplicas: (keys) => replicas.readReplicas(db, keys),
     pendingOutbox: (limit) => outbox.pendingOutbox(db, limit),

@@ -22,7 +22,7 @@ import {
 import { maxStamp } from './highlights';
 import { articleStampsOf, cleanSelector, highlightStampsOf } from './legacy';
 import type { GlossaSchema } from './schema';
-import { outboxKey, type StampTx, txStamper } from './stamping';
+import { outboxKey, type StampTx, stampArticle, txStamper } from './stamping';
 import { trashArticle, trashHighlight } from './trash';
 
 type Db = IDBPDatabase<GlossaSchema>;
@@ -228,4 +228,65 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[], now = 
   }
   await tx.done;
   return outcome;
+}
+
+/** What a batch of replicas would do to the library's articles, were it applied. */
+export interface ReplicaImpact {
+  /** Live local articles it would delete. */
+  deletes: number;
+  /** Live local articles whose text (source) it would replace. */
+  replaces: number;
+}
+
+/** Counts, without writing, how many local articles `incoming` would delete or replace. */
+export async function previewReplicas(db: Db, incoming: readonly Replica[]): Promise<ReplicaImpact> {
+  const articles = incoming.filter((r): r is Extract<Replica, { type: 'article' }> => r.type === 'article');
+  const tx = db.transaction(['articles', 'bodies'], 'readonly');
+  const impact: ReplicaImpact = { deletes: 0, replaces: 0 };
+  const seen = new Set<string>();
+  for (const replica of articles) {
+    const id = replica.value.id;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const [meta, body] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('bodies').get(id)]);
+    if (!meta) continue;
+    const local = articleReplica(meta, body);
+    const merged = mergeArticle(local, replica.value);
+    if (merged.deleted.value || !merged.source.value) impact.deletes++;
+    else if (merged.source.value.contentHash !== local.source.value?.contentHash) impact.replaces++;
+  }
+  await tx.done;
+  return impact;
+}
+
+/**
+ * The reader keeps the local copy over changes a server wanted (a held bulk delete): every live
+ * article and highlight is written again — its source, "not deleted" and note re-asserted with
+ * stamps later than `after` (the newest stamp of the held changes), so the merge keeps them on
+ * every device and the next push sends them. Answers the ids re-asserted.
+ */
+export async function claimLocalCopies(db: Db, after: string): Promise<{ articles: string[]; highlights: string[] }> {
+  const tx = db.transaction([...STORES], 'readwrite') as unknown as StampTx;
+  const clock = txStamper(tx);
+  await clock.observe(after);
+  const claimed = { articles: [] as string[], highlights: [] as string[] };
+  const articles = tx.objectStore('articles');
+  for (let cursor = await articles.openCursor(); cursor; cursor = await cursor.continue()) {
+    const stamps = await stampArticle(clock, cursor.value, { source: true, revive: true });
+    void cursor.update({ ...cursor.value, stamps });
+    clock.queue(outboxKey('article', cursor.value.id), maxStamp(stamps));
+    claimed.articles.push(cursor.value.id);
+  }
+  const highlights = tx.objectStore('highlights');
+  for (let cursor = await highlights.openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.deleted) continue;
+    const stamp = await clock.next();
+    const old = cursor.value.stamps ?? { color: '', note: '', selectors: '', deleted: '' };
+    const stamps = { ...old, note: stamp, deleted: stamp };
+    void cursor.update({ ...cursor.value, stamps });
+    clock.queue(outboxKey('highlight', cursor.value.id), stamp);
+    claimed.highlights.push(cursor.value.id);
+  }
+  await tx.done;
+  return claimed;
 }

@@ -3,7 +3,7 @@
  * server's own reason (English, from the server) is not shown in place of that.
  */
 import { formatNumber, type MessageKey, t, uiLanguage } from '../shared/i18n';
-import type { SyncErrorKind } from '../shared/sync/couch';
+import type { SyncErrorKind } from '../shared/sync/config';
 import type { SyncStatus } from '../shared/sync/status';
 
 const ERROR_KEY: Record<SyncErrorKind, MessageKey> = {
@@ -18,6 +18,7 @@ const ERROR_KEY: Record<SyncErrorKind, MessageKey> = {
   'bad-config': 'syncErrorBadConfig',
   refused: 'syncErrorRefused',
   'newer-format': 'syncErrorNewerFormat',
+  held: 'syncErrorHeld',
 };
 
 /** A sync failure in plain words (a bad config also says what is wrong with it). */
@@ -42,6 +43,8 @@ export function timeAgo(then: number, now = Date.now(), lang = uiLanguage()): st
 /** The popup's one-line summary, or null when sync is off (the popup then says nothing). */
 export function syncSummary(status: SyncStatus, now = Date.now()): { text: string; problem: boolean } | null {
   if (!status.enabled) return null;
+  if (status.held) return { text: t('syncPopupHeld'), problem: true };
+  if (status.confirm) return { text: t('syncPopupConfirm'), problem: false };
   if (status.lastError && (!status.lastSync || status.lastError.at >= status.lastSync)) {
     return {
       text: t('syncPopupError', describeSyncError(status.lastError.kind, status.lastError.message)),

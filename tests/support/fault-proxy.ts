@@ -24,6 +24,8 @@ export interface FaultProxy {
   url: string;
   /** Requests seen, as `METHOD path`. */
   log: string[];
+  /** The Authorization header of each request seen ('' when none), in order. */
+  authorizations: string[];
   /** Replaces the rule (default: pass everything). */
   setRule(rule: FaultRule): void;
   stop(): Promise<void>;
@@ -33,11 +35,13 @@ export interface FaultProxy {
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   let rule: FaultRule = () => null;
   const log: string[] = [];
+  const authorizations: string[] = [];
   const sockets = new Set<Socket>();
   const upstream = new URL(target);
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
     log.push(`${req.method} ${path}`);
+    authorizations.push(req.headers.authorization ?? '');
     const fault = rule(req.method ?? 'GET', path, Number(req.headers['content-length'] ?? 0));
     if (fault?.kind === 'drop') {
       req.socket.destroy();
@@ -85,6 +89,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     log,
+    authorizations,
     setRule: (next) => {
       rule = next;
     },

@@ -3,8 +3,8 @@
  * syncs with a real CouchDB-protocol server through the real client and engine.
  */
 
+import { CouchClient } from '../../lib/background/sync/couch';
 import { type SyncOptions, type SyncReport, syncOnce } from '../../lib/background/sync/engine';
-import { CouchClient } from '../../lib/shared/sync/couch';
 import { type Library, openLibrary } from '../../lib/storage';
 import { uniqueDbName } from './library';
 

@@ -13,10 +13,10 @@ import {
   type ReplicatedHighlight,
   type Stamped,
 } from '../../model';
-import type { CouchDoc } from '../../shared/sync/couch';
 import { isRecord, isTime } from '../../shared/validate/guards';
 import { validateHighlight } from '../../shared/validate/highlight';
 import type { Replica } from '../../storage';
+import type { CouchDoc } from './couch';
 
 /** Format version of Glossa's documents on the server. */
 export const DOC_FORMAT = 1;

@@ -13,10 +13,12 @@
  * reset or restored from an older copy: the device pulls from the start and pushes everything.
  */
 
-import { type CouchClient, type CouchDoc, SyncError, type Traffic } from '../../shared/sync/couch';
+import { laterStamp } from '../../model';
+import { SyncError } from '../../shared/sync/config';
 import type { Library, Replica } from '../../storage';
+import type { ChangeRow, CouchClient, CouchDoc, Traffic } from './couch';
 import { toDoc } from './docs';
-import { chunks, foldConflicts, isNewerFormat, shrinkOnTimeout } from './fold';
+import { chunks, foldConflicts, isNewerFormat, newestStamp, shrinkOnTimeout } from './fold';
 import { push } from './push';
 
 /** What a round did. */
@@ -38,6 +40,45 @@ export interface SyncOptions {
   batch?: number;
   /** Largest `_bulk_docs` body, in characters (article bodies are big). */
   maxRequestChars?: number;
+  /**
+   * How many local articles one round's pull may delete or replace before it is held for the
+   * reader (`bulkChangeLimit`); unlimited when absent (tests of plain replication).
+   */
+  holdAbove?: number;
+  /** Most `_changes` pages one round reads; the next round goes on from the checkpoint. */
+  maxPages?: number;
+  /** Most bytes one round's pull reads. */
+  maxPullBytes?: number;
+}
+
+/**
+ * The server's changes would delete or replace more of the library than one round may: nothing
+ * of them was applied (the checkpoint stays before them) and sync waits for the reader.
+ */
+export class HeldChangesError extends SyncError {
+  constructor(
+    readonly deletes: number,
+    readonly replaces: number,
+    /** The newest stamp among the held changes: keeping the local copy must stamp after it. */
+    readonly newestStamp: string,
+  ) {
+    super('held', `The server’s changes would delete ${deletes} and replace ${replaces} of your articles.`);
+    this.name = 'HeldChangesError';
+  }
+}
+
+/** Checks a `_changes` page before anything of it is used. */
+function checkPage(page: unknown): { results: unknown[]; lastSeq: string } {
+  const p = page as { results?: unknown; last_seq?: unknown } | null;
+  const seq = p?.last_seq;
+  if (
+    !p ||
+    !Array.isArray(p.results) ||
+    !((typeof seq === 'string' && seq.length <= 1024) || (typeof seq === 'number' && Number.isFinite(seq)))
+  ) {
+    throw new SyncError('bad-response', 'The server’s list of changes is malformed.');
+  }
+  return { results: p.results, lastSeq: String(seq) };
 }
 
 /** This device's id for its `_local` checkpoint (random, kept with the library). */
@@ -49,23 +90,29 @@ async function deviceId(library: Library): Promise<string> {
   return id;
 }
 
-/** Pulls every change after the checkpoint into the library. */
+/**
+ * Pulls the changes after the checkpoint into the library — a bounded number of pages and
+ * bytes per round, and never a bulk delete or replacement past `holdAbove` (held, unapplied).
+ */
 async function pull(
   library: Library,
   client: CouchClient,
   sinceKey: string,
   batch: { size: number },
-  maxChars: number,
+  options: Required<Pick<SyncOptions, 'maxRequestChars' | 'maxPages' | 'maxPullBytes'>> & { holdAbove: number },
   report: SyncReport,
 ): Promise<string> {
   let since = (await library.getMeta<string>(sinceKey)) ?? '0';
-  for (;;) {
+  const startBytes = client.traffic.bytesReceived;
+  const impact = { deletes: 0, replaces: 0 };
+  for (let pages = 1; ; pages++) {
     const from = since;
-    const page = await shrinkOnTimeout(batch, (size) => client.changes(from, size));
+    const page = checkPage(await shrinkOnTimeout(batch, (size) => client.changes(from, size)));
     const replicas: Replica[] = [];
     const cleanup: CouchDoc[] = [];
-    for (const row of page.results) {
-      if (!row.doc || row.doc._deleted) continue;
+    for (const item of page.results) {
+      const row = item as ChangeRow | null;
+      if (!row?.doc || typeof row.doc._id !== 'string' || row.doc._deleted) continue;
       const folded = isNewerFormat(row.doc) ? { replica: null, cleanup: [] } : await foldConflicts(client, row.doc);
       if (!folded.replica) {
         report.skipped += row.doc._id.startsWith('_design/') ? 0 : 1;
@@ -78,13 +125,26 @@ async function pull(
         report.resolved += 1;
       }
     }
+    if (Number.isFinite(options.holdAbove)) {
+      const next = await library.previewReplicas(replicas);
+      impact.deletes += next.deletes;
+      impact.replaces += next.replaces;
+      if (impact.deletes + impact.replaces > options.holdAbove) {
+        throw new HeldChangesError(impact.deletes, impact.replaces, replicas.map(newestStamp).reduce(laterStamp, ''));
+      }
+    }
     const outcome = await library.applyReplicas(replicas);
     report.pulled += outcome.changed.length;
     // A 409 here means the document moved on: the next round folds it again.
-    for (const part of chunks(cleanup, maxChars)) await client.bulkDocs(part);
-    since = String(page.last_seq);
+    for (const part of chunks(cleanup, options.maxRequestChars)) await client.bulkDocs(part);
+    const advanced = page.lastSeq !== since;
+    since = page.lastSeq;
     await library.setMeta(sinceKey, since);
     if (page.results.length < batch.size) return since;
+    // A full page that does not move the checkpoint, or a round past its bounds, ends here:
+    // a server that always answers a full page cannot keep a round alive forever.
+    if (!advanced || pages >= options.maxPages) return since;
+    if (client.traffic.bytesReceived - startBytes > options.maxPullBytes) return since;
   }
 }
 
@@ -97,6 +157,12 @@ export async function syncOnce(
 ): Promise<SyncReport> {
   const batch = { size: options.batch ?? 500 };
   const maxChars = options.maxRequestChars ?? 2_000_000;
+  const pullOptions = {
+    maxRequestChars: maxChars,
+    maxPages: options.maxPages ?? 40,
+    maxPullBytes: options.maxPullBytes ?? 200_000_000,
+    holdAbove: options.holdAbove ?? Number.POSITIVE_INFINITY,
+  };
   const report: SyncReport = {
     pulled: 0,
     pushed: 0,
@@ -116,7 +182,7 @@ export async function syncOnce(
     await library.setMeta(sinceKey, '0');
     await library.enqueueAll();
   }
-  const reached = await pull(library, client, sinceKey, batch, maxChars, report);
+  const reached = await pull(library, client, sinceKey, batch, pullOptions, report);
   if (checkpoint?.since !== reached) await client.putLocal(checkpointId, { since: reached }, checkpoint?._rev);
 
   const pushed = await push(library, client, batch, maxChars);

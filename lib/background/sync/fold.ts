@@ -4,8 +4,9 @@
  */
 
 import { mergeArticle, mergeHighlight } from '../../model';
-import { type CouchClient, type CouchDoc, SyncError } from '../../shared/sync/couch';
+import { SyncError } from '../../shared/sync/config';
 import type { Replica } from '../../storage';
+import type { CouchClient, CouchDoc } from './couch';
 import { DOC_FORMAT, fromDoc } from './docs';
 
 /** Merges two replicas of the same record. */

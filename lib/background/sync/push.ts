@@ -5,8 +5,9 @@
  */
 
 import { laterStamp, sameReplica } from '../../model';
-import { type BulkResult, type CouchClient, type CouchDoc, SyncError } from '../../shared/sync/couch';
+import { SyncError } from '../../shared/sync/config';
 import type { Library, OutboxEntry } from '../../storage';
+import type { BulkResult, CouchClient, CouchDoc } from './couch';
 import { toDoc } from './docs';
 import { chunks, type Folded, foldConflicts, newestStamp, refuseNewerFormat, shrinkOnTimeout } from './fold';
 

@@ -4,15 +4,19 @@
  * alarm, at start-up, when the settings change, and after a failure with growing backoff.
  * Alarms, not timers or long-polls, carry the schedule: an MV3 worker may be stopped at any
  * moment, and a round it interrupts is simply run again (see engine.ts).
+ *
+ * Two things wait for the reader and are never decided here: a new server gets the library only
+ * once the reader confirms it; a pull that would delete or replace a large part of the library
+ * is held, unapplied, until the reader applies it or keeps the local copy.
  */
 import { browser } from 'wxt/browser';
-import { errorText } from '../../shared/error-text';
-import { CouchClient, type ServerConfig, SyncError } from '../../shared/sync/couch';
-import { loadServerConfig, serverKey, syncPassword, syncSettings } from '../../shared/sync/settings';
-import { backoffMs, type SyncStatus } from '../../shared/sync/status';
+import { isPlainHttp, type ServerConfig, SyncError, serverKey } from '../../shared/sync/config';
+import { backoffMs, bulkChangeLimit, type SyncStatus } from '../../shared/sync/status';
 import { type Library, onLibraryChange } from '../../storage';
-import { syncOnce } from './engine';
-import { readStatus, writeStatus } from './status-store';
+import { CouchClient } from './couch';
+import { HeldChangesError, syncOnce } from './engine';
+import { isConfirmed, loadServerConfig, loadSyncSettings, SYNCED_WITH } from './settings';
+import { readHeld, readStatus, writeHeld, writeStatus } from './status-store';
 
 const PERIODIC = 'glossa-sync';
 const RETRY = 'glossa-sync-retry';
@@ -29,6 +33,8 @@ export interface SyncService {
   status(): Promise<SyncStatus>;
   /** Checks a server config without saving it: reachable, credentials, database (created if missing). */
   test(config: ServerConfig): Promise<{ docCount: number }>;
+  /** The reader's decision on held changes: apply them, or keep the local copy (then pushed). */
+  resolveHeld(choice: 'apply' | 'keep'): Promise<SyncStatus>;
 }
 
 /** Creates the service over the library; call {@link installSyncTriggers} to schedule it. */
@@ -37,36 +43,72 @@ export function createSyncService(library: Promise<Library>, now: () => number =
 
   const status = async (): Promise<SyncStatus> => {
     const lib = await library;
-    const config = await loadServerConfig();
+    const config = await loadServerConfig(lib);
+    const confirmed = config !== null && (await isConfirmed(lib, config));
+    const held = config ? await readHeld(lib) : null;
+    const current = held && config && held.server === serverKey(config) && !held.approved ? held : null;
     return {
       ...(await readStatus(lib)),
       enabled: config !== null,
       running: running !== null,
       pending: await lib.countOutbox(),
+      confirm: config && !confirmed ? { url: config.url, db: config.db, articles: await lib.countArticles() } : null,
+      held: current
+        ? {
+            url: current.url,
+            db: current.db,
+            deletes: current.deletes,
+            replaces: current.replaces,
+            library: current.library,
+            at: current.at,
+          }
+        : null,
+      plainHttp: isPlainHttp((await loadSyncSettings(lib)).url),
     };
   };
 
   const round = async (): Promise<SyncStatus> => {
-    const config = await loadServerConfig();
-    if (!config) return status();
     const lib = await library;
+    const config = await loadServerConfig(lib);
+    // Nothing leaves before the reader confirms the server; nothing is pulled while held.
+    if (!config || !(await isConfirmed(lib, config))) return status();
+    const key = serverKey(config);
+    const held = await readHeld(lib);
+    if (held && held.server === key && !held.approved) return status();
     const previous = await readStatus(lib);
     try {
-      const key = serverKey(config);
       const client = new CouchClient(config);
-      if ((await lib.getMeta('sync:server')) !== key) {
-        // A new server or database: make sure it exists, then send it everything.
+      if ((await lib.getMeta(SYNCED_WITH)) !== key) {
+        // A confirmed new server or database: make sure it exists, then send it everything.
         await client.info(true);
         await lib.enqueueAll();
-        await lib.setMeta('sync:server', key);
+        await lib.setMeta(SYNCED_WITH, key);
       }
-      await syncOnce(lib, client, `sync:since:${key}`);
+      const holdAbove = held?.approved ? Number.POSITIVE_INFINITY : bulkChangeLimit(await lib.countArticles());
+      await syncOnce(lib, client, `sync:since:${key}`, { holdAbove });
+      if (held) await writeHeld(lib, null);
       await writeStatus(lib, { lastSync: now(), lastError: null, failures: 0 });
     } catch (error) {
+      if (error instanceof HeldChangesError) {
+        await writeHeld(lib, {
+          server: key,
+          url: config.url,
+          db: config.db,
+          deletes: error.deletes,
+          replaces: error.replaces,
+          library: await lib.countArticles(),
+          at: now(),
+          newestStamp: error.newestStamp,
+          approved: false,
+        });
+        // Not a failure to retry: sync waits for the reader's decision.
+        await writeStatus(lib, { ...previous, lastError: { kind: 'held', message: error.message, at: now() } });
+        return status();
+      }
       const failure =
         error instanceof SyncError
           ? error
-          : new SyncError('server', `Sync failed unexpectedly: ${errorText(error, 200)}`);
+          : new SyncError('server', `Sync failed unexpectedly: ${String(error).slice(0, 200)}`);
       const failures = previous.failures + 1;
       await writeStatus(lib, {
         ...previous,
@@ -105,6 +147,16 @@ export function createSyncService(library: Promise<Library>, now: () => number =
       const info = await new CouchClient(config).info(true);
       return { docCount: info.doc_count };
     },
+    resolveHeld: async (choice) => {
+      const lib = await library;
+      const held = await readHeld(lib);
+      if (held && choice === 'apply') await writeHeld(lib, { ...held, approved: true });
+      if (held && choice === 'keep') {
+        await lib.claimLocalCopies(held.newestStamp);
+        await writeHeld(lib, null);
+      }
+      return run();
+    },
   };
 }
 
@@ -113,13 +165,13 @@ export function createSyncService(library: Promise<Library>, now: () => number =
  * failure's backoff has run out (its retry alarm covers the time before).
  */
 export function startupRoundDue(status: SyncStatus, now: number): boolean {
-  if (!status.enabled) return false;
+  if (!status.enabled || status.confirm || status.held) return false;
   if (status.lastError && status.failures > 0 && now < status.lastError.at + backoffMs(status.failures)) return false;
   const overdue = !status.lastSync || now - status.lastSync > PERIOD_MINUTES * 60_000;
   return status.pending > 0 || overdue;
 }
 
-/** Schedules the service: periodic alarm, retries, local changes, settings changes, start-up. */
+/** Schedules the service: periodic alarm, retries, local changes, start-up. */
 export function installSyncTriggers(service: SyncService, library: Promise<Library>): void {
   // Created once: creating it again at every worker start would push it back each time.
   void browser.alarms?.get(PERIODIC).then((existing) => {
@@ -137,8 +189,6 @@ export function installSyncTriggers(service: SyncService, library: Promise<Libra
       if ((await (await library).countOutbox()) > 0) void service.run();
     }, DEBOUNCE_MS);
   });
-  syncSettings.watch(() => void service.run());
-  syncPassword.watch(() => void service.run());
   // An MV3 worker starts again for every message after a short idle: a round at each start
   // would hit the server on every popup opening. Start-up syncs only what is due.
   void service.status().then((status) => {

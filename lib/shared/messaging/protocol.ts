@@ -8,8 +8,11 @@ import type { Highlight, SearchHitView, UpsertOutcome } from '../../model';
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
-import type { ServerConfig, SyncErrorKind } from '../sync/couch';
+import type { SyncErrorKind, SyncSettings } from '../sync/config';
 import type { SyncStatus } from '../sync/status';
+
+/** The options page's sync form: the settings, and a newly typed password (null: keep the saved one). */
+export type SyncForm = SyncSettings & { password: string | null };
 
 /** The answer to a connection test: a failure is an answer too, with a kind the UI words. */
 export type SyncTestResult = { ok: true; docCount: number } | { ok: false; kind: SyncErrorKind; message: string };
@@ -65,8 +68,22 @@ export interface BackgroundCalls {
   'sync/status': { request: null; response: SyncStatus };
   /** From an extension page: run a sync round now; answers the status after it. */
   'sync/now': { request: null; response: SyncStatus };
-  /** From the options page: check a server config before saving it (creates the database if missing). */
-  'sync/test': { request: ServerConfig; response: SyncTestResult };
+  /**
+   * From the options page: check a server config before saving it (creates the database if
+   * missing). `password: null` uses the saved one, if it was typed for that address's origin.
+   */
+  'sync/test': { request: SyncForm; response: SyncTestResult };
+  /** From the options page: the saved settings, and whether a password is saved for their address. */
+  'sync/settings': { request: null; response: { settings: SyncSettings; hasPassword: boolean } };
+  /**
+   * From the options page: save the settings (kept where only the background and extension
+   * pages can read them); `password: null` keeps the saved one for the same origin only.
+   */
+  'sync/configure': { request: SyncForm; response: SyncStatus };
+  /** From the options page: the reader confirms sending the library to this server (as shown). */
+  'sync/confirm': { request: { url: string; db: string }; response: SyncStatus };
+  /** From the options page or popup: apply the held changes, or keep the local copy (then pushed). */
+  'sync/hold': { request: { choice: 'apply' | 'keep' }; response: SyncStatus };
   /**
    * From an extension page (popup, reader library): full-text search over titles, highlights,
    * notes and bodies; the best `limit` hits (1–100, default 20) with snippets, and the total.

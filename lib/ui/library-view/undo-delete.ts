@@ -1,7 +1,8 @@
 /**
- * Deleting an article with undo. Storage deletes the article and tombstones its highlights
- * (sync must carry the deletion); undo puts back the very same article record and lifts the
- * tombstones of exactly the highlights this deletion laid, never of ones deleted earlier.
+ * Deleting an article with undo. Storage moves the article to the Trash and tombstones its
+ * highlights (sync must carry the deletion); undo is the Trash's restore: the very same article
+ * record back, and the tombstones lifted of exactly the highlights this deletion laid, never of
+ * ones deleted earlier.
  */
 
 import type { Article, Highlight } from '../../model';
@@ -16,10 +17,7 @@ export interface DeletedArticle {
 }
 
 /** The library methods deletion and undo use (a narrow slice, so tests can pass a fake). */
-export type DeleteLibrary = Pick<
-  Library,
-  'getArticle' | 'listHighlights' | 'deleteArticle' | 'upsertArticle' | 'putHighlight'
->;
+export type DeleteLibrary = Pick<Library, 'getArticle' | 'listHighlights' | 'deleteArticle' | 'restoreFromTrash'>;
 
 /**
  * Deletes article `id` with its highlights; resolves with what {@link undoDelete} needs, or
@@ -37,12 +35,9 @@ export async function deleteWithUndo(
 }
 
 /**
- * Restores a deleted article and its highlights. Highlights come back with a fresh `updatedAt`
- * so that sync sees the un-deletion as newer than the tombstone it replaces.
+ * Restores a deleted article and its highlights from the Trash, with fresh stamps and
+ * `updatedAt`, so that sync sees the un-deletion as newer than the tombstone it replaces.
  */
 export async function undoDelete(library: DeleteLibrary, deleted: DeletedArticle, now = Date.now()): Promise<void> {
-  await library.upsertArticle(deleted.article);
-  for (const highlight of deleted.highlights) {
-    await library.putHighlight({ ...highlight, deleted: false, updatedAt: Math.max(now, deleted.deletedAt + 1) });
-  }
+  await library.restoreFromTrash(`a:${deleted.article.id}`, Math.max(now, deleted.deletedAt + 1));
 }

@@ -18,7 +18,10 @@ export async function fillField(page: Page, label: string, value: string): Promi
   await page.type(`#${id}`, value);
 }
 
-/** Opens the options page and turns sync on against `url` / `db`. */
+/**
+ * Opens the options page, turns sync on against `url` / `db` and, as the reader must before a
+ * new server gets the library, confirms sending it there.
+ */
 export async function enableSync(ext: ExtensionBrowser, url: string, db: string): Promise<Page> {
   const page = await ext.openExtensionPage('/options.html#sync', 'form.sync-settings');
   await fillField(page, 'Server address', url);
@@ -33,6 +36,10 @@ export async function enableSync(ext: ExtensionBrowser, url: string, db: string)
   await page.waitForFunction(
     () => document.querySelector('form.sync-settings [role=status]')?.textContent === 'Settings saved.',
   );
+  if (!(await pressButton(page, 'Send my library to this server', 'form.sync-settings'))) {
+    throw new Error('No confirmation asked for the new server');
+  }
+  await page.waitForFunction(() => !document.querySelector('form.sync-settings .sync-decision'), { timeout: 30_000 });
   return page;
 }
 

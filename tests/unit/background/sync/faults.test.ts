@@ -8,8 +8,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CouchClient } from '../../../../lib/background/sync/couch';
 import { toDoc } from '../../../../lib/background/sync/docs';
-import { CouchClient, SyncError } from '../../../../lib/shared/sync/couch';
+import { SyncError } from '../../../../lib/shared/sync/config';
 import { highlightReplica } from '../../../../lib/storage/replicas';
 import { type CouchServer, startCouchServer } from '../../../../scripts/couch-server.mjs';
 import { type Fault, type FaultProxy, startFaultProxy } from '../../../support/fault-proxy';

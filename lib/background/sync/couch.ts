@@ -4,41 +4,7 @@
  * Every failure becomes a {@link SyncError} with a kind the UI can put in plain words.
  * Each request has a deadline well under the 30 s after which an MV3 worker is stopped.
  */
-
-/** Where and as whom to sync. */
-export interface ServerConfig {
-  /** Server root, e.g. `https://couch.example.com` (a path prefix is allowed). */
-  url: string;
-  db: string;
-  username: string;
-  password: string;
-}
-
-/** What went wrong, in categories the user can act on. */
-export type SyncErrorKind =
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'unreachable'
-  | 'timeout'
-  | 'quota'
-  | 'server'
-  | 'bad-response'
-  | 'bad-config'
-  | 'refused'
-  | 'newer-format';
-
-/** A failed request. `status` is the HTTP status when there was one. */
-export class SyncError extends Error {
-  constructor(
-    readonly kind: SyncErrorKind,
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'SyncError';
-  }
-}
+import { type ServerConfig, SyncError, validateConfig } from '../../shared/sync/config';
 
 /** A document as the server returns it. */
 export interface CouchDoc {
@@ -74,24 +40,8 @@ export interface Traffic {
 }
 
 const TIMEOUT_MS = 20_000;
-
-/** Checks the server settings before a single request is made. */
-export function validateConfig(config: ServerConfig): string | null {
-  let url: URL;
-  try {
-    url = new URL(config.url);
-  } catch {
-    return 'The server address is not a URL.';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return 'The server address must start with https:// (or http:// for a server on your own network).';
-  }
-  if (url.username || url.password) return 'Put the user name and password in their own fields, not in the address.';
-  if (!/^[a-z][a-z0-9_$()+/-]*$/.test(config.db)) {
-    return 'Database names start with a lowercase letter and hold only a–z, 0–9 and _$()+-/.';
-  }
-  return null;
-}
+/** Largest answer read from the server (a page of `_changes` with article bodies is the big one). */
+export const MAX_RESPONSE_BYTES = 64_000_000;
 
 /** A client bound to one database. */
 export class CouchClient {
@@ -102,6 +52,8 @@ export class CouchClient {
   constructor(
     config: ServerConfig,
     private readonly fetcher: typeof fetch = (input, init) => fetch(input, init),
+    /** Largest answer read (tests make it small). */
+    private readonly maxResponseBytes = MAX_RESPONSE_BYTES,
   ) {
     const problem = validateConfig(config);
     if (problem) throw new SyncError('bad-config', problem);
@@ -189,12 +141,7 @@ export class CouchClient {
       }
       throw new SyncError('unreachable', 'Could not reach the server (offline, wrong address, or blocked).');
     }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch {
-      throw new SyncError('bad-response', 'The server’s answer was cut short.', response.status);
-    }
+    const text = await readCapped(response, this.maxResponseBytes);
     this.traffic.bytesReceived += text.length;
     if (!response.ok) throw httpError(response.status, text);
     try {
@@ -203,6 +150,37 @@ export class CouchClient {
       throw new SyncError('bad-response', 'The server’s answer was not complete JSON (cut short?).', response.status);
     }
   }
+}
+
+/**
+ * The body of `response` as text, read with a cap: a server (or anything posing as one) that
+ * answers without end cannot fill the background's memory. Over the cap, the request fails.
+ */
+async function readCapped(response: Response, cap: number): Promise<string> {
+  const tooLarge = () =>
+    new SyncError('bad-response', `The server’s answer is larger than ${cap / 1_000_000} MB.`, response.status);
+  if (Number(response.headers.get('content-length') ?? 0) > cap) throw tooLarge();
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > cap) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    if (error instanceof SyncError) throw error;
+    throw new SyncError('bad-response', 'The server’s answer was cut short.', response.status);
+  }
+  return text + decoder.decode();
 }
 
 /** Maps an HTTP failure to a kind and a sentence. */
