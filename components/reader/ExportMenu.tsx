@@ -6,6 +6,7 @@
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import type { Article, Highlight } from '../../lib/model';
+import { sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
 import { errorText } from '../../lib/shared/error-text';
 import { type MessageKey, t } from '../../lib/shared/i18n';
 import { type ArticleFormat, exportArticle } from '../../lib/ui/export';
@@ -35,7 +36,10 @@ export function ExportMenu({ article, loadHighlights }: ExportMenuProps) {
   const run = async (format: ArticleFormat) => {
     try {
       const highlights = format === 'hexo' ? [] : await loadHighlights();
-      const file = exportArticle(format, article, highlights, markdownLabels());
+      const file = exportArticle(format, article, highlights, {
+        labels: markdownLabels(),
+        sanitizeHtml: (html) => sanitizeArticleHtml(html, window).html,
+      });
       downloadFile(file);
       setStatus(t('exportDone', file.name));
     } catch (e) {

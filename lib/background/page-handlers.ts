@@ -6,11 +6,11 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { UpsertOutcome } from '../model';
-import { validateWebPageSave } from '../shared/article/web-page';
 import { callTab, type Handler, INVALID, isExtensionPage, isWebContentScript } from '../shared/messaging';
 import type { BackgroundCalls } from '../shared/messaging/protocol';
 import { isRecord } from '../shared/validate/guards';
 import { validateHighlight } from '../shared/validate/highlight';
+import { validateWebPageSave } from '../shared/validate/web-page';
 import type { Library } from '../storage';
 import {
   createGestureGate,

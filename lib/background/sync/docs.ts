@@ -13,6 +13,8 @@ import {
   type ReplicatedHighlight,
   type Stamped,
 } from '../../model';
+import { checkArticleSource, isNameList } from '../../shared/validate/article';
+import { recordId } from '../../shared/validate/fields';
 import { isRecord, isTime } from '../../shared/validate/guards';
 import { validateHighlight } from '../../shared/validate/highlight';
 import type { Replica } from '../../storage';
@@ -20,12 +22,6 @@ import type { CouchDoc } from './couch';
 
 /** Format version of Glossa's documents on the server. */
 export const DOC_FORMAT = 1;
-
-/**
- * Size limits for article documents, in UTF-16 code units: the largest the library itself
- * accepts (a backup import), so nothing stored on one device is refused by another.
- */
-const LIMITS = { html: 16_000_000, text: 8_000_000, field: 8_192, image: 2_000_000, tags: 200 } as const;
 
 /** The document id of a replica: its outbox key. */
 export const docId = (replica: Replica): string => `${replica.type === 'article' ? 'a' : 'h'}:${replica.value.id}`;
@@ -44,38 +40,13 @@ function stamped<T>(value: unknown, check: (v: unknown) => v is T, allowEmpty = 
 }
 
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
-const isStrings = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.length <= LIMITS.tags && v.every((t) => typeof t === 'string' && t.length <= 200);
-const text = (v: unknown, max: number = LIMITS.field) => typeof v === 'string' && v.length <= max;
-const textOrNull = (v: unknown) => v === null || text(v);
-
-/** An article's source fields, rebuilt, or null when malformed. */
-function articleSource(v: unknown): v is ArticleSource | null {
-  if (v === null) return true;
-  if (!isRecord(v)) return false;
-  return (
-    textOrNull(v.url) &&
-    text(v.title) &&
-    textOrNull(v.author) &&
-    textOrNull(v.source) &&
-    isStrings(v.categories) &&
-    textOrNull(v.published) &&
-    (v.heroImage === null || text(v.heroImage, LIMITS.image)) &&
-    textOrNull(v.lang) &&
-    (v.dir === 'ltr' || v.dir === 'rtl') &&
-    isTime(v.charCount) &&
-    isTime(v.readingMinutes) &&
-    (v.origin === 'seed' || v.origin === 'web' || v.origin === 'file') &&
-    text(v.contentHash, 128) &&
-    text(v.excerpt) &&
-    text(v.html, LIMITS.html) &&
-    text(v.text, LIMITS.text)
-  );
-}
+const isNames = (v: unknown): v is string[] => isNameList(v);
+/** An article's source fields (the shared checks every door uses), or a deleted article's null. */
+const articleSource = (v: unknown): v is ArticleSource | null => v === null || checkArticleSource(v).ok;
 
 function article(id: string, r: Record<string, unknown>): ReplicatedArticle | null {
   const source = stamped(r.source, articleSource, true);
-  const tags = stamped(r.tags, isStrings, true);
+  const tags = stamped(r.tags, isNames, true);
   const archived = stamped(r.archived, isBool, true);
   const deleted = stamped(r.deleted, isBool);
   if (!source || !tags || !archived || !deleted || !isTime(r.savedAt) || !isTime(r.updatedAt)) return null;
@@ -128,8 +99,8 @@ function highlight(id: string, r: Record<string, unknown>): ReplicatedHighlight 
  */
 export function fromDoc(doc: CouchDoc): Replica | null {
   if (doc._deleted || doc.glossa !== DOC_FORMAT || !isRecord(doc.record)) return null;
-  const match = /^([ah]):(.{1,128})$/.exec(doc._id);
-  if (!match || doc.record.id !== match[2]) return null;
+  const match = /^([ah]):(.+)$/.exec(doc._id);
+  if (!match || recordId(match[2]) === undefined || doc.record.id !== match[2]) return null;
   const id = match[2] as string;
   if (match[1] === 'a' && doc.type === 'article') {
     const value = article(id, doc.record);

@@ -8,6 +8,7 @@
 
 import type { Article, ArticleOrigin, UpsertOutcome } from '../../model';
 import { errorText } from '../error-text';
+import { checkArticleSource } from '../validate/article';
 import { buildArticle } from './build-article';
 import { parseSeedFile } from './front-matter';
 import type { ImportError } from './import-error';
@@ -100,6 +101,9 @@ async function importOne(file: SeedFile, deps: SeedImportDeps): Promise<ImportRe
   } catch (thrown) {
     return importError(file.name, 'prepare-failed', `building the article failed (${errorText(thrown)})`);
   }
+  // The same gate every door has (lib/shared/validate): what an import stores, sync would accept.
+  const checked = checkArticleSource(article);
+  if (!checked.ok) return importError(file.name, 'invalid-field', checked.error);
   try {
     const status = await deps.store(article);
     return { file: file.name, id: article.id, status };

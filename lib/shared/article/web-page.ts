@@ -1,11 +1,13 @@
 /**
- * A page the user saves from the live web: what the content script sends, how the background
- * checks it, and how it becomes an {@link Article}. The payload crosses from a web page's
- * content script — a context a hostile page can influence — so the background trusts nothing
- * in it: every field is type- and size-checked here, and the HTML is sanitized again before
- * it is stored. Free of DOM globals, so it runs in an MV3 service worker.
+ * A page the user saves from the live web: what the content script sends and how it becomes an
+ * {@link Article}. The payload crosses from a web page's content script — a context a hostile
+ * page can influence — so the background trusts nothing in it: lib/shared/validate checks every
+ * field, and the HTML is sanitized again before it is stored. Free of DOM globals, so it runs
+ * in an MV3 service worker.
  */
 import { ARTICLE_SCHEMA, type Article } from '../../model';
+import { langTag } from '../validate/fields';
+import { LIMITS } from '../validate/limits';
 import { bodyFacts } from './build-article';
 import { articleIdFor, normalizeUrl } from './ids';
 import type { PreparedBody } from './sanitize';
@@ -32,67 +34,6 @@ export interface WebPageSave {
   html: string;
 }
 
-/** Size limits of the save request, in UTF-16 code units. */
-export const WEB_PAGE_LIMITS = {
-  /** Bigger bodies are not articles a person reads; refusing them keeps IndexedDB sane. */
-  html: 5 * 1024 * 1024,
-  url: 4096,
-  title: 1000,
-  field: 500,
-  lang: 35,
-} as const;
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const LANG_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
-
-/** The payload as a {@link WebPageSave}, or null when any field has the wrong type, size or form. */
-export function validateWebPageSave(payload: unknown): WebPageSave | null {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
-  const p = payload as Record<string, unknown>;
-  const url = httpUrl(p.url);
-  const declared = p.canonicalUrl === null ? null : httpUrl(p.canonicalUrl);
-  // A page may not claim another site's identity (and so overwrite that site's saved copy).
-  const canonical = declared && url && !sameSite(declared, url) ? null : declared;
-  const title = text(p.title, WEB_PAGE_LIMITS.title);
-  const byline = optional(p.byline, WEB_PAGE_LIMITS.field);
-  const siteName = optional(p.siteName, WEB_PAGE_LIMITS.field);
-  const published = optional(p.published, WEB_PAGE_LIMITS.lang * 2);
-  const leadImage = p.leadImage === null ? null : httpUrl(p.leadImage);
-  const lang = optional(p.lang, WEB_PAGE_LIMITS.lang);
-  const dir = p.dir === null || p.dir === 'ltr' || p.dir === 'rtl' ? p.dir : undefined;
-  const html = typeof p.html === 'string' && p.html.length <= WEB_PAGE_LIMITS.html ? p.html : undefined;
-  if (
-    url === undefined ||
-    canonical === undefined ||
-    title === undefined ||
-    title.trim() === '' ||
-    byline === undefined ||
-    siteName === undefined ||
-    published === undefined ||
-    (published !== null && !ISO_DATE.test(published)) ||
-    leadImage === undefined ||
-    lang === undefined ||
-    (lang !== null && !LANG_TAG.test(lang)) ||
-    dir === undefined ||
-    html === undefined
-  ) {
-    return null;
-  }
-  return { url, canonicalUrl: canonical, title: title.trim(), byline, siteName, published, leadImage, lang, dir, html };
-}
-
-/** A string of at most `max` code units, else undefined. */
-function text(value: unknown, max: number): string | undefined {
-  return typeof value === 'string' && value.length <= max ? value : undefined;
-}
-
-/** Like {@link text}, but null is allowed (and blank becomes null). */
-function optional(value: unknown, max: number): string | null | undefined {
-  if (value === null) return null;
-  const s = text(value, max);
-  return s === undefined ? undefined : s.trim() || null;
-}
-
 /**
  * Whether two URLs are the same site for the purpose of a canonical URL: the same scheme, host
  * and port once a leading `www.`, `m.`, `amp.` or `mobile.` label is set aside. Strict on
@@ -110,12 +51,6 @@ export function sameSite(a: string, b: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** An absolute http(s) URL without its fragment, else undefined. */
-function httpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > WEB_PAGE_LIMITS.url) return undefined;
-  return normalizeUrl(value) ?? undefined;
 }
 
 /** The address a saved page is known by: its canonical URL, else its own. */
@@ -188,12 +123,12 @@ export function webPageSave(
     url: page ?? pageUrl,
     canonicalUrl:
       canonical !== null && page !== null && canonical !== page && sameSite(canonical, page) ? canonical : null,
-    title: extracted.title.slice(0, WEB_PAGE_LIMITS.title),
-    byline: extracted.byline?.slice(0, WEB_PAGE_LIMITS.field) ?? null,
-    siteName: extracted.siteName?.slice(0, WEB_PAGE_LIMITS.field) ?? null,
+    title: extracted.title.slice(0, LIMITS.title),
+    byline: extracted.byline?.slice(0, LIMITS.name) ?? null,
+    siteName: extracted.siteName?.slice(0, LIMITS.name) ?? null,
     published: extracted.published,
     leadImage: extracted.leadImage,
-    lang: extracted.lang !== null && LANG_TAG.test(extracted.lang) ? extracted.lang : null,
+    lang: langTag(extracted.lang) ?? null,
     dir: extracted.dir === 'rtl' ? 'rtl' : extracted.dir === 'ltr' ? 'ltr' : null,
     html: sanitizedHtml,
   };

@@ -4,22 +4,19 @@
  * is checked, unknown fields are dropped, and the record is rebuilt from what passed.
  */
 import { HIGHLIGHT_COLORS, HIGHLIGHT_SCHEMA, type Highlight, type HighlightColor, type Selector } from '../../model';
+import { recordId } from './fields';
 import { isCount, isRecord, isText } from './guards';
-
-/** Size limits, in UTF-16 code units. */
-export const HIGHLIGHT_LIMITS = { quote: 20_000, context: 256, note: 100_000, id: 128, selectors: 8 } as const;
-
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
+import { LIMITS } from './limits';
 
 /** One selector, rebuilt, or null if malformed. */
 function selector(value: unknown): Selector | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'TextQuoteSelector':
-      return isText(value.exact, HIGHLIGHT_LIMITS.quote) &&
+      return isText(value.exact, LIMITS.quote) &&
         value.exact.length > 0 &&
-        isText(value.prefix, HIGHLIGHT_LIMITS.context) &&
-        isText(value.suffix, HIGHLIGHT_LIMITS.context)
+        isText(value.prefix, LIMITS.context) &&
+        isText(value.suffix, LIMITS.context)
         ? { type: 'TextQuoteSelector', exact: value.exact, prefix: value.prefix, suffix: value.suffix }
         : null;
     case 'TextPositionSelector':
@@ -42,23 +39,22 @@ function selector(value: unknown): Selector | null {
 export function validateHighlight(payload: unknown, allowNoArticle = false): Highlight | null {
   if (!isRecord(payload)) return null;
   const p = payload;
-  if (!isText(p.id, HIGHLIGHT_LIMITS.id) || !ID.test(p.id)) return null;
-  if (!isText(p.articleId, HIGHLIGHT_LIMITS.id) || !(ID.test(p.articleId) || (allowNoArticle && p.articleId === '')))
-    return null;
+  const id = recordId(p.id);
+  const articleId = recordId(p.articleId) ?? (allowNoArticle && p.articleId === '' ? '' : undefined);
+  if (id === undefined || articleId === undefined) return null;
   if (p.kind !== 'highlight' && p.kind !== 'paragraph-note') return null;
   if (!HIGHLIGHT_COLORS.includes(p.color as HighlightColor)) return null;
-  if (!isText(p.note, HIGHLIGHT_LIMITS.note)) return null;
+  if (!isText(p.note, LIMITS.note)) return null;
   if (!isCount(p.createdAt) || !isCount(p.updatedAt) || typeof p.deleted !== 'boolean') return null;
-  if (!Array.isArray(p.selectors) || p.selectors.length === 0 || p.selectors.length > HIGHLIGHT_LIMITS.selectors)
-    return null;
+  if (!Array.isArray(p.selectors) || p.selectors.length === 0 || p.selectors.length > LIMITS.selectors) return null;
   const selectors = p.selectors.map(selector);
   if (selectors.some((s) => s === null)) return null;
   const hasQuote = selectors.some((s) => s?.type === 'TextQuoteSelector');
   if (p.kind === 'highlight' && !hasQuote) return null;
   return {
     schema: HIGHLIGHT_SCHEMA,
-    id: p.id,
-    articleId: p.articleId,
+    id,
+    articleId,
     kind: p.kind,
     selectors: selectors as Selector[],
     color: p.color as HighlightColor,

@@ -16,13 +16,22 @@ export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
 
 const MARKDOWN_TYPE = 'text/markdown;charset=utf-8';
 
+/** What an export of one article needs from its page. */
+export interface ArticleExportContext {
+  /** Labels for Markdown callouts, in the UI language. */
+  labels?: MarkdownLabels;
+  /** Sanitizes article HTML once more as it leaves (the page's DOMPurify). */
+  sanitizeHtml: (html: string) => string;
+}
+
 /** One article (with its highlights, for the formats that carry them) as a file. */
 export function exportArticle(
   format: ArticleFormat,
   article: Article,
   highlights: readonly Highlight[],
-  labels: MarkdownLabels = ENGLISH_LABELS,
+  context: ArticleExportContext,
 ): ExportFile {
+  const labels = context.labels ?? ENGLISH_LABELS;
   switch (format) {
     case 'markdown':
       return {
@@ -32,7 +41,11 @@ export function exportArticle(
       };
     case 'hexo':
       // A different extension from the Obsidian note, so both can sit in one folder.
-      return { name: fileNameFor(article.title, 'hexo.md'), type: MARKDOWN_TYPE, parts: [articleHexo(article)] };
+      return {
+        name: fileNameFor(article.title, 'hexo.md'),
+        type: MARKDOWN_TYPE,
+        parts: [articleHexo(article, context.sanitizeHtml)],
+      };
     case 'jsonld':
       return {
         name: fileNameFor(article.title, 'jsonld'),

@@ -7,13 +7,14 @@
  * Fields written, in the seed's order: `title`, `categories` (section / source / channel),
  * `headimg`, `author`, `comments: false`, `date` (ISO 8601 with its zone, which the importer
  * and Hexo both read), `thumbnail`; then `url` when known and `tags` (Hexo's own tag list).
- * The body is the stored, sanitized HTML.
+ * The body is the stored HTML sanitized once more as it leaves (`sanitizeHtml`): the stored copy
+ * may come from a sync peer or an old build, and the file goes to other tools that render HTML.
  */
 import type { Article } from '../../model';
 import { frontMatter } from './front-matter';
 
-/** The article as a seed-format file's text. */
-export function articleHexo(article: Article): string {
+/** The article as a seed-format file's text; `sanitizeHtml` cleans the body (DOMPurify, with a DOM). */
+export function articleHexo(article: Article, sanitizeHtml: (html: string) => string): string {
   const head = frontMatter({
     title: article.title,
     categories: article.categories,
@@ -27,5 +28,5 @@ export function articleHexo(article: Article): string {
     url: article.url,
     tags: article.tags,
   });
-  return `${head}\n${article.html}\n`;
+  return `${head}\n${sanitizeHtml(article.html)}\n`;
 }

@@ -1,8 +1,8 @@
 /**
  * Putting untrusted text (quotes, titles, notes) into Markdown so it shows as written. A quote is
  * plain text: every character Markdown or Obsidian would read as markup is backslash-escaped
- * (CommonMark allows escaping every ASCII punctuation mark, so over-escaping is harmless). A note is
- * already light Markdown and is kept as the user wrote it.
+ * (CommonMark allows escaping every ASCII punctuation mark, so over-escaping is harmless). A note
+ * is light Markdown: note-markdown.ts writes it back through our own grammar.
  */
 
 /** ASCII punctuation that starts markup inline: emphasis, code, links, HTML, tags, math, highlights, comments (`%%`). */
@@ -12,8 +12,17 @@ const LINE_START = /^(\s*)([-+>]|\d{1,9}[.)])(?=\s|$)/;
 
 /** `text` as one line of Markdown that renders as exactly that text. */
 export function escapeInline(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.replace(INLINE_MARKUP, '\\$&').replace(LINE_START, (_m, space: string, mark: string) => {
+  return escapeLineStart(escapeMarkup(text.replace(/\s+/g, ' ').trim()));
+}
+
+/** `text` with every inline markup character escaped, spacing kept (a piece of a line). */
+export function escapeMarkup(text: string): string {
+  return text.replace(INLINE_MARKUP, '\\$&');
+}
+
+/** A line whose start would make a list or a quote, escaped so it does not. */
+export function escapeLineStart(line: string): string {
+  return line.replace(LINE_START, (_m, space: string, mark: string) => {
     // `1.` → `1\.`; `-` → `\-`: escaped, neither starts a block.
     return mark.length > 1 ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`;
   });

@@ -29,6 +29,7 @@ import { type ArticleMeta, type Highlight, type HighlightColor, quoteOf } from '
 import { frontMatter } from './front-matter';
 import { inDocumentOrder } from './highlight-order';
 import { blockId, escapeInline, obsidianTag, prefixLines } from './markdown-text';
+import { noteToMarkdown } from './note-markdown';
 
 /** Words the export writes, so a Chinese UI exports Chinese labels. English by default. */
 export interface MarkdownLabels {
@@ -113,12 +114,17 @@ export function callout(highlight: Highlight, labels: MarkdownLabels = ENGLISH_L
   if (highlight.kind === 'paragraph-note') {
     lines.push(`> [!note|${highlight.color}] ${escapeInline(labels.paragraphNote)} · ${escapeInline(color)}`);
     if (quote) lines.push(`> > ${quote}…`, '>');
-    if (highlight.note.trim()) lines.push(prefixLines(highlight.note.trim(), '> '));
+    if (highlight.note.trim()) lines.push(prefixLines(noteToMarkdown(highlight.note.trim()), '> '));
   } else {
     lines.push(`> [!quote|${highlight.color}] ${escapeInline(labels.highlight)} · ${escapeInline(color)}`);
     lines.push(`> ${quote}`);
     if (highlight.note.trim()) {
-      lines.push('>', `> **${escapeInline(labels.note)}**`, '>', prefixLines(highlight.note.trim(), '> '));
+      lines.push(
+        '>',
+        `> **${escapeInline(labels.note)}**`,
+        '>',
+        prefixLines(noteToMarkdown(highlight.note.trim()), '> '),
+      );
     }
   }
   return `${lines.join('\n')}\n\n^${blockId(highlight.id)}`;

@@ -12,7 +12,7 @@
 import { HIGHLIGHT_COLORS, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../../model';
 import { normalizeText } from '../../shared/anchoring';
 import { isRecord } from '../../shared/validate/guards';
-import { HIGHLIGHT_LIMITS } from '../../shared/validate/highlight';
+import { LIMITS } from '../../shared/validate/limits';
 
 /** One annotation from a file, before it is matched to an article. */
 export interface IncomingAnnotation {
@@ -78,7 +78,7 @@ function readOne(item: Json): IncomingAnnotation {
     quote: readQuoteSelector(selectors),
     // Hypothesis counts offsets in the live page's text, which is not our article's.
     position: hypothesis ? null : readPositionSelector(selectors),
-    note: (hypothesis ? (str(item.text) ?? '') : noteOf(item)).slice(0, HIGHLIGHT_LIMITS.note),
+    note: (hypothesis ? (str(item.text) ?? '') : noteOf(item)).slice(0, LIMITS.note),
     color: HIGHLIGHT_COLORS.includes(styleClass as HighlightColor) ? (styleClass as HighlightColor) : null,
     kind: item['glossa:kind'] === 'paragraph-note' ? 'paragraph-note' : 'highlight',
     created: timeOf(item.created),
@@ -88,15 +88,15 @@ function readOne(item: Json): IncomingAnnotation {
 
 function readQuoteSelector(selectors: Json[]): TextQuoteSelector | null {
   const s = selectors.find((x) => x.type === 'TextQuoteSelector');
-  const exact = normalizeText(str(s?.exact) ?? '').slice(0, HIGHLIGHT_LIMITS.quote);
+  const exact = normalizeText(str(s?.exact) ?? '').slice(0, LIMITS.quote);
   if (!s || exact === '') return null;
   // Context is collapsed but not trimmed: the space between it and the quote is evidence too.
   const context = (v: unknown) => (str(v) ?? '').replace(/\s+/g, ' ');
   return {
     type: 'TextQuoteSelector',
     exact,
-    prefix: context(s.prefix).slice(-HIGHLIGHT_LIMITS.context),
-    suffix: context(s.suffix).slice(0, HIGHLIGHT_LIMITS.context),
+    prefix: context(s.prefix).slice(-LIMITS.context),
+    suffix: context(s.suffix).slice(0, LIMITS.context),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   paragraphOf,
 } from '../../shared/anchoring';
 import { sha256Hex } from '../../shared/article/ids';
+import { validateHighlight } from '../../shared/validate/highlight';
 import type { Library, Replica } from '../../storage';
 import { highlightReplica } from '../../storage/replicas';
 import { articleBySource, LibraryTexts, type MatchSource } from './annotation-match';
@@ -116,7 +117,9 @@ export async function attachAnnotations(
   if (highlights.length === 0) {
     return failure(file, 'no-matching-article', 'none of its quoted passages is in an article of the library');
   }
-  const replicas: Replica[] = highlights.map((h) => ({ type: 'highlight', value: highlightReplica(h) }));
+  // Built here from a file's words: they pass the same gate as every record from outside.
+  const valid = highlights.flatMap((h) => validateHighlight(h) ?? []);
+  const replicas: Replica[] = valid.map((h) => ({ type: 'highlight', value: highlightReplica(h) }));
   await library.applyReplicas(replicas);
   return {
     file,

@@ -13,10 +13,10 @@
 import type { Article, ArticleTombstone, Highlight } from '../../model';
 import { err, ok, type Result } from '../../model';
 import { isRecord } from '../../shared/validate/guards';
+import { checkArticle, checkHighlight, checkTombstone } from '../../shared/validate/records';
 import type { Library, Replica } from '../../storage';
 import { articleReplica, highlightReplica, tombstoneReplica } from '../../storage/replicas';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../export/backup';
-import { checkArticle, checkHighlight, checkTombstone } from './backup-records';
 import { type FileFailure, failure } from './report';
 
 /** What restoring needs from the library. */

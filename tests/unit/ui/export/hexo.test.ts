@@ -7,7 +7,11 @@ import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/
 import { exportArticle } from '../../../../lib/ui/export';
 import { fileNameFor } from '../../../../lib/ui/export/file-name';
 import { importFiles } from '../../../../lib/ui/import';
+import { makeArticle } from '../../../support/library';
 import { corpusFiles, emptyLibrary, importPosts } from '../../../support/library-fixture';
+
+/** The page's sanitizer, as the reader passes it. */
+const clean = (html: string) => sanitizeArticleHtml(html, window).html;
 
 const deps = {
   prepare: (html: string) => sanitizeArticleHtml(html, window),
@@ -24,7 +28,7 @@ describe('Hexo export', () => {
     for (const id of ids) {
       const article = await source.getArticle(id);
       if (!article) throw new Error(id);
-      const file = exportArticle('hexo', article, []);
+      const file = exportArticle('hexo', article, [], { sanitizeHtml: clean });
       expect(file.name.endsWith('.hexo.md')).toBe(true);
       const [result] = await importFiles([{ name: file.name, text: async () => file.parts.join('') }], target, deps);
       expect(result).toMatchObject({ ok: true, kind: 'article', id, title: article.title, status: 'created' });
@@ -49,5 +53,15 @@ describe('Hexo export', () => {
     expect(fileNameFor('CON', 'md')).toBe('glossa-CON.md');
     expect(fileNameFor('...', 'md')).toBe('glossa-article.md');
     expect(Array.from(fileNameFor('长'.repeat(300), 'md')).length).toBe(83);
+  });
+
+  it('sanitizes the body again as it leaves: a stored copy from elsewhere exports no script (issue 14, finding 7)', () => {
+    const article = makeArticle({
+      id: 'a',
+      html: '<p>正文<img src="https://example.com/x.png" onerror="alert(1)"></p><script>alert(2)</script>',
+    });
+    const text = exportArticle('hexo', article, [], { sanitizeHtml: clean }).parts.join('');
+    expect(text).not.toMatch(/onerror|<script/);
+    expect(text).toContain('正文');
   });
 });

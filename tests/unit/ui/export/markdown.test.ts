@@ -6,6 +6,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article, Highlight } from '../../../../lib/model';
+import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
 import type { Library } from '../../../../lib/storage';
 import { exportArticle, exportLibrary } from '../../../../lib/ui/export';
 import { inDocumentOrder } from '../../../../lib/ui/export/highlight-order';
@@ -13,6 +14,9 @@ import { articleMarkdown, callout } from '../../../../lib/ui/export/markdown';
 import { escapeInline } from '../../../../lib/ui/export/markdown-text';
 import { makeArticle, makeHighlight } from '../../../support/library';
 import { fullLibrary } from '../../../support/library-fixture';
+
+/** The page's sanitizer, as the reader passes it. */
+const clean = (html: string) => sanitizeArticleHtml(html, window).html;
 
 const open: Library[] = [];
 afterEach(() => {
@@ -32,7 +36,7 @@ describe('one article as Obsidian Markdown', () => {
     open.push(library);
     const article = (await library.getArticle(seedId)) as Article;
     const highlights = await library.listHighlights(seedId, { includeDeleted: true });
-    const file = exportArticle('markdown', article, highlights);
+    const file = exportArticle('markdown', article, highlights, { sanitizeHtml: clean });
     const md = file.parts.join('');
     expect(file.name).toBe('华盛顿与基辅就莫斯科危机进行磋商并指责俄罗斯继续向乌克兰军事集结.md');
     expect(frontMatterOf(md)).toEqual({
@@ -137,5 +141,20 @@ describe('the whole library as one Markdown file', () => {
     const seedSection = md.slice(md.indexOf('## 华盛顿与基辅'));
     expect(seedSection).toContain(`- **tags**: #乌克兰 #to-read\n- **glossa**: ${seedId}`);
     expect(md.match(/^> \[!(?:quote|note)\|/gm)?.length).toBe(9);
+  });
+
+  it('writes a note from elsewhere without its raw HTML or unsafe links (issue 14, finding 7)', () => {
+    const hostile = makeHighlight({
+      id: 'h2',
+      articleId: 'a',
+      note: '<img src=x onerror=alert(1)> [click](javascript:alert(1)) [ok](https://example.com/a) **bold**',
+    });
+    const out = callout(hostile);
+    // Every `<` and `[` of it is escaped: no tool reads an element or a link out of it.
+    expect(out).not.toMatch(/(^|[^\\])<img|[^\\]\]\(javascript:/);
+    expect(out).toContain('\\[click\\](javascript:alert(1))');
+    expect(out).toContain('\\<img src\\=x onerror\\=alert(1)\\>');
+    expect(out).toContain('[ok](https://example.com/a)');
+    expect(out).toContain('**bold**');
   });
 });

@@ -5,11 +5,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../../lib/model';
+import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
 import type { Library } from '../../../../lib/storage';
 import { exportArticle, exportLibrary } from '../../../../lib/ui/export';
 import { toAnnotation } from '../../../../lib/ui/export/web-annotation';
 import { makeArticle, makeHighlight } from '../../../support/library';
 import { fullLibrary } from '../../../support/library-fixture';
+
+/** The page's sanitizer, as the reader passes it. */
+const clean = (html: string) => sanitizeArticleHtml(html, window).html;
 
 const open: Library[] = [];
 afterEach(() => {
@@ -36,7 +40,7 @@ describe('W3C Web Annotation export', () => {
     open.push(library);
     const article = (await library.getArticle(seedId)) as Article;
     const highlights = await library.listHighlights(seedId, { includeDeleted: true });
-    const file = exportArticle('jsonld', article, highlights);
+    const file = exportArticle('jsonld', article, highlights, { sanitizeHtml: clean });
     expect(file.type).toBe('application/ld+json;charset=utf-8');
     const doc = JSON.parse(file.parts.join('')) as {
       '@context': unknown[];

@@ -1,11 +1,8 @@
 /** The save call's payload is untrusted (it comes from a web page's content script). */
 import { describe, expect, it } from 'vitest';
-import {
-  buildWebArticle,
-  validateWebPageSave,
-  WEB_PAGE_LIMITS,
-  type WebPageSave,
-} from '../../../../lib/shared/article/web-page';
+import { buildWebArticle, type WebPageSave } from '../../../../lib/shared/article/web-page';
+import { LIMITS } from '../../../../lib/shared/validate/limits';
+import { validateWebPageSave } from '../../../../lib/shared/validate/web-page';
 
 const PAGE: WebPageSave = {
   url: 'https://example.com/posts/1?utm=x',
@@ -34,8 +31,9 @@ describe('validateWebPageSave', () => {
     ['a bad language tag', { ...PAGE, lang: 'en"><script>' }],
     ['a bad direction', { ...PAGE, dir: 'up' }],
     ['a missing field', { ...PAGE, html: undefined }],
-    ['HTML over 5 MB', { ...PAGE, html: 'x'.repeat(WEB_PAGE_LIMITS.html + 1) }],
-    ['a data: lead image', { ...PAGE, leadImage: 'data:image/png;base64,AAAA' }],
+    ['HTML over 5 MB', { ...PAGE, html: 'x'.repeat(LIMITS.html + 1) }],
+    ['an SVG data: lead image (it can carry script)', { ...PAGE, leadImage: 'data:image/svg+xml;base64,PHN2Zz4=' }],
+    ['a javascript: address', { ...PAGE, url: 'javascript:alert(1)' }],
   ])('refuses %s', (_, payload) => {
     expect(validateWebPageSave(payload)).toBeNull();
   });

@@ -1,7 +1,8 @@
 /**
- * Checks the records of a backup file before they reach the library. A backup is a file from
- * anywhere — an older Glossa, another device, a hand edit, an attacker — so every field's type
- * and size is checked, unknown fields are dropped, and a record that fails is skipped with a
+ * Checks stored-shape records that arrive from outside — a backup file from anywhere (an older
+ * Glossa, another device, a hand edit, an attacker) — before they reach the library: every
+ * field's type, size and form checked against the one table of limits (the same checks sync
+ * documents pass: article.ts), unknown fields dropped, and a record that fails skipped with a
  * reason rather than stored half-valid. The tables are keyed by the record types, so adding a
  * field to `ArticleMeta` fails to compile here until someone decides how to check it.
  */
@@ -10,6 +11,7 @@ import {
   ARTICLE_SCHEMA,
   type Article,
   type ArticleMeta,
+  type ArticleSource,
   type ArticleStamps,
   type ArticleTombstone,
   err,
@@ -20,55 +22,27 @@ import {
   parse as parseStamp,
   type Result,
 } from '../../model';
-import { isRecord } from '../../shared/validate/guards';
-import { validateHighlight } from '../../shared/validate/highlight';
-
-/** Largest body accepted (the 20,000-paragraph stress article is 2.5 MB). */
-const MAX_BODY = 16 * 1024 * 1024;
-/** Largest short field (titles, URLs, names, hashes). */
-const MAX_FIELD = 8192;
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
+import { checkArticleSource, isNameList } from './article';
+import { recordId } from './fields';
+import { isRecord } from './guards';
+import { validateHighlight } from './highlight';
 
 type Check = (value: unknown) => boolean;
 
-const text =
-  (max = MAX_FIELD): Check =>
-  (v) =>
-    typeof v === 'string' && v.length <= max;
-const textOrNull =
-  (max = MAX_FIELD): Check =>
-  (v) =>
-    v === null || text(max)(v);
 const count: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
-const textList: Check = (v) => Array.isArray(v) && v.length <= 1000 && v.every(text());
-const oneOf =
-  (...values: readonly unknown[]): Check =>
-  (v) =>
-    values.includes(v);
 
-/** How each field of a stored article meta is checked (`stamps` separately, below). */
+/**
+ * How each field of a stored article meta that is not a source field is checked (the source
+ * fields, body included, by `checkArticleSource`; `stamps` separately, below).
+ */
 const META_CHECKS = {
   schema: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= ARTICLE_SCHEMA,
-  id: (v) => typeof v === 'string' && ID.test(v),
-  url: textOrNull(),
-  title: text(),
-  author: textOrNull(),
-  source: textOrNull(),
-  categories: textList,
-  tags: textList,
-  published: textOrNull(100),
+  id: (v) => recordId(v) !== undefined,
+  tags: isNameList,
   savedAt: count,
   updatedAt: count,
-  heroImage: textOrNull(),
-  lang: textOrNull(64),
-  dir: oneOf('ltr', 'rtl'),
-  charCount: count,
-  readingMinutes: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
-  origin: oneOf('seed', 'web', 'file'),
-  contentHash: text(128),
-  excerpt: text(),
   archived: (v) => typeof v === 'boolean',
-} as const satisfies Record<Exclude<keyof ArticleMeta, 'stamps'>, Check>;
+} as const satisfies Record<Exclude<keyof ArticleMeta, 'stamps' | keyof ArticleSource>, Check>;
 
 const ARTICLE_STAMP_KEYS = [
   'source',
@@ -114,10 +88,11 @@ export function checkArticle(value: unknown): Result<Article, string> {
     if (!check(value[field])) return err(`field "${field}" is missing or invalid`);
     meta[field] = Array.isArray(value[field]) ? [...(value[field] as string[])] : value[field];
   }
-  if (!text(MAX_BODY)(value.html) || !text(MAX_BODY)(value.text)) return err('its body is missing or too large');
+  const source = checkArticleSource(value);
+  if (!source.ok) return source;
   const stamps = stampsOf(value.stamps, ARTICLE_STAMP_KEYS);
   if (!stamps.ok) return err(stamps.error);
-  const article = { ...meta, html: value.html, text: value.text } as Article;
+  const article = { ...meta, ...source.value } as Article;
   if (stamps.value) article.stamps = stamps.value;
   return ok(article);
 }
@@ -139,8 +114,8 @@ export function checkHighlight(value: unknown): Result<Highlight, string> {
 /** One deleted article's tombstone, or why it was refused. */
 export function checkTombstone(value: unknown): Result<ArticleTombstone, string> {
   if (!isRecord(value)) return err('not an object');
-  if (typeof value.id !== 'string' || !ID.test(value.id)) return err('field "id" is missing or invalid');
+  if (recordId(value.id) === undefined) return err('field "id" is missing or invalid');
   if (!isStamp(value.stamp)) return err('field "stamp" is not a clock stamp');
   if (!count(value.deletedAt)) return err('field "deletedAt" is missing or invalid');
-  return ok({ id: value.id, stamp: value.stamp, deletedAt: value.deletedAt as number });
+  return ok({ id: value.id as string, stamp: value.stamp, deletedAt: value.deletedAt as number });
 }
