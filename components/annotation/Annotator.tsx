@@ -12,6 +12,7 @@ import { buildTextIndex, describeParagraph, describeRange } from '../../lib/shar
 import { caretAt, selectionIn, toolbarPosition } from '../../lib/shared/highlighting/selection';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
 import { t } from '../../lib/shared/i18n';
+import { useMounted } from '../shared/use-mounted';
 import { AnnotationPanel } from './AnnotationPanel';
 import { isEditable, rangeOf } from './annotator-dom';
 import { HighlightEditor } from './HighlightEditor';
@@ -74,6 +75,7 @@ export function Annotator(props: AnnotatorProps) {
   const [undo, setUndo] = useState<{ highlight: Highlight; message: string } | null>(null);
   const [status, setStatus] = useState('');
   const [, setFrame] = useState(0);
+  const alive = useMounted();
 
   const find = (id: string) => highlights.find((h) => h.id === id);
   const openEditor = useCallback(
@@ -121,7 +123,7 @@ export function Annotator(props: AnnotatorProps) {
       setSelection(null);
       setToolbarFocus(false);
       const stored = await save(h);
-      if (stored && withNote) openEditor(stored.id, range, true);
+      if (stored && withNote && alive.current) openEditor(stored.id, range, true);
     },
     [root, articleId, doc, save, onLastColor, openEditor],
   );
@@ -198,7 +200,7 @@ export function Annotator(props: AnnotatorProps) {
 
   const remove = async (h: Highlight) => {
     closeEditor();
-    if (await save(changed(h, { deleted: true }))) {
+    if ((await save(changed(h, { deleted: true }))) && alive.current) {
       setUndo({ highlight: h, message: h.kind === 'paragraph-note' ? t('hlNoteDeleted') : t('hlDeleted') });
     }
   };
@@ -258,7 +260,7 @@ export function Annotator(props: AnnotatorProps) {
             if (typeof editor.target !== 'string' && !note) return closeEditor();
             void save(changed(edited, { note })).then((stored) => {
               // A new paragraph note becomes a stored one, if its dialog is still open.
-              if (!stored) return;
+              if (!stored || !alive.current) return;
               setEditor((now) =>
                 now && typeof now.target !== 'string' ? { ...now, target: stored.id, editing: false } : now,
               );

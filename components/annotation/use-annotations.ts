@@ -10,6 +10,7 @@ import { errorText } from '../../lib/shared/error-text';
 import { createPainter, type Painter, type PaintMode } from '../../lib/shared/highlighting/painter';
 import { type Placement, place } from '../../lib/shared/highlighting/placement';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
+import { useMounted } from '../shared/use-mounted';
 
 /** What {@link useAnnotations} gives the UI. */
 export interface Annotations {
@@ -36,12 +37,13 @@ export function useAnnotations(
   const [highlights, setHighlights] = useState<Highlight[]>([]);
   const [placement, setPlacement] = useState<Placement | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const alive = useMounted();
 
   const reload = useCallback(
     () =>
       store.list().then(
-        (list) => setHighlights(list),
-        (e: unknown) => setError(errorText(e)),
+        (list) => alive.current && setHighlights(list),
+        (e: unknown) => alive.current && setError(errorText(e)),
       ),
     [store],
   );
@@ -72,11 +74,13 @@ export function useAnnotations(
       setHighlights((list) => upsert(list, h));
       try {
         const stored = await store.put(h);
+        if (!alive.current) return stored;
         setError(null);
         // What was kept: with its article id filled in, or a newer record that won over ours.
         if (stored !== h) setHighlights((list) => upsert(list, stored));
         return stored;
       } catch (e) {
+        if (!alive.current) return null;
         setError(errorText(e));
         await reload();
         return null;

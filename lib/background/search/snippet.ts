@@ -6,19 +6,52 @@
  * its words that does is shown.
  */
 import { foldText } from '../../shared/fold-text';
+import { isTermCode } from './terms';
+
+/** Longest query looked for (a person types far less); more words than this are not tried. */
+const MAX_QUERY = 256;
+const MAX_WORDS = 8;
+
+/**
+ * A text's letters, numbers and marks, with every run of anything else made one space, and
+ * where each of its characters came from: a query's words then match across any punctuation
+ * by a plain `indexOf`, with no regular expression to backtrack.
+ */
+function wordStream(folded: string): { text: string; from: number[] } {
+  let text = '';
+  const from: number[] = [];
+  let gap = false;
+  for (let i = 0; i < folded.length; i++) {
+    const word = isTermCode(folded.charCodeAt(i));
+    if (!word) {
+      gap = text.length > 0;
+      continue;
+    }
+    if (gap) {
+      text += ' ';
+      from.push(i);
+      gap = false;
+    }
+    text += folded[i];
+    from.push(i);
+  }
+  return { text, from };
+}
 
 /** A snippet of `text` around `query`, or null when no part of the query occurs in it. */
 export function snippet(text: string, query: string, width = 80): string | null {
+  const wanted = wordStream(foldText(query.slice(0, MAX_QUERY))).text;
+  if (wanted === '') return null;
+  const words = [...new Set(wanted.split(' '))].sort((a, b) => b.length - a.length).slice(0, MAX_WORDS);
   const folded = foldText(text);
-  const pieces = foldText(query).trim().split(/\s+/).filter(Boolean);
-  if (pieces.length === 0) return null;
-  const candidates = [pieces, ...[...pieces].sort((a, b) => b.length - a.length).map((p) => [p])];
-  for (const words of candidates) {
-    const pattern = new RegExp(words.map(escapeRegExp).join('[^\\p{L}\\p{N}\\p{M}]+'), 'u');
-    const match = pattern.exec(folded);
-    if (!match) continue;
-    const [start, end] = originalSpan(text, folded, match.index, match.index + match[0].length);
-    return around(text, start, end, width);
+  const stream = wordStream(folded);
+  for (const needle of [wanted, ...words]) {
+    const at = stream.text.indexOf(needle);
+    if (at < 0) continue;
+    const start = stream.from[at] ?? 0;
+    const end = (stream.from[at + needle.length - 1] ?? start) + 1;
+    const [from, to] = originalSpan(text, folded, start, end);
+    return around(text, from, to, width);
   }
   return null;
 }
@@ -47,8 +80,4 @@ function originalSpan(text: string, folded: string, start: number, end: number):
   }
   origin.push(text.length);
   return [origin[start] ?? 0, origin[end] ?? text.length];
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

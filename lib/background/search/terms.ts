@@ -38,6 +38,11 @@ function classTable(): Uint8Array {
   return table;
 }
 
+/** Whether a UTF-16 unit belongs to a term (a letter, number or mark, CJK included), not a separator. */
+export function isTermCode(code: number): boolean {
+  return classTable()[code] !== SEPARATOR;
+}
+
 /** Whether a term is CJK (a bigram or a lone character). */
 export function isCjkTerm(term: string): boolean {
   return CJK.test(term);

@@ -40,7 +40,7 @@ export function blockText(root: Node): string {
         buffer += LINE_BREAK;
       } else if (tag === 'pre') {
         flush();
-        const verbatim = (node.textContent ?? '').replace(/^\n+|\s+$/g, '');
+        const verbatim = withoutLeadingNewlines(node.textContent ?? '').trimEnd();
         if (verbatim !== '') blocks.push(verbatim);
       } else {
         if (BLOCKS.has(tag)) flush();
@@ -74,10 +74,27 @@ function leave(start: Node, root: Node, flush: () => void): Node | null {
 /** Collapses whitespace to single spaces, keeping `<br>` line breaks and trimming each line. */
 function collapse(buffer: string): string {
   if (!/\S/.test(buffer)) return '';
-  return buffer
+  const lines = buffer
     .split(LINE_BREAK)
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .join('\n')
-    .replace(/^\n+|\n+$/g, '')
     .replace(/\n{3,}/g, '\n\n');
+  return trimNewlines(lines);
+}
+
+/**
+ * `text` without its leading newlines. (Trims are written out: `/\s+$/` and `/\n+$/` retry at
+ * every position of a long run that does not reach the end, quadratic on a hostile `<pre>`.)
+ */
+function withoutLeadingNewlines(text: string): string {
+  let start = 0;
+  while (text.charCodeAt(start) === 10) start++;
+  return start === 0 ? text : text.slice(start);
+}
+
+/** `text` without leading and trailing newlines. */
+function trimNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return withoutLeadingNewlines(text.slice(0, end));
 }

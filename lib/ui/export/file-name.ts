@@ -14,10 +14,15 @@ export function fileNameFor(title: string, extension: string): string {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  const points = Array.from(cleaned);
-  let stem = points.length > MAX_STEM ? points.slice(0, MAX_STEM).join('').trimEnd() : cleaned;
+    .trim();
+  // Names may not start or end with a dot or a space (trimmed by hand: see lib/shared/blank-trim.ts).
+  let start = 0;
+  let end = cleaned.length;
+  while (start < end && (cleaned[start] === '.' || cleaned[start] === ' ')) start++;
+  while (end > start && (cleaned[end - 1] === '.' || cleaned[end - 1] === ' ')) end--;
+  const bare = cleaned.slice(start, end);
+  const points = Array.from(bare);
+  let stem = points.length > MAX_STEM ? points.slice(0, MAX_STEM).join('').trimEnd() : bare;
   if (stem === '' || RESERVED.test(stem)) stem = `glossa-${stem || 'article'}`;
   return `${stem}.${extension}`;
 }

@@ -12,8 +12,9 @@
 
 import { parseSeedFile } from '../../shared/article/front-matter';
 import type { SeedFile } from '../../shared/article/import';
+import { trimBlanks } from '../../shared/blank-trim';
 import { frontMatter } from '../export/front-matter';
-import { markdownToHtml } from './markdown-html';
+import { headingOf, markdownToHtml } from './markdown-html';
 
 /** A body that starts with a tag is HTML (the seed format); anything else is Markdown. */
 export function isHtmlBody(body: string): boolean {
@@ -28,11 +29,17 @@ export function titleFromFileName(name: string): string {
 
 /** The first heading's text (and the body without it), or null when there is none. */
 function firstHeading(body: string): { title: string; rest: string } | null {
-  const m = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m.exec(body);
-  if (!m || m[1] === undefined) return null;
-  const title = m[1].replace(/[*_`]/g, '').trim();
-  if (title === '') return null;
-  return { title, rest: body.slice(0, m.index) + body.slice(m.index + m[0].length) };
+  let at = 0;
+  while (at <= body.length) {
+    const end = body.indexOf('\n', at) === -1 ? body.length : body.indexOf('\n', at);
+    const heading = headingOf(body.slice(at, end));
+    if (heading) {
+      const title = heading.text.replace(/[*_`]/g, '').trim();
+      return title === '' ? null : { title, rest: body.slice(0, at) + body.slice(end) };
+    }
+    at = end + 1;
+  }
+  return null;
 }
 
 /** The front matter (between the fences) and the body, after the normalising the importer does. */
@@ -40,8 +47,17 @@ function splitFile(text: string): { yaml: string; body: string } | null {
   const lf = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
     .replace(/\r\n?/g, '\n')
     .replace(/^(?:[ \t]*\n)*/, '');
-  const m = /^---[ \t]*(?:ya?ml)?[ \t]*\n([\s\S]*?)^---[ \t]*$\n?/im.exec(lf);
-  return m ? { yaml: m[1] ?? '', body: lf.slice(m[0].length) } : null;
+  // The front matter opens on the first line and closes at the first `---` line after it.
+  const firstEnd = lf.indexOf('\n');
+  if (firstEnd === -1 || !/^---[ \t]*(?:ya?ml)?[ \t]*$/i.test(lf.slice(0, firstEnd))) return null;
+  for (let at = firstEnd + 1; at < lf.length; ) {
+    const end = lf.indexOf('\n', at) === -1 ? lf.length : lf.indexOf('\n', at);
+    if (lf.startsWith('---', at) && trimBlanks(lf.slice(at + 3, end)) === '') {
+      return { yaml: lf.slice(firstEnd + 1, at), body: lf.slice(Math.min(end + 1, lf.length)) };
+    }
+    at = end + 1;
+  }
+  return null;
 }
 
 /** A title and body as Markdown → HTML, with the heading used as title removed from the body. */

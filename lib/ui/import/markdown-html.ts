@@ -6,14 +6,19 @@
  * Markdown is shown as text, never passed through; the result is sanitized with DOMPurify by the
  * importer like every other article body.
  */
+import { trimBlanks } from '../../shared/blank-trim';
 import { type Inline, parseInline } from '../../shared/highlighting/markdown';
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const QUOTE = /^ {0,3}> ?(.*)$/;
 const ITEM = /^ {0,3}([-*+]|\d{1,9}[.)])[ \t]+(.*)$/;
-const IMAGE_OR_AUTOLINK = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|<((?:https?:\/\/|mailto:)[^>\s]+)>/g;
+/** An image's `](…)` part after its alt text: the target, and an optional title (one line). */
+const IMAGE_TARGET = /^\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"\n]*")?\s*\)/;
+/** An autolink's address and closing bracket, after its `<`. */
+const AUTOLINK = /^((?:https?:\/\/|mailto:)[^>\s]+)>/i;
+/** How far a closing part is looked for: an image target or autolink is a short piece of one line. */
+const PIECE = 4096;
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
 /** Escapes text for HTML content and attribute values. */
@@ -39,28 +44,88 @@ function renderInlines(nodes: Inline[]): string {
   return nodes.map(renderInline).join('');
 }
 
-/** One line (or a paragraph's lines) of inline Markdown as HTML. */
+/**
+ * The first heading of a line: `#`…`######`, a space, its text, then optionally a closing run of
+ * `#` after a space — read by hand, because the obvious regular expression rescans a long run of
+ * spaces at every position it expands over.
+ */
+export function headingOf(line: string): { level: number; text: string } | null {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let level = 0;
+  while (line[i + level] === '#') level++;
+  if (level === 0 || level > 6) return null;
+  const start = i + level;
+  if (line[start] !== ' ' && line[start] !== '\t') return null;
+  let text = trimBlanks(line.slice(start));
+  // A closing run of hashes needs a space before it (`# C#` keeps its `#`).
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')) {
+    text = trimBlanks(text.slice(0, end));
+  }
+  return { level, text };
+}
+
+/**
+ * One line (or a paragraph's lines) of inline Markdown as HTML: images `![alt](src "title")` and
+ * autolinks `<https://…>` here, the rest by the note parser. Openers are found in one forward
+ * pass; each closer is looked for only within a bounded piece after it.
+ */
 export function inlineHtml(source: string): string {
   let out = '';
   let last = 0;
-  for (const m of source.matchAll(IMAGE_OR_AUTOLINK)) {
-    out += renderInlines(parseInline(source.slice(last, m.index)));
-    const [whole, alt, src, auto] = m;
-    if (auto !== undefined) out += `<a href="${escapeHtml(auto)}">${escapeHtml(auto)}</a>`;
-    else if (src !== undefined && SAFE_URL.test(src))
-      out += `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt ?? '')}">`;
-    else out += escapeHtml(whole);
-    last = m.index + whole.length;
+  let i = 0;
+  let nextClose = -2;
+  while (i < source.length) {
+    const image = source.startsWith('![', i);
+    const auto = !image && source[i] === '<';
+    if (!image && !auto) {
+      i++;
+      continue;
+    }
+    let whole = '';
+    let html = '';
+    if (image) {
+      // The alt text runs to the next `]`; found once per forward move, not once per opener.
+      if (nextClose !== -1 && nextClose < i + 2) nextClose = source.indexOf(']', i + 2);
+      const m = nextClose === -1 ? null : IMAGE_TARGET.exec(source.slice(nextClose, nextClose + PIECE));
+      if (m) {
+        const src = m[1] ?? '';
+        whole = source.slice(i, nextClose + m[0].length);
+        const alt = source.slice(i + 2, nextClose);
+        html = SAFE_URL.test(src) ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">` : escapeHtml(whole);
+      }
+    } else {
+      const m = AUTOLINK.exec(source.slice(i + 1, i + 1 + PIECE));
+      if (m) {
+        whole = `<${m[0]}`;
+        const href = m[1] ?? '';
+        html = `<a href="${escapeHtml(href)}">${escapeHtml(href)}</a>`;
+      }
+    }
+    if (!whole) {
+      i++;
+      continue;
+    }
+    out += renderInlines(parseInline(source.slice(last, i))) + html;
+    i += whole.length;
+    last = i;
   }
   return out + renderInlines(parseInline(source.slice(last)));
+}
+
+/** Whether a line ends in a hard break: two spaces or a backslash. */
+function hardBreak(line: string): boolean {
+  return line.endsWith('\\') || line.endsWith('  ');
 }
 
 /** A paragraph's lines: a trailing backslash or two spaces is a hard break, else a soft one. */
 function paragraph(lines: string[]): string {
   const html = lines
     .map((line, i) => {
-      const hard = i < lines.length - 1 && /(?: {2,}|\\)$/.test(line);
-      return inlineHtml(line.replace(/(?: {2,}|\\)$/, '').trim()) + (hard ? '<br>' : '');
+      const hard = i < lines.length - 1 && hardBreak(line);
+      return inlineHtml(line.trim().replace(/\\$/, '')) + (hard ? '<br>' : '');
     })
     .join('\n');
   return `<p>${html}</p>`;
@@ -86,9 +151,9 @@ export function markdownToHtml(source: string, depth = 0): string {
       for (i += 1; i < lines.length && !at(i).trimStart().startsWith(marker); i += 1) code.push(at(i));
       i += 1;
       out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
-    } else if (HEADING.test(line)) {
-      const [, hashes = '#', title = ''] = HEADING.exec(line) ?? [];
-      out.push(`<h${hashes.length}>${inlineHtml(title)}</h${hashes.length}>`);
+    } else if (headingOf(line)) {
+      const { level, text } = headingOf(line) ?? { level: 1, text: '' };
+      out.push(`<h${level}>${inlineHtml(text)}</h${level}>`);
       i += 1;
     } else if (RULE.test(line)) {
       out.push('<hr>');
@@ -112,7 +177,7 @@ export function markdownToHtml(source: string, depth = 0): string {
       const para: string[] = [];
       for (; i < lines.length; i += 1) {
         const next = at(i);
-        if (next.trim() === '' || FENCE.test(next) || HEADING.test(next) || ITEM.test(next)) break;
+        if (next.trim() === '' || FENCE.test(next) || headingOf(next) || ITEM.test(next)) break;
         if (para.length > 0 && depth < MAX_QUOTE_DEPTH && QUOTE.test(next)) break;
         if (para.length > 0 && RULE.test(next)) break;
         para.push(next);
