@@ -1,0 +1,185 @@
+/**
+ * Issue 14 in real browsers: what a web page can and cannot do to Glossa. Finding 1: a page's own
+ * script selecting text and dispatching `mouseup`, Alt+Shift+H and clicks (with `pushState` in
+ * between) makes Glossa do nothing — no highlighting layer, nothing saved. Finding 2: the sync
+ * password and server address are nowhere a content script can read (storage.local / .sync).
+ * Finding 6: with the reading view open and the reader selecting and highlighting in it, the
+ * page's own world reaches none of it — not through the highlight registry, the selection,
+ * caret lookups or event paths.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CouchServer, startCouchServer } from '../../scripts/couch-server.mjs';
+import type { StaticServer } from '../../scripts/static-server.mjs';
+import { type drawn, waitForDrawn } from './support/annotations';
+import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
+import { extensionDb } from './support/extension-db';
+import { ENGLISH, ExtensionProbe, serveTestPages, WebPage } from './support/live-web';
+import { enableSync } from './support/sync';
+
+/** A page script doing what the observed attack did, five times, a new URL each time. */
+const ATTACK = `<script>
+(async () => {
+  for (let step = 0; step < 5; step++) {
+    await new Promise((r) => setTimeout(r, 600));
+    history.pushState({}, '', '/attack-' + step + '.html');
+    const p = [...document.querySelectorAll('p')].find((x) => x.textContent.length > 80);
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', bubbles: true }));
+    for (const type of ['keydown', 'keyup']) {
+      document.dispatchEvent(new KeyboardEvent(type, { key: 'H', code: 'KeyH', altKey: true, shiftKey: true, bubbles: true }));
+    }
+    document.querySelector('glossa-page-control')?.click();
+    window.__attackSteps = step + 1;
+  }
+})();
+</script>`;
+
+describe.each<BrowserName>(['chromium', 'firefox'])('security in %s', (name) => {
+  let ext: ExtensionBrowser;
+  let server: StaticServer;
+  let couch: CouchServer;
+  let probe: ExtensionProbe;
+
+  beforeAll(async () => {
+    server = await serveTestPages();
+    couch = await startCouchServer();
+    ext = await launchWithExtension(name);
+    probe = await ExtensionProbe.open(ext);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+    await couch?.stop();
+  });
+
+  const articles = () => extensionDb<number>(probe.page, { store: 'articles', op: 'count' });
+
+  it('a page’s synthetic events select, press Alt+Shift+H and click: nothing loads, nothing is saved', async () => {
+    const source = await (await fetch(server.url + ENGLISH.path)).text();
+    server.route('/attack.html', source.replace('</body>', `${ATTACK}</body>`));
+    // The bundled seed is imported at install: count once it is in.
+    await probe.page.waitForFunction(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('glossa');
+          open.onsuccess = () => {
+            const req = open.result.transaction('articles').objectStore('articles').count();
+            req.onsuccess = () => {
+              open.result.close();
+              resolve(req.result > 0);
+            };
+          };
+        }),
+      { timeout: 30_000, polling: 200 },
+    );
+    const before = await articles();
+    const page = await ext.browser.newPage();
+    await page.goto(`${server.url}/attack.html`, { waitUntil: 'domcontentloaded' });
+    await new WebPage(page).waitForControl();
+    await page.waitForFunction(() => (window as unknown as { __attackSteps?: number }).__attackSteps === 5, {
+      timeout: 30_000,
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await page.evaluate(() => document.querySelector('glossa-annotator') !== null)).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('glossa-reading-view') !== null)).toBe(false);
+    expect(await articles()).toBe(before);
+    await page.close();
+  });
+
+  it('keeps the sync password and address out of storage.local and storage.sync, which content scripts read', async () => {
+    const options = await enableSync(ext, couch.url, 'security-db');
+    const secret = 'pa55-w0rd-秘密';
+    await options.evaluate(() => {
+      const input = document.getElementById('sync-password') as HTMLInputElement;
+      input.focus();
+    });
+    await options.keyboard.type(secret);
+    await options.evaluate(() => {
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Save')?.click();
+    });
+    await options.waitForFunction(
+      () => document.querySelector('form.sync-settings [role=status]')?.textContent === 'Settings saved.',
+    );
+    const areas = await options.evaluate(async () => {
+      type Area = { get: (keys: null) => Promise<Record<string, unknown>> };
+      type Api = { storage: { local: Area; sync: Area } };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const api = g.browser ?? g.chrome;
+      return JSON.stringify([await api.storage.local.get(null), await api.storage.sync.get(null)]);
+    });
+    expect(areas).not.toContain(secret);
+    expect(areas).not.toContain(couch.url);
+    // The password never comes back out, not even to our own options page.
+    expect(await options.evaluate(() => document.body.innerHTML)).not.toContain(secret);
+    await options.close();
+  });
+
+  it('the page’s own world reaches nothing of the reading view while the reader selects and highlights in it', async () => {
+    const page: Page = await ext.browser.newPage();
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(`${server.url}/zh.html`, { waitUntil: 'domcontentloaded' });
+    await new WebPage(page).waitForControl();
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen: string[] };
+      w.__seen = [];
+      const note = (what: string, node: Node | null | undefined) => {
+        const root = node?.getRootNode();
+        if (root && root !== document) w.__seen.push(`${what}: ${root.nodeName}`);
+      };
+      document.addEventListener('selectionchange', () => {
+        const s = getSelection();
+        note('selection', s?.anchorNode);
+        if (s && s.rangeCount > 0) note('range', s.getRangeAt(0).startContainer);
+      });
+      for (const type of ['click', 'keydown', 'mouseup', 'input']) {
+        window.addEventListener(
+          type,
+          (e) => {
+            for (const n of e.composedPath()) if (n instanceof Node) note(`${type} path`, n);
+          },
+          true,
+        );
+      }
+    });
+    await probe.toggleReadingView(await probe.tabId(`${server.url}/zh.html`));
+    const frame = await new WebPage(page).readingFrame();
+    let found: Awaited<ReturnType<typeof drawn>> = [];
+    for (const y of [420, 520, 620, 320]) {
+      await page.mouse.click(480, y, { count: 3 });
+      await page.keyboard.down('Alt');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('KeyH');
+      await page.keyboard.up('Shift');
+      await page.keyboard.up('Alt');
+      found = await waitForDrawn(frame, (d) => d.length > 0, 2_000);
+      if (found.length > 0) break;
+    }
+    expect(found.length).toBeGreaterThan(0);
+    const reach = await page.evaluate(() => {
+      const out: string[] = [...(window as unknown as { __seen: string[] }).__seen];
+      const registry = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;
+      registry?.forEach((set, key) => {
+        for (const range of set) out.push(`registry ${key}: ${range.startContainer.getRootNode().nodeName}`);
+      });
+      const d = document as unknown as {
+        caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node } | null;
+        caretRangeFromPoint?: (x: number, y: number) => Range | null;
+      };
+      const caret =
+        d.caretPositionFromPoint?.(480, 420)?.offsetNode ?? d.caretRangeFromPoint?.(480, 420)?.startContainer;
+      if (caret && caret.getRootNode() !== document) out.push(`caret: ${caret.getRootNode().nodeName}`);
+      const host = document.querySelector('glossa-reading-view');
+      if ((host as Element | null)?.shadowRoot) out.push('open shadow root');
+      const text = document.documentElement.innerText ?? '';
+      if (host && text.includes('Save to library')) out.push('view text in page');
+      return out;
+    });
+    expect(reach).toEqual([]);
+    await page.close();
+  });
+});
