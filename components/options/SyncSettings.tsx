@@ -75,14 +75,14 @@ function Decisions({ status, act }: { status: SyncStatus | null; act: (run: () =
   if (status?.confirm) {
     const { url, db, articles } = status.confirm;
     return (
-      <div class="sync-decision" role="group" aria-labelledby="sync-confirm-text">
+      <fieldset class="sync-decision" aria-labelledby="sync-confirm-text">
         <p id="sync-confirm-text">
           {t('syncConfirmIntro', `${url} (${db})`)} {tCount('syncConfirmArticles', articles)}
         </p>
         <button type="button" onClick={() => act(() => call('background', 'sync/confirm', { url, db }))}>
           {t('syncConfirmButton')}
         </button>
-      </div>
+      </fieldset>
     );
   }
   if (status?.held) {
@@ -92,7 +92,7 @@ function Decisions({ status, act }: { status: SyncStatus | null; act: (run: () =
       ...(replaces > 0 ? [tCount('syncHeldReplaces', replaces)] : []),
     ];
     return (
-      <div class="sync-decision problem" role="group" aria-labelledby="sync-held-text">
+      <fieldset class="sync-decision problem" aria-labelledby="sync-held-text">
         <p id="sync-held-text">
           {t('syncHeldIntro', formatNumber(library))} {parts.join(', ')}. {t('syncHeldTrash')}
         </p>
@@ -102,7 +102,7 @@ function Decisions({ status, act }: { status: SyncStatus | null; act: (run: () =
         <button type="button" onClick={() => act(() => call('background', 'sync/hold', { choice: 'apply' }))}>
           {t('syncHeldApply')}
         </button>
-      </div>
+      </fieldset>
     );
   }
   return null;

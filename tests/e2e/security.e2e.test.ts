@@ -175,7 +175,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('security in %s', (name) => 
       if (caret && caret.getRootNode() !== document) out.push(`caret: ${caret.getRootNode().nodeName}`);
       const host = document.querySelector('glossa-reading-view');
       if ((host as Element | null)?.shadowRoot) out.push('open shadow root');
-      const text = document.documentElement.innerText ?? '';
+      const text = document.documentElement.textContent ?? '';
       if (host && text.includes('Save to library')) out.push('view text in page');
       return out;
     });

@@ -10,24 +10,24 @@ import { type Block, type Inline, parseNote } from '../../shared/highlighting/ma
 import { escapeLineStart, escapeMarkup } from './markdown-text';
 
 function inline(nodes: readonly Inline[]): string {
-  return nodes
-    .map((node) => {
-      switch (node.type) {
-        case 'text':
-          return escapeMarkup(node.text);
-        case 'code':
-          // A code span shows its content as is; a backtick cannot be in it (the grammar ends there).
-          return `\`${node.text.replace(/\n/g, ' ')}\``;
-        case 'strong':
-          return `**${inline(node.children)}**`;
-        case 'em':
-          return `*${inline(node.children)}*`;
-        case 'link':
-          // The grammar keeps only http(s) and mailto targets, with no space or `)` in them.
-          return `[${inline(node.children)}](${node.href.replace(/[()<>]/g, encodeURIComponent)})`;
-      }
-    })
-    .join('');
+  return nodes.map(piece).join('');
+}
+
+function piece(node: Inline): string {
+  switch (node.type) {
+    case 'text':
+      return escapeMarkup(node.text);
+    case 'code':
+      // A code span shows its content as is; a backtick cannot be in it (the grammar ends there).
+      return `\`${node.text.replace(/\n/g, ' ')}\``;
+    case 'strong':
+      return `**${inline(node.children)}**`;
+    case 'em':
+      return `*${inline(node.children)}*`;
+    case 'link':
+      // The grammar keeps only http(s) and mailto targets, with no space or `)` in them.
+      return `[${inline(node.children)}](${node.href.replace(/[()<>]/g, encodeURIComponent)})`;
+  }
 }
 
 function block(node: Block): string {
