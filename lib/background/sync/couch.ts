@@ -133,6 +133,8 @@ export class CouchClient {
         headers,
         body: payload,
         credentials: 'omit',
+        // The password rides in a header we set: a redirect must never carry it elsewhere.
+        redirect: 'error',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {

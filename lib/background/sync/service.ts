@@ -11,7 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isPlainHttp, type ServerConfig, SyncError, serverKey } from '../../shared/sync/config';
-import { backoffMs, bulkChangeLimit, type SyncStatus } from '../../shared/sync/status';
+import { approvedChangeLimit, backoffMs, bulkChangeLimit, type SyncStatus } from '../../shared/sync/status';
 import { type Library, onLibraryChange } from '../../storage';
 import { CouchClient } from './couch';
 import { HeldChangesError, syncOnce } from './engine';
@@ -84,7 +84,8 @@ export function createSyncService(library: Promise<Library>, now: () => number =
         await lib.enqueueAll();
         await lib.setMeta(SYNCED_WITH, key);
       }
-      const holdAbove = held?.approved ? Number.POSITIVE_INFINITY : bulkChangeLimit(await lib.countArticles());
+      const size = await lib.countArticles();
+      const holdAbove = held ? approvedChangeLimit(held, key, size) : bulkChangeLimit(size);
       await syncOnce(lib, client, `sync:since:${key}`, { holdAbove });
       if (held) await writeHeld(lib, null);
       await writeStatus(lib, { lastSync: now(), lastError: null, failures: 0 });

@@ -106,12 +106,18 @@ export async function confirmServer(library: Library, config: Pick<ServerConfig,
 const legacySettings = storage.defineItem<Partial<SyncSettings> | null>('sync:syncSettings', { fallback: null });
 const legacyPassword = storage.defineItem<string | null>('local:syncPassword', { fallback: null });
 
+/** Set once the legacy areas were looked at: they are never read again. */
+const LEGACY_CHECKED = 'sync:legacy-checked';
+
 /**
  * Moves settings an older build left in `storage.sync` / `storage.local` into the library, and
- * removes them from there. A server this device already synced with stays confirmed. Runs at
- * every background start (a no-op once moved).
+ * removes them from there. A server this device already synced with stays confirmed. Looks
+ * only once, at the first background start of this build: content scripts can write those
+ * areas, so anything found there later is not the reader's and is ignored.
  */
 export async function moveLegacySyncSettings(library: Library): Promise<boolean> {
+  if (await library.getMeta(LEGACY_CHECKED)) return false;
+  await library.setMeta(LEGACY_CHECKED, true);
   const [settings, password] = await Promise.all([legacySettings.getValue(), legacyPassword.getValue()]);
   if (settings === null && password === null) return false;
   if (settings && !(await library.getMeta(SETTINGS))) {

@@ -64,3 +64,17 @@ export function backoffMs(failures: number): number {
 export function bulkChangeLimit(librarySize: number): number {
   return Math.min(20, Math.max(1, Math.floor(librarySize * 0.2)));
 }
+
+/**
+ * The hold limit for a round after the reader applied held changes: what they were shown, plus
+ * the usual margin, and no more. A server that deletes further between the question and the
+ * answer is asked about again; an approval for one server says nothing about another.
+ */
+export function approvedChangeLimit(
+  held: Pick<HeldChanges, 'deletes' | 'replaces'> & { server: string; approved?: boolean },
+  server: string,
+  librarySize: number,
+): number {
+  const limit = bulkChangeLimit(librarySize);
+  return held.approved && held.server === server ? held.deletes + held.replaces + limit : limit;
+}

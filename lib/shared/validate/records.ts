@@ -19,7 +19,7 @@ import {
   type Highlight,
   type HighlightStamps,
   ok,
-  parse as parseStamp,
+  plausible,
   type Result,
 } from '../../model';
 import { checkArticleSource, isNameList } from './article';
@@ -57,14 +57,12 @@ const HIGHLIGHT_STAMP_KEYS = [
   'deleted',
 ] as const satisfies readonly (keyof HighlightStamps)[];
 
+/**
+ * A well-formed clock stamp not implausibly far ahead: a crafted file's year-9999 stamps would
+ * otherwise win every merge, its tombstones included (sync documents pass the same check).
+ */
 function isStamp(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    parseStamp(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return typeof value === 'string' && plausible(value);
 }
 
 /** `stamps` rebuilt from exactly `keys`, each a well-formed HLC stamp; absent is fine (storage fills it in). */

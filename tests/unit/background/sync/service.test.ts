@@ -108,7 +108,12 @@ describe('sync service', () => {
       username: 'ada',
       password: 'old-password',
     });
+    // Looked at once: what a content script writes there later is not the reader's, and is ignored.
+    await fakeBrowser.storage.sync.set({
+      syncSettings: { enabled: true, url: 'https://attacker.example', db: 'notes', username: 'x' },
+    });
     expect(await moveLegacySyncSettings(lib)).toBe(false);
+    expect((await loadServerConfig(lib))?.url).toBe('https://couch.example.com');
     lib.close();
   });
 

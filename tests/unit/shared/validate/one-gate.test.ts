@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fromDoc, toDoc } from '../../../../lib/background/sync/docs';
+import { format } from '../../../../lib/model';
 import { checkArticle, LIMITS } from '../../../../lib/shared/validate';
 import { articleReplica } from '../../../../lib/storage';
 import { makeArticle } from '../../../support/library';
@@ -50,6 +51,18 @@ describe('one gate for sync documents and backups', () => {
     ['a body over the limit', { html: 'x'.repeat(LIMITS.html + 1) }],
   ])('refuses %s at both doors', (_, patch) => {
     expect(doors(patch)).toEqual({ sync: false, backup: false });
+  });
+
+  it('refuses clock stamps from far in the future in a backup (they would win every merge)', () => {
+    const stamp = (wall: number) => format({ wall, counter: 0, node: 'n1' });
+    const stamps = (wall: number) => ({
+      source: stamp(wall),
+      tags: stamp(wall),
+      archived: stamp(wall),
+      deleted: stamp(wall),
+    });
+    expect(checkArticle({ ...base, stamps: stamps(Date.now()) }).ok).toBe(true);
+    expect(checkArticle({ ...base, stamps: stamps(Date.UTC(9999, 0, 1)) }).ok).toBe(false);
   });
 
   it('takes http(s) and raster data: images, ISO dates with zones, and BCP 47 tags at both', () => {
