@@ -17,9 +17,12 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
-    // The reading view is an extension page framed over the live page (components/page/
-    // reading-view-frame.ts): web pages must be allowed to load it, and nothing else of ours.
-    web_accessible_resources: [{ resources: ['reading-frame.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // The reading view and a live page's note editor are extension pages framed in the page
+    // (components/page/reading-view-frame.ts, components/annotation/EditorFrame.tsx): web pages
+    // must be allowed to load them, and nothing else of ours.
+    web_accessible_resources: [
+      { resources: ['reading-frame.html', 'note-frame.html'], matches: ['http://*/*', 'https://*/*'] },
+    ],
     commands: {
       'toggle-reading-view': {
         suggested_key: { default: 'Alt+Shift+R' },

@@ -5,20 +5,23 @@
  * focus the toolbar; Escape: close), and renders the side panel and the undo bar. The body
  * element (`root`) is the page's or the reader's; only this component's own UI is rendered here.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightColor } from '../../lib/model';
 import { changed, newHighlight, quoteOf } from '../../lib/model';
 import { buildTextIndex, describeParagraph, describeRange } from '../../lib/shared/anchoring';
-import { caretAt, selectionIn, toolbarPosition } from '../../lib/shared/highlighting/selection';
+import { selectionIn, toolbarPosition } from '../../lib/shared/highlighting/selection';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
 import { t } from '../../lib/shared/i18n';
 import { useMounted } from '../shared/use-mounted';
 import { AnnotationPanel } from './AnnotationPanel';
-import { isEditable, rangeOf } from './annotator-dom';
+import { copySelection, rangeOf } from './annotator-dom';
+import { EDITOR_FRAME_SIZE, EditorFrame } from './EditorFrame';
 import { HighlightEditor } from './HighlightEditor';
 import { SelectionToolbar } from './SelectionToolbar';
+import { StatusLine, useUndo } from './StatusLine';
 import { useAnnotations } from './use-annotations';
 import { useParagraphControls } from './use-paragraph-controls';
+import { useReaderInput } from './use-reader-input';
 
 /** Props of {@link Annotator}. */
 export interface AnnotatorProps {
@@ -44,6 +47,16 @@ export interface AnnotatorProps {
    * reach, every event.
    */
   acceptEvent?: (event: Event) => boolean;
+  /** Edit highlights in a frame of ours (live pages: notes never enter the page). */
+  editorFrame?: EditorFrameHost;
+}
+
+/** How a live page opens the framed editor and hears it close. */
+export interface EditorFrameHost {
+  /** The frame's address for highlight `id` (opening straight into note editing when `editing`). */
+  open(id: string, editing: boolean): Promise<string>;
+  /** Calls `listener` when the frame asks to close (`deletedId`: it deleted that highlight). */
+  onClose(listener: (deletedId: string | null) => void): () => void;
 }
 
 interface EditorState {
@@ -54,9 +67,9 @@ interface EditorState {
   anchor: Range | Element;
   /** Where focus goes back to on close. */
   returnTo: HTMLElement | null;
+  /** The framed editor's address (live pages), once known. */
+  frame?: string;
 }
-
-const UNDO_MS = 10_000;
 
 const acceptAll = () => true;
 
@@ -72,19 +85,25 @@ export function Annotator(props: AnnotatorProps) {
   const [selection, setSelection] = useState<Range | null>(null);
   const [toolbarFocus, setToolbarFocus] = useState(false);
   const [editor, setEditor] = useState<EditorState | null>(null);
-  const [undo, setUndo] = useState<{ highlight: Highlight; message: string } | null>(null);
+  const [undo, setUndo] = useUndo<Highlight>();
   const [status, setStatus] = useState('');
   const [, setFrame] = useState(0);
   const alive = useMounted();
 
   const find = (id: string) => highlights.find((h) => h.id === id);
+  const framed = props.editorFrame;
   const openEditor = useCallback(
     (target: EditorState['target'], anchor: Range | Element, editing: boolean) => {
       const active = doc.activeElement as HTMLElement | null;
       setEditor({ target, anchor, editing, returnTo: active });
       painter?.setActive(typeof target === 'string' ? target : null);
+      if (!framed || typeof target !== 'string') return;
+      framed.open(target, editing).then(
+        (frame) => setEditor((now) => (now?.target === target ? { ...now, frame } : now)),
+        (e: unknown) => setStatus(t('hlSaveFailed', e instanceof Error ? e.message : String(e))),
+      );
     },
-    [doc, painter],
+    [doc, painter, framed],
   );
   const closeEditor = useCallback(() => {
     painter?.setActive(null);
@@ -128,89 +147,46 @@ export function Annotator(props: AnnotatorProps) {
     [root, articleId, doc, save, onLastColor, openEditor],
   );
 
-  // Selection, clicks on highlights, keyboard, and keeping floating UI next to its text.
-  useEffect(() => {
-    let frame = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = (fn: () => void) => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(fn);
-    };
-    // A timer, not a frame: a tab in the background gets no frames, but keyboard selection and
-    // Alt+Shift+A must still work the moment it is shown.
-    const onSelection = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const range = selectionIn(root);
-        setSelection(range);
-        if (!range) setToolbarFocus(false);
-      }, 30);
-    };
-    const onClick = (event: MouseEvent) => {
-      if (!accept(event)) return;
-      if (selectionIn(root) || (event.target as Element | null)?.closest?.('a, button, [data-glossa-ui]')) return;
-      const at = caretAt(doc, event.clientX, event.clientY);
-      const ids = at ? (painter?.idsAt(at.node, at.offset) ?? []) : [];
-      const id = ids[ids.length - 1];
-      const range = id ? painter?.rangeOf(id) : null;
-      if (id && range) openEditor(id, range, false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (!accept(event)) return;
-      // Only with text selected in the article, and never while typing: Option+Shift+H types
-      // "Ó" on a Mac, and the page may have shortcuts of its own.
-      const shortcut = event.altKey && event.shiftKey && (event.code === 'KeyH' || event.code === 'KeyA');
-      if (shortcut && !isEditable(event.target) && selectionIn(root)) {
-        event.preventDefault();
-        if (event.code === 'KeyH') void highlightSelection(lastColor);
-        else setToolbarFocus(true);
-      } else if (event.key === 'Escape') {
-        setSelection(null);
-        setToolbarFocus(false);
-        closeEditor();
-      }
-    };
-    const onMove = () => later(() => setFrame((n) => n + 1));
-    // Mounted after a selection was made (a live page loads this layer on the first one).
-    onSelection();
-    doc.addEventListener('selectionchange', onSelection);
-    root.addEventListener('click', onClick);
-    // Keys are heard where they bubble to: inside a reading view they reach its shadow root
-    // (its host stops them there); with focus on the page they reach the document.
-    const keys = [...new Set([root.getRootNode() as Document | ShadowRoot, doc])];
-    for (const target of keys) target.addEventListener('keydown', onKey as EventListener);
-    win.addEventListener('scroll', onMove, { passive: true, capture: true });
-    win.addEventListener('resize', onMove);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      doc.removeEventListener('selectionchange', onSelection);
-      root.removeEventListener('click', onClick);
-      for (const target of keys) target.removeEventListener('keydown', onKey as EventListener);
-      win.removeEventListener('scroll', onMove, { capture: true });
-      win.removeEventListener('resize', onMove);
-    };
-  }, [root, doc, win, painter, lastColor, highlightSelection, openEditor, closeEditor, accept]);
+  useReaderInput({
+    root,
+    painter,
+    accept,
+    onSelection: (range) => {
+      setSelection(range);
+      if (!range) setToolbarFocus(false);
+    },
+    onShortcut: (which) => (which === 'highlight' ? void highlightSelection(lastColor) : setToolbarFocus(true)),
+    onEscape: () => {
+      setSelection(null);
+      setToolbarFocus(false);
+      closeEditor();
+    },
+    onHighlightClick: (id, range) => openEditor(id, range, false),
+    onMove: () => setFrame((n) => n + 1),
+  });
 
-  useEffect(() => {
-    if (!undo) return;
-    const timer = setTimeout(() => setUndo(null), UNDO_MS);
-    return () => clearTimeout(timer);
-  }, [undo]);
+  // The framed editor closed itself; a highlight it deleted can be restored from here (the
+  // background keeps its note: a page never writes one).
+  const highlightsNow = useRef(highlights);
+  highlightsNow.current = highlights;
+  useEffect(
+    () =>
+      framed?.onClose((deletedId) => {
+        const gone = deletedId ? highlightsNow.current.find((h) => h.id === deletedId) : undefined;
+        closeEditor();
+        if (gone) setUndo({ item: gone, message: t('hlDeleted') });
+      }),
+    [framed, closeEditor],
+  );
 
   const remove = async (h: Highlight) => {
     closeEditor();
     if ((await save(changed(h, { deleted: true }))) && alive.current) {
-      setUndo({ highlight: h, message: h.kind === 'paragraph-note' ? t('hlNoteDeleted') : t('hlDeleted') });
+      setUndo({ item: h, message: h.kind === 'paragraph-note' ? t('hlNoteDeleted') : t('hlDeleted') });
     }
   };
   const copy = async () => {
-    const text = selectionIn(root)?.toString() ?? '';
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      doc.execCommand('copy');
-    }
+    await copySelection(root);
     setStatus(t('hlCopied'));
   };
   const goTo = (id: string) => {
@@ -241,7 +217,16 @@ export function Annotator(props: AnnotatorProps) {
           onCopy={() => void copy()}
         />
       )}
-      {editor && edited && (
+      {editor && edited && editor.frame && (
+        <EditorFrame
+          key={editor.frame}
+          src={editor.frame}
+          label={t('hlEditorLabel', quoteOf(edited).slice(0, 60))}
+          position={toolbarPosition(rangeOf(editor.anchor), win, EDITOR_FRAME_SIZE.width)}
+          onReplaced={closeEditor}
+        />
+      )}
+      {editor && edited && !framed && (
         <HighlightEditor
           key={edited.id}
           highlight={edited}
@@ -289,25 +274,15 @@ export function Annotator(props: AnnotatorProps) {
           compact={props.panel === 'orphans'}
         />
       )}
-      <div class="g-live" role="status" aria-live="polite">
-        {undo ? (
-          <span class="g-undo">
-            {undo.message}{' '}
-            <button
-              type="button"
-              onClick={() => {
-                void save(changed(undo.highlight, { deleted: false }));
-                setUndo(null);
-              }}
-            >
-              {t('hlUndo')}
-            </button>
-          </span>
-        ) : (
-          status
-        )}
-        {error && <span class="g-error">{t('hlSaveFailed', error)}</span>}
-      </div>
+      <StatusLine
+        status={status}
+        undo={undo?.message ?? null}
+        onUndo={() => {
+          if (undo) void save(changed(undo.item, { deleted: false }));
+          setUndo(null);
+        }}
+        error={error}
+      />
     </div>
   );
 }

@@ -13,3 +13,14 @@ export function rangeOf(anchor: Range | Element): Range {
   range.selectNodeContents(anchor);
   return range;
 }
+
+/** Copies the text selected in `root` (the async clipboard, else the old command). */
+export async function copySelection(root: HTMLElement): Promise<void> {
+  const selection = root.ownerDocument.getSelection();
+  const text = selection && !selection.isCollapsed ? selection.toString() : '';
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    root.ownerDocument.execCommand('copy');
+  }
+}

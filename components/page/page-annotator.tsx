@@ -1,13 +1,16 @@
 /**
- * Highlighting on the live page. The page's own body is the text; our toolbar and editor live
- * in a closed shadow root on a host after `<body>`, so page CSS cannot reach them and theirs
- * cannot reach the page; only the reader's own (trusted) events act on them or on highlights. Highlights are painted with the CSS Custom Highlight API: the page's
+ * Highlighting on the live page. The page's own body is the text; our toolbar lives in a closed
+ * shadow root on a host after `<body>`, so page CSS cannot reach it and ours cannot reach the
+ * page; only the reader's own (trusted) events act on it or on highlights. Notes never enter the
+ * page: the page's store reads highlights without them, and the editor is a frame of ours
+ * (lib/page/note-frame.ts). Highlights are painted with the CSS Custom Highlight API: the page's
  * DOM is not rewritten. Late-loading pages are re-placed a few times as their text changes.
  */
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { HighlightColor } from '../../lib/model';
 import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
+import { pageEditorFrame } from '../../lib/page/note-frame';
 import { pageStore } from '../../lib/page/page-store';
 import { pageToSave } from '../../lib/page/page-to-save';
 import { ignoreUntrustedEvents, isReaderEvent } from '../../lib/page/trusted';
@@ -71,6 +74,7 @@ function PageAnnotator({ doc, host }: { doc: Document; host: Element }) {
       contentVersion={contentVersion}
       panel="orphans"
       acceptEvent={isReaderEvent}
+      editorFrame={pageEditorFrame}
     />
   );
 }

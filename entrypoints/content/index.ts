@@ -11,13 +11,14 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { GLOSSA_TAG_PREFIX, mountPageControl } from '../../components/page/page-control';
-import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
+import { announceNoteFrameClose, announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
 import { isProbablyArticle } from '../../lib/page/detect/detect';
 import { countGestures } from '../../lib/page/gestures';
 import { getReadingView } from '../../lib/page/reading-view-handle';
 import { forReaderEvents } from '../../lib/page/trusted';
 import { watchVerdict } from '../../lib/page/verdict-watch';
-import { call, listen } from '../../lib/shared/messaging';
+import { call, INVALID, listen } from '../../lib/shared/messaging';
+import { isRecord } from '../../lib/shared/validate/guards';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -95,6 +96,14 @@ function start(signal: AbortSignal): void {
       validate: () => null,
       handle: () => {
         guard(() => getReadingView()?.close())();
+        return null;
+      },
+    },
+    'note-frame/close': {
+      validate: (p) =>
+        isRecord(p) && (p.deletedId === null || typeof p.deletedId === 'string') ? { deletedId: p.deletedId } : INVALID,
+      handle: ({ deletedId }) => {
+        guard(() => announceNoteFrameClose(deletedId))();
         return null;
       },
     },

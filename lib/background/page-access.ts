@@ -11,6 +11,9 @@
  *   from another address, it is ignored and the page is saved under its own.
  * - Writing a highlight needs an article saved from that address, or saves the page first: at
  *   most one new article per gesture of the reader in that tab ({@link GestureGate}).
+ * - Notes are the reader's private words: they never enter a page's world. A page reads its
+ *   highlights without their notes, cannot write a note, and cannot create a paragraph note;
+ *   notes are read and written in the note editor's frame, an extension page (note-frame.html).
  * - "Not yours" and "not found" are one answer, so a page cannot probe the library.
  */
 import type { Highlight, UpsertOutcome } from '../model';
@@ -81,6 +84,23 @@ export async function highlightsForPage(
     : { articleId: null, highlights: [] };
 }
 
+/** A highlight as a web page may see it: everything but the note. */
+export function withoutNote(highlight: Highlight): Highlight {
+  return highlight.note ? { ...highlight, note: '' } : highlight;
+}
+
+/**
+ * The article id of highlight `highlightId` when it belongs to the page the sender shows (the
+ * note editor's frame may then open on it); throws {@link NOT_THIS_PAGE} otherwise.
+ */
+export async function pageHighlightArticle(library: Library, senderUrl: string, highlightId: string): Promise<string> {
+  const own = ownAddress(senderUrl);
+  const meta = own ? await library.articleAt(own) : undefined;
+  const highlight = meta ? await library.getHighlight(highlightId) : undefined;
+  if (!meta || !highlight || highlight.deleted || highlight.articleId !== meta.id) throw new Error(NOT_THIS_PAGE);
+  return meta.id;
+}
+
 /**
  * Saves `page` for `sender`: only a page's own article, under its canonical address when that
  * names nothing saved from elsewhere. A new article needs a fresh gesture when `sender.gesture`
@@ -112,7 +132,8 @@ export async function savePageFor(
 /**
  * Stores a highlight made on a live page: on the article saved from the page's own address, or
  * (with `page`) on the page saved now. A stored record newer than the incoming one wins: a late
- * message never undoes a later edit.
+ * message never undoes a later edit. The note is never the page's to write: a stored highlight
+ * keeps its own, a new one has none, and a page cannot create a paragraph note.
  */
 export async function putPageHighlight(
   library: Library,
@@ -130,10 +151,11 @@ export async function putPageHighlight(
   } else {
     throw new Error(NOT_THIS_PAGE);
   }
-  const record = { ...highlight, articleId };
-  const existing = await library.getHighlight(record.id);
+  const existing = await library.getHighlight(highlight.id);
   if (existing && existing.articleId !== articleId) throw new Error(NOT_THIS_PAGE);
-  if (existing && existing.updatedAt > record.updatedAt) return existing;
+  if (!existing && highlight.kind === 'paragraph-note') throw new Error(NOT_THIS_PAGE);
+  const record = { ...highlight, articleId, note: existing?.note ?? '' };
+  if (existing && existing.updatedAt > record.updatedAt) return withoutNote(existing);
   await library.putHighlight(record);
-  return record;
+  return withoutNote(record);
 }

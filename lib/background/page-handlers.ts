@@ -1,28 +1,33 @@
 /**
- * The background's answers to web pages' content scripts and to the reading view's frame: badge
- * and highlight drawing on detection, loading the on-demand scripts, reading and writing a
- * page's highlights, and the reading view's hand-over and save. Every request is bound to the
+ * The background's answers to web pages' content scripts and to our frames inside them (the
+ * reading view, the note editor): badge and highlight drawing on detection, loading the
+ * on-demand scripts, reading and writing a page's highlights (never their notes), and the
+ * frames' hand-overs, saves and closing. Every request is bound to the
  * page the sender shows (page-access.ts); payloads are validated before anything is done.
  */
 import type { Browser } from 'wxt/browser';
 import type { UpsertOutcome } from '../model';
+import type { WebPageSave } from '../shared/article/web-page';
 import { callTab, type Handler, INVALID, isExtensionPage, isWebContentScript } from '../shared/messaging';
 import type { BackgroundCalls } from '../shared/messaging/protocol';
+import { recordId } from '../shared/validate/fields';
 import { isRecord } from '../shared/validate/guards';
 import { validateHighlight } from '../shared/validate/highlight';
 import { validateWebPageSave } from '../shared/validate/web-page';
 import type { Library } from '../storage';
+import { createFrameTokens } from './frame-tokens';
 import {
   createGestureGate,
   highlightsForPage,
   isOwnPage,
   NOT_THIS_PAGE,
   type PageSender,
+  pageHighlightArticle,
   putPageHighlight,
   type StorePage,
   savePageFor,
+  withoutNote,
 } from './page-access';
-import { createReadingViews } from './reading-views';
 import { setArticleBadge } from './tabs/badge';
 import { ANNOTATOR_SCRIPT, injectReadingView, injectScript } from './tabs/inject';
 import type { PageWatch } from './tabs/page-watch';
@@ -33,6 +38,9 @@ type Handlers<K extends keyof BackgroundCalls> = {
 };
 
 const nothing = (p: unknown) => (p === null ? null : INVALID);
+
+/** A frame token (hex, see frame-tokens.ts). */
+const isToken = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{1,64}$/.test(v);
 
 /** The tab of a sender, or a failure no page can tell apart from any other refusal. */
 function tabOf(sender: Sender): number {
@@ -62,9 +70,13 @@ export function pageHandlers(
   | 'reading-view/article'
   | 'reading-view/save'
   | 'reading-view/close'
+  | 'note-frame/open'
+  | 'note-frame/highlight'
+  | 'note-frame/close'
 > & { forgetTab(tabId: number): void } {
   const gate = createGestureGate();
-  const views = createReadingViews();
+  const views = createFrameTokens<WebPageSave | null>();
+  const notes = createFrameTokens<{ highlightId: string; articleId: string; editing: boolean }>();
   return {
     forgetTab: (tabId) => gate.forget(tabId),
     'page/detected': {
@@ -93,7 +105,7 @@ export function pageHandlers(
       handle: async (_, sender) => {
         const found = await highlightsForPage(await library, sender.url ?? '');
         watch.seen(tabOf(sender), found.articleId);
-        return found;
+        return { articleId: found.articleId, highlights: found.highlights.map(withoutNote) };
       },
     },
     'highlights/put': {
@@ -133,13 +145,13 @@ export function pageHandlers(
     },
     'reading-view/article': {
       accept: isExtensionPage,
-      validate: (p) =>
-        isRecord(p) && typeof p.token === 'string' && p.token.length <= 64 ? { token: p.token } : INVALID,
+      validate: (p) => (isRecord(p) && isToken(p.token) ? { token: p.token } : INVALID),
       handle: async ({ token }, sender) => {
         const found = views.redeem(token, tabOf(sender));
         if (!found) throw new Error(NOT_THIS_PAGE);
-        const saved = found.page ? await highlightsForPage(await library, found.page.url) : null;
-        return { page: found.page, articleId: saved?.articleId ?? null };
+        const page = found.value;
+        const saved = page ? await highlightsForPage(await library, page.url) : null;
+        return { page, articleId: saved?.articleId ?? null };
       },
     },
     'reading-view/save': {
@@ -159,6 +171,40 @@ export function pageHandlers(
       validate: nothing,
       handle: async (_, sender) => {
         await callTab(tabOf(sender), 'reading-view/close', null);
+        return null;
+      },
+    },
+    'note-frame/open': {
+      accept: isWebContentScript,
+      validate: (p) => {
+        const highlightId = isRecord(p) ? recordId(p.highlightId) : undefined;
+        return isRecord(p) && highlightId && typeof p.editing === 'boolean'
+          ? { highlightId, editing: p.editing }
+          : INVALID;
+      },
+      handle: async ({ highlightId, editing }, sender) => {
+        // Only a highlight of the article saved from the sender's own address.
+        const articleId = await pageHighlightArticle(await library, sender.url ?? '', highlightId);
+        return { token: notes.register(tabOf(sender), { highlightId, articleId, editing }) };
+      },
+    },
+    'note-frame/highlight': {
+      accept: isExtensionPage,
+      validate: (p) => (isRecord(p) && isToken(p.token) ? { token: p.token } : INVALID),
+      handle: ({ token }, sender) => {
+        const found = notes.redeem(token, tabOf(sender));
+        if (!found) throw new Error(NOT_THIS_PAGE);
+        return found.value;
+      },
+    },
+    'note-frame/close': {
+      accept: isExtensionPage,
+      validate: (p) => {
+        const deletedId = isRecord(p) && p.deletedId !== null ? recordId(p.deletedId) : null;
+        return isRecord(p) && deletedId !== undefined ? { deletedId } : INVALID;
+      },
+      handle: async ({ deletedId }, sender) => {
+        await callTab(tabOf(sender), 'note-frame/close', { deletedId });
         return null;
       },
     },

@@ -2,7 +2,8 @@
  * The hand-over between the eager content script and the injected highlighting layer (and the
  * reading view), which share this frame's isolated world: whether the layer already runs (it
  * may be injected more than once: on revisit and on the first selection), and who wants to
- * hear that this page's highlights changed elsewhere. Keyed by a registered symbol on the
+ * hear that this page's highlights changed elsewhere, or that the note editor's frame asked to
+ * close. Keyed by a registered symbol on the
  * isolated world's global, invisible to the page (see reading-view-handle.ts).
  */
 const KEY = Symbol.for('glossa.annotator');
@@ -10,11 +11,12 @@ const KEY = Symbol.for('glossa.annotator');
 interface Shared {
   running: boolean;
   listeners: Set<() => void>;
+  closers: Set<(deletedId: string | null) => void>;
 }
 
 function shared(): Shared {
   const g = globalThis as { [KEY]?: Shared };
-  g[KEY] ??= { running: false, listeners: new Set() };
+  g[KEY] ??= { running: false, listeners: new Set(), closers: new Set() };
   return g[KEY];
 }
 
@@ -36,4 +38,16 @@ export function onPageHighlightsChanged(listener: () => void): () => void {
 /** Tells every listener of this frame that the page's highlights changed. */
 export function announcePageHighlightsChanged(): void {
   for (const listener of shared().listeners) listener();
+}
+
+/** Calls `listener` when the note editor's frame asks to close; returns unsubscribe. */
+export function onNoteFrameClose(listener: (deletedId: string | null) => void): () => void {
+  const { closers } = shared();
+  closers.add(listener);
+  return () => closers.delete(listener);
+}
+
+/** Tells the highlighting layer that its note editor's frame asked to close. */
+export function announceNoteFrameClose(deletedId: string | null): void {
+  for (const listener of shared().closers) listener(deletedId);
 }

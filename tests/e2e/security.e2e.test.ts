@@ -5,15 +5,25 @@
  * password and server address are nowhere a content script can read (storage.local / .sync).
  * Finding 6: with the reading view open and the reader selecting and highlighting in it, the
  * page's own world reaches none of it — not through the highlight registry, the selection,
- * caret lookups or event paths.
+ * caret lookups or event paths. Review finding 1: a note written on a live page is shown and
+ * typed only in our note editor's frame; the page's own script, listening to every key and
+ * reading its whole document, sees none of it — not while it is typed, nor after a reload.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Highlight } from '../../lib/model';
 import { type CouchServer, startCouchServer } from '../../scripts/couch-server.mjs';
 import type { StaticServer } from '../../scripts/static-server.mjs';
-import { type drawn, waitForDrawn } from './support/annotations';
+import {
+  clickHighlight,
+  type drawn,
+  pressButton,
+  pressShortcut,
+  selectText,
+  waitForDrawn,
+} from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
-import { extensionDb } from './support/extension-db';
+import { extensionDb, readStore } from './support/extension-db';
 import { ENGLISH, ExtensionProbe, serveTestPages, WebPage } from './support/live-web';
 import { enableSync } from './support/sync';
 
@@ -180,6 +190,75 @@ describe.each<BrowserName>(['chromium', 'firefox'])('security in %s', (name) => 
       return out;
     });
     expect(reach).toEqual([]);
+    await page.close();
+  });
+
+  it('a note written on a live page is typed and shown only in our frame: the page’s script sees none of it', async () => {
+    const NOTE = '私密笔记 secret words';
+    const PHRASE = 'proof-of-concept code that exploits the vulnerability';
+    const page: Page = await ext.browser.newPage();
+    // The page's own script: every key and input event it can hear, and its whole text.
+    await page.evaluateOnNewDocument(() => {
+      const w = window as unknown as { __keys: string[] };
+      w.__keys = [];
+      for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input']) {
+        window.addEventListener(
+          type,
+          (e) => w.__keys.push(`${type}:${(e as KeyboardEvent).key ?? (e as InputEvent).data ?? ''}`),
+          true,
+        );
+      }
+    });
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(server.url + ENGLISH.path, { waitUntil: 'domcontentloaded' });
+    await new WebPage(page).waitForControl();
+    expect(await selectText(page, 'body', PHRASE)).toBe(true);
+    await page.waitForSelector('glossa-annotator', { timeout: 15_000 });
+    await pressShortcut(page, 'KeyH');
+    await waitForDrawn(page, (d) => d.length === 1);
+    // Clicking the highlight opens the editor: our frame, focused.
+    const before = await page.evaluate(() => (window as unknown as { __keys: string[] }).__keys.length);
+    expect(await clickHighlight(page, PHRASE)).toBe(true);
+    const editor = await new WebPage(page).noteFrame();
+    expect(await pressButton(editor, 'Add note', '[role=dialog]')).toBe(true);
+    await editor.waitForSelector('textarea', { timeout: 10_000 });
+    await editor.focus('textarea');
+    await page.keyboard.type(NOTE);
+    expect(await pressButton(editor, 'Save note', '[role=dialog]')).toBe(true);
+    await editor.waitForFunction((n: string) => document.querySelector('.g-note-text')?.textContent === n, {}, NOTE);
+    const saved = (await readStore<Highlight>(probe.page, 'highlights')).filter((h) => h.note === NOTE);
+    expect(saved).toHaveLength(1);
+    const heard = await page.evaluate(
+      (from: number) => (window as unknown as { __keys: string[] }).__keys.slice(from),
+      before,
+    );
+    expect(heard).toEqual([]);
+    const inPage = async () =>
+      page.evaluate(() => {
+        const frames = [...Array(window.length).keys()].map((i) => {
+          try {
+            return window[i]?.document?.documentElement?.textContent ?? '';
+          } catch {
+            return 'unreachable';
+          }
+        });
+        return { text: document.documentElement.textContent ?? '', frames };
+      });
+    const now = await inPage();
+    expect(now.text).not.toContain('私密笔记');
+    // Our frame, in a closed shadow root, is not even among the window's frames (which count
+    // document-tree frames only); the page has none of its own.
+    expect(now.frames).toEqual([]);
+    expect(now.frames.join('')).not.toContain('私密笔记');
+    // After a reload the note is still the reader's to see, in the frame, and not the page's.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('glossa-annotator', { timeout: 30_000 });
+    await waitForDrawn(page, (d) => d.length === 1);
+    expect(await clickHighlight(page, PHRASE)).toBe(true);
+    const again = await new WebPage(page).noteFrame();
+    await again.waitForFunction((n: string) => document.querySelector('.g-note-text')?.textContent === n, {}, NOTE);
+    expect((await inPage()).text).not.toContain('私密笔记');
+    expect(await page.evaluate(() => (window as unknown as { __keys: string[] }).__keys.join(' '))).not.toContain('私');
     await page.close();
   });
 });

@@ -62,6 +62,19 @@ export interface BackgroundCalls {
   'reading-view/save': { request: { page: WebPageSave }; response: { id: string; outcome: UpsertOutcome } };
   /** From the reading view's frame: close the view (Escape, Close). */
   'reading-view/close': { request: null; response: null };
+  /**
+   * From a tab's content script: open the note editor on highlight `highlightId` of the
+   * sender's page (its notes never reach the page: the editor is our frame,
+   * `/note-frame.html#<token>`). Answers the frame's one-time token.
+   */
+  'note-frame/open': { request: { highlightId: string; editing: boolean }; response: { token: string } };
+  /** From the note editor's frame: which highlight of this very tab's page it edits, once. */
+  'note-frame/highlight': {
+    request: { token: string };
+    response: { highlightId: string; articleId: string; editing: boolean };
+  };
+  /** From the note editor's frame: close it (`deletedId`: it deleted that highlight; offer undo). */
+  'note-frame/close': { request: { deletedId: string | null }; response: null };
   /** From an extension page (popup, tests): open or close the reading view in tab `tabId`. */
   'tab/toggle-reading-view': { request: { tabId: number }; response: null };
   /** From an extension page: whether sync is on, last sync, pending changes, last error. */
@@ -97,6 +110,8 @@ export interface ContentCalls {
   'reading-view/toggle': { request: null; response: null };
   /** Closes the reading view if it is open (its frame asked). */
   'reading-view/close': { request: null; response: null };
+  /** The note editor's frame asks to be closed (`deletedId`: it deleted that highlight). */
+  'note-frame/close': { request: { deletedId: string | null }; response: null };
   /** Another view changed the highlights of the article this page shows: load them again. */
   'highlights/changed': { request: null; response: null };
 }

@@ -81,7 +81,7 @@ export async function waitForDrawn(
 }
 
 /** Clicks the button whose accessible name (aria-label, else text) is `name`; false if none. */
-export async function pressButton(page: Page, name: string, within = 'body'): Promise<boolean> {
+export async function pressButton(page: Page | Frame, name: string, within = 'body'): Promise<boolean> {
   const until = Date.now() + 10_000;
   for (;;) {
     const clicked = await page.evaluate(

@@ -156,6 +156,26 @@ export class WebPage {
     }
   }
 
+  /**
+   * The note editor's frame of a live page's highlight (an extension page framed in the page),
+   * once its dialog is shown: the frame a person reads and types the note in.
+   */
+  async noteFrame(): Promise<Frame> {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        const ready = await frame
+          .evaluate(
+            () => location.pathname.endsWith('/note-frame.html') && document.querySelector('[role=dialog]') !== null,
+          )
+          .catch(() => false);
+        if (ready) return frame;
+      }
+      if (Date.now() > until) throw new Error('The note editor did not open');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Clicks "Reading view" in the in-page control (by position: its shadow root is closed). */
   async clickControl(): Promise<void> {
     const box = await this.page.evaluate(() => {

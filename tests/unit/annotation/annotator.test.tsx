@@ -8,7 +8,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Annotator } from '../../../components/annotation/Annotator';
+import { Annotator, type EditorFrameHost } from '../../../components/annotation/Annotator';
+import { changed } from '../../../lib/model';
 import { type Library, openLibrary } from '../../../lib/storage';
 import { libraryStore } from '../../../lib/ui/library-store';
 
@@ -18,7 +19,11 @@ let library: Promise<Library>;
 let body: HTMLElement;
 
 /** Renders the article and the annotation layer; `edit` changes the article's text first. */
-function mount(onLastColor = vi.fn(), edit: (body: HTMLElement) => void = () => undefined) {
+function mount(
+  onLastColor = vi.fn(),
+  edit: (body: HTMLElement) => void = () => undefined,
+  editorFrame?: EditorFrameHost,
+) {
   body = document.createElement('div');
   body.className = 'g-body';
   body.innerHTML = ARTICLE;
@@ -34,6 +39,7 @@ function mount(onLastColor = vi.fn(), edit: (body: HTMLElement) => void = () => 
       panel
       lastColor="yellow"
       onLastColor={onLastColor}
+      editorFrame={editorFrame}
     />,
     { container: document.body.appendChild(document.createElement('div')) },
   );
@@ -117,6 +123,36 @@ describe('Annotator', () => {
     const [back] = await (await library).listHighlights('a1');
     expect(back).toMatchObject({ id: tomb?.id, deleted: false, color: 'green' });
     expect(back?.updatedAt).toBeGreaterThan(tomb?.updatedAt ?? 0);
+  });
+
+  it('on a live page edits in a frame of ours: no note box in the page; a delete there offers undo here', async () => {
+    const closers = new Set<(deletedId: string | null) => void>();
+    const open = vi.fn(
+      async (id: string, editing: boolean) => `chrome-extension://glossa/note-frame.html#${id}-${editing}`,
+    );
+    const onClose = (listener: (deletedId: string | null) => void) => {
+      closers.add(listener);
+      return () => closers.delete(listener);
+    };
+    mount(vi.fn(), undefined, { open, onClose });
+    fireEvent.click(within(await select('停火线')).getByRole('button', { name: 'hlAddNote' }));
+    const frame = await waitFor(() => {
+      const el = document.querySelector('iframe');
+      if (!el) throw new Error('no frame yet');
+      return el;
+    });
+    const [stored] = await (await library).listHighlights('a1');
+    expect(open).toHaveBeenCalledWith(stored?.id, true);
+    expect(frame.getAttribute('src')).toBe(`chrome-extension://glossa/note-frame.html#${stored?.id}-true`);
+    expect(frame.title).toBe('hlEditorLabel 停火线');
+    expect(document.querySelector('textarea, [role=dialog]')).toBeNull();
+    // The frame deleted the highlight and asked to close: the layer offers to undo.
+    if (!stored) throw new Error('not stored');
+    await (await library).putHighlight(changed(stored, { deleted: true }));
+    for (const close of closers) close(stored.id);
+    await waitFor(() => expect(document.querySelector('iframe')).toBeNull());
+    fireEvent.click(await screen.findByRole('button', { name: 'hlUndo' }));
+    await waitFor(async () => expect((await (await library).getHighlight(stored.id))?.deleted).toBe(false));
   });
 
   it('adds a note to a whole paragraph from its margin control, and finds it after a reload', async () => {

@@ -9,9 +9,11 @@ import {
   createGestureGate,
   highlightsForPage,
   NOT_THIS_PAGE,
+  pageHighlightArticle,
   putPageHighlight,
   type StorePage,
   savePageFor,
+  withoutNote,
 } from '../../../lib/background/page-access';
 import { changed, newHighlight } from '../../../lib/model';
 import type { WebPageSave } from '../../../lib/shared/article/web-page';
@@ -193,5 +195,60 @@ describe('what a page may do', () => {
     await expect(
       putPageHighlight(library, store, { ...newer, articleId: 'mine' }, null, { url: mine }),
     ).rejects.toThrow(NOT_THIS_PAGE);
+  });
+});
+
+describe('notes never enter a page', () => {
+  it('a page reads its highlights without their notes, and the note editor opens only on its own', async () => {
+    await library.upsertArticle(makeArticle({ id: 'a1', url: PAGE_URL }));
+    await library.upsertArticle(makeArticle({ id: 'other', url: 'https://news.example.com/other' }));
+    const mine = newHighlight('a1', [QUOTE], 'yellow', { note: '我的私密笔记' });
+    const theirs = newHighlight('other', [QUOTE], 'yellow', { note: 'elsewhere' });
+    await library.putHighlight(mine);
+    await library.putHighlight(theirs);
+    const seen = (await highlightsForPage(library, PAGE_URL)).highlights.map(withoutNote);
+    expect(seen).toEqual([{ ...mine, note: '', stamps: expect.anything() }]);
+    expect(JSON.stringify(seen)).not.toContain('私密');
+    expect(await pageHighlightArticle(library, `${PAGE_URL}#x`, mine.id)).toBe('a1');
+    await expect(pageHighlightArticle(library, PAGE_URL, theirs.id)).rejects.toThrow(NOT_THIS_PAGE);
+    await expect(pageHighlightArticle(library, PAGE_URL, 'no-such-id')).rejects.toThrow(NOT_THIS_PAGE);
+    await library.putHighlight(changed(mine, { deleted: true }));
+    await expect(pageHighlightArticle(library, PAGE_URL, mine.id)).rejects.toThrow(NOT_THIS_PAGE);
+  });
+
+  it('a page cannot write a note: a stored highlight keeps its own, a new one has none', async () => {
+    await library.upsertArticle(makeArticle({ id: 'a1', url: PAGE_URL }));
+    const store = storeInto(library);
+    const first = newHighlight('a1', [QUOTE], 'yellow', { note: 'kept', now: 1000 });
+    await library.putHighlight(first);
+    // The page knows the highlight without its note; a colour change must not blank it, and a
+    // note it sends is not written either.
+    const recoloured = await putPageHighlight(
+      library,
+      store,
+      changed({ ...first, note: '' }, { color: 'green' }, 2000),
+      null,
+      {
+        url: PAGE_URL,
+      },
+    );
+    expect(recoloured.note).toBe('');
+    const overwrite = changed({ ...first, color: 'green' }, { note: 'written by the page' }, 3000);
+    await putPageHighlight(library, store, overwrite, null, { url: PAGE_URL });
+    expect(await library.getHighlight(first.id)).toMatchObject({ color: 'green', note: 'kept' });
+    const fresh = newHighlight('a1', [QUOTE], 'pink', { note: 'smuggled' });
+    await putPageHighlight(library, store, fresh, null, { url: PAGE_URL });
+    expect((await library.getHighlight(fresh.id))?.note).toBe('');
+  });
+
+  it('a page cannot create a paragraph note', async () => {
+    await library.upsertArticle(makeArticle({ id: 'a1', url: PAGE_URL }));
+    const note = newHighlight('a1', [{ type: 'ParagraphSelector', index: 2, textHash: 'abc' }], 'yellow', {
+      kind: 'paragraph-note',
+    });
+    await expect(putPageHighlight(library, storeInto(library), note, null, { url: PAGE_URL })).rejects.toThrow(
+      NOT_THIS_PAGE,
+    );
+    expect(await library.getHighlight(note.id)).toBeUndefined();
   });
 });
