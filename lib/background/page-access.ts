@@ -24,6 +24,9 @@ import type { Library } from '../storage';
 /** The one answer to a request a page may not make, whatever the reason. */
 export const NOT_THIS_PAGE = 'Glossa has nothing for this page to change.';
 
+/** How far ahead of ours a page's clock may run (its highlights carry its timestamps). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 /** Saves a validated page as an article (the background's sanitize-build-store path). */
 export type StorePage = (page: WebPageSave) => Promise<{ id: string; outcome: UpsertOutcome }>;
 
@@ -143,6 +146,10 @@ export async function putPageHighlight(
   sender: PageSender,
 ): Promise<Highlight> {
   const own = ownAddress(sender.url);
+  // A record dated in the future would outrank every later edit of the reader's.
+  if (highlight.updatedAt > Date.now() + CLOCK_SKEW_MS || highlight.createdAt > highlight.updatedAt) {
+    throw new Error(NOT_THIS_PAGE);
+  }
   let articleId = highlight.articleId;
   if (articleId) {
     if (!own || (await library.articleAt(own))?.id !== articleId) throw new Error(NOT_THIS_PAGE);

@@ -241,6 +241,16 @@ describe('notes never enter a page', () => {
     expect((await library.getHighlight(fresh.id))?.note).toBe('');
   });
 
+  it('a page cannot date a highlight in the future, where it would outrank the reader’s later edits', async () => {
+    await library.upsertArticle(makeArticle({ id: 'a1', url: PAGE_URL }));
+    const future = newHighlight('a1', [QUOTE], 'yellow', { now: Date.now() + 24 * 3600_000 });
+    await expect(putPageHighlight(library, storeInto(library), future, null, { url: PAGE_URL })).rejects.toThrow(
+      NOT_THIS_PAGE,
+    );
+    const skewed = newHighlight('a1', [QUOTE], 'yellow', { now: Date.now() + 60_000 });
+    expect((await putPageHighlight(library, storeInto(library), skewed, null, { url: PAGE_URL })).id).toBe(skewed.id);
+  });
+
   it('a page cannot create a paragraph note', async () => {
     await library.upsertArticle(makeArticle({ id: 'a1', url: PAGE_URL }));
     const note = newHighlight('a1', [{ type: 'ParagraphSelector', index: 2, textHash: 'abc' }], 'yellow', {
