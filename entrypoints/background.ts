@@ -11,6 +11,7 @@ import { pageHandlers } from '../lib/background/page-handlers';
 import { installSearch } from '../lib/background/search/background';
 import { importBundledSeeds, SEEDS_IMPORTED_KEY } from '../lib/background/seeds/seed-import';
 import { startSync } from '../lib/background/sync/handlers';
+import { runCommand } from '../lib/background/tabs/commands';
 import { createPageWatch } from '../lib/background/tabs/page-watch';
 import { buildWebArticle, type WebPageSave } from '../lib/shared/article/web-page';
 import { callTab, INVALID, listen } from '../lib/shared/messaging';
@@ -46,14 +47,8 @@ export default defineBackground(() => {
   };
 
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command !== 'toggle-reading-view') return;
-    // Firefox before 126 passes no tab: the shortcut acts on the focused window's tab.
-    const tabId = tab?.id;
-    const target =
-      tabId !== undefined
-        ? Promise.resolve(tabId)
-        : browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active?.id);
-    void target.then((id) => (id === undefined ? null : toggleReadingView(id))).catch(() => undefined);
+    const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    void runCommand(command, tab, { activeTab, toggleReadingView }).catch(() => undefined);
   });
 
   /** Saves a page from the web (sanitized again here, where the page cannot reach). */

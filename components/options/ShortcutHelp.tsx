@@ -5,7 +5,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '../../lib/shared/i18n';
-import { SHORTCUTS, type Shortcut, type ShortcutScope, withLiveKeys } from '../../lib/shared/settings/shortcuts';
+import {
+  openShortcutSettings,
+  SHORTCUTS,
+  type Shortcut,
+  type ShortcutScope,
+  withLiveKeys,
+} from '../../lib/shared/settings/shortcuts';
 
 const SCOPE_LABEL: Record<ShortcutScope, MessageKey> = {
   browser: 'shortcutWhereBrowser',
@@ -15,16 +21,17 @@ const SCOPE_LABEL: Record<ShortcutScope, MessageKey> = {
 
 /** The table of shortcuts. */
 export function ShortcutHelp() {
-  const [rows, setRows] = useState<Shortcut[]>(() => [...SHORTCUTS]);
+  // Shown once the browser said which keys it really has: never a suggested key it skipped.
+  const [rows, setRows] = useState<Shortcut[] | null>(null);
   useEffect(() => {
-    // Without the commands API (or when it fails) the table keeps the suggested keys.
     void Promise.resolve()
       .then(() => browser.commands.getAll())
       .then(
         (live) => setRows(withLiveKeys(SHORTCUTS, live)),
-        () => undefined,
+        () => setRows(SHORTCUTS.map((s) => (s.command === null ? s : { ...s, keys: '' }))),
       );
   }, []);
+  if (!rows) return null;
   return (
     <>
       <table class="shortcuts">
@@ -45,7 +52,12 @@ export function ShortcutHelp() {
           ))}
         </tbody>
       </table>
-      <p class="help">{import.meta.env.FIREFOX ? t('optionsShortcutsHelpFirefox') : t('optionsShortcutsHelpChrome')}</p>
+      <p class="help">
+        {import.meta.env.FIREFOX ? t('optionsShortcutsHelpFirefox') : t('optionsShortcutsHelpChrome')}{' '}
+        <button type="button" onClick={() => void openShortcutSettings().catch(() => undefined)}>
+          {t('optionsShortcutsOpen')}
+        </button>
+      </p>
     </>
   );
 }

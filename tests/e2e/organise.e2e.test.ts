@@ -128,7 +128,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
     const live = await options.evaluate(async () => {
       const api = (globalThis as unknown as { browser?: CommandsApi; chrome: CommandsApi }).browser;
       const commands = await (api ?? (globalThis as unknown as { chrome: CommandsApi }).chrome).commands.getAll();
-      return commands.find((c) => c.name === 'toggle-reading-view')?.shortcut ?? 'Alt+Shift+R';
+      return commands.find((c) => c.name === 'toggle-reading-view')?.shortcut ?? 'Alt+Shift+G';
     });
     await options.waitForFunction(
       (want: string) => document.querySelector('table.shortcuts tbody td')?.textContent === want,

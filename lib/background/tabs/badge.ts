@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../../shared/i18n';
+import { liveCommandKeys, READING_VIEW_COMMAND } from '../../shared/settings/shortcuts';
 
 /** The part of `action` / `browserAction` the badge needs (same shape in both). */
 interface ToolbarButton {
@@ -19,14 +20,18 @@ export function toolbarButton(): ToolbarButton | null {
 }
 
 /**
- * Marks tab `tabId` as showing an article (badge and title), or clears the mark. Tab-specific
+ * Marks tab `tabId` as showing an article (badge, and a title naming the reading view's real
+ * shortcut), or clears the mark. Tab-specific
  * values reset when the tab navigates, so a stale badge never outlives its page.
  */
 export async function setArticleBadge(tabId: number, isArticle: boolean): Promise<void> {
   const button = toolbarButton();
   if (!button) return;
+  // The title names the key the browser really has (the reader may have changed or removed it).
+  const keys = isArticle ? await liveCommandKeys(READING_VIEW_COMMAND) : '';
+  const title = !isArticle ? t('extName') : keys ? t('actionTitleArticle', keys) : t('actionTitleArticleNoKey');
   await Promise.all([
     button.setBadgeText({ tabId, text: isArticle ? t('badgeArticle') : '' }),
-    button.setTitle({ tabId, title: isArticle ? t('actionTitleArticle') : t('extName') }),
+    button.setTitle({ tabId, title }),
   ]);
 }

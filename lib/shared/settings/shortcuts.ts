@@ -4,6 +4,7 @@
  * `commands.getAll()` where possible; the in-page shortcuts are fixed. A unit test checks that
  * every manifest command is listed here.
  */
+import { browser } from 'wxt/browser';
 import type { MessageKey } from '../i18n';
 
 /** Where a shortcut works. */
@@ -21,7 +22,7 @@ export interface Shortcut {
 
 /** The shortcuts, browser commands first. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { command: 'toggle-reading-view', keys: 'Alt+Shift+R', action: 'commandToggleReadingView', scope: 'browser' },
+  { command: 'toggle-reading-view', keys: 'Alt+Shift+G', action: 'commandToggleReadingView', scope: 'browser' },
   { command: null, keys: 'Alt+Shift+H', action: 'shortcutHighlight', scope: 'selection' },
   { command: null, keys: 'Alt+Shift+A', action: 'shortcutToolbar', scope: 'selection' },
   { command: null, keys: '↑ ↓ Home End', action: 'shortcutListMove', scope: 'list' },
@@ -42,4 +43,30 @@ export function withLiveKeys(shortcuts: readonly Shortcut[], live: readonly Live
     const found = s.command === null ? undefined : live.find((c) => c.name === s.command);
     return found && found.shortcut !== undefined ? { ...s, keys: found.shortcut } : { ...s };
   });
+}
+
+/** The reading view's command, the one browser command Glossa has. */
+export const READING_VIEW_COMMAND = 'toggle-reading-view';
+
+/**
+ * The keys the browser really has for `command`: '' when none is set (Chrome skips a suggested
+ * key another extension or the browser itself holds) or the commands API cannot say.
+ */
+export async function liveCommandKeys(command: string): Promise<string> {
+  try {
+    const live: LiveCommand[] = await browser.commands.getAll();
+    return live.find((c) => c.name === command)?.shortcut ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Opens the browser's page for changing extension shortcuts: Firefox has an API for it; Chrome's
+ * page is `chrome://extensions/shortcuts`, which an extension may open in a tab.
+ */
+export async function openShortcutSettings(): Promise<void> {
+  const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
+  if (commands.openShortcutSettings) return commands.openShortcutSettings();
+  await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
 }

@@ -102,7 +102,7 @@ describe('options page', () => {
       { name: 'toggle-reading-view', shortcut: 'Ctrl+Shift+Y', description: '' },
     ]) as unknown as typeof fakeBrowser.commands.getAll);
     render(<OptionsApp library={connectLibrary()} />);
-    const table = screen.getByRole('table');
+    const table = await screen.findByRole('table');
     await waitFor(() => expect(within(table).getByText('Ctrl+Shift+Y')).toBeTruthy());
     const rows = within(table)
       .getAllByRole('row')
@@ -114,5 +114,20 @@ describe('options page', () => {
       'Alt+Shift+AshortcutToolbarshortcutWhereSelection',
       '↑ ↓ Home EndshortcutListMoveshortcutWhereList',
     ]);
+  });
+
+  it('says "not set" for a command the browser left unbound, and opens the browser’s shortcut page', async () => {
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((async () => [
+      { name: 'toggle-reading-view', shortcut: '', description: '' },
+    ]) as unknown as typeof fakeBrowser.commands.getAll);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation((async () => ({
+      id: 1,
+    })) as unknown as typeof fakeBrowser.tabs.create);
+    render(<OptionsApp library={connectLibrary()} />);
+    const table = await screen.findByRole('table');
+    const first = within(table).getAllByRole('row')[1];
+    expect(first?.textContent).toBe('optionsShortcutUnsetcommandToggleReadingViewshortcutWhereBrowser');
+    fireEvent.click(screen.getByRole('button', { name: 'optionsShortcutsOpen' }));
+    await waitFor(() => expect(create).toHaveBeenCalledWith({ url: 'chrome://extensions/shortcuts' }));
   });
 });

@@ -37,7 +37,7 @@ describe('shortcuts', () => {
     const rows = withLiveKeys(SHORTCUTS, [{ name: 'toggle-reading-view', shortcut: 'Ctrl+Shift+Y' }]);
     expect(rows.find((r) => r.command === 'toggle-reading-view')?.keys).toBe('Ctrl+Shift+Y');
     expect(withLiveKeys(SHORTCUTS, [{ name: 'toggle-reading-view', shortcut: '' }])[0]?.keys).toBe('');
-    expect(withLiveKeys(SHORTCUTS, [])[0]?.keys).toBe('Alt+Shift+R');
+    expect(withLiveKeys(SHORTCUTS, [])[0]?.keys).toBe('Alt+Shift+G');
     expect(rows.find((r) => r.keys === 'Alt+Shift+H')).toBeDefined();
   });
 });
