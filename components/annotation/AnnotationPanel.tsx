@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor, quoteOf } from '../../lib/model';
 import type { Placed } from '../../lib/shared/highlighting/placement';
 import { t } from '../../lib/shared/i18n';
+import { tCount } from '../../lib/shared/i18n/plural';
 import { colorName } from './color-names';
 import { NoteText } from './NoteText';
 
@@ -51,7 +52,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   }
   return (
     <aside class="g-panel" aria-label={t('panelLabel')} data-glossa-ui="">
-      <h2>{t('panelCount', placed.length + orphans.length)}</h2>
+      <h2>{tCount('panelCount', placed.length + orphans.length)}</h2>
       <fieldset class="g-filter">
         <legend>{t('panelFilter')}</legend>
         {HIGHLIGHT_COLORS.map((color) => (

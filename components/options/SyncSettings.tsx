@@ -60,7 +60,7 @@ function StatusLines({ status }: { status: SyncStatus | null }) {
   return (
     <ul class="sync-status">
       <li>{status.lastSync ? t('syncStatusLast', timeAgo(status.lastSync)) : t('syncStatusNever')}</li>
-      <li>{status.pending > 0 ? t('syncStatusPending', formatNumber(status.pending)) : t('syncStatusNoPending')}</li>
+      <li>{status.pending > 0 ? tCount('syncStatusPending', status.pending) : t('syncStatusNoPending')}</li>
       {status.lastError && (!status.lastSync || status.lastError.at >= status.lastSync) && (
         <li class="problem">
           {t('syncStatusError', describeSyncError(status.lastError.kind, status.lastError.message))}
@@ -94,7 +94,7 @@ function Decisions({ status, act }: { status: SyncStatus | null; act: (run: () =
     return (
       <fieldset class="sync-decision problem" aria-labelledby="sync-held-text">
         <p id="sync-held-text">
-          {t('syncHeldIntro', formatNumber(library))} {parts.join(', ')}. {t('syncHeldTrash')}
+          {tCount('syncHeldIntro', library)} {parts.join(', ')}. {t('syncHeldTrash')}
         </p>
         <button type="button" onClick={() => act(() => call('background', 'sync/hold', { choice: 'keep' }))}>
           {t('syncHeldKeep')}

@@ -5,6 +5,7 @@
  */
 
 import { type MessageKey, t } from '../../lib/shared/i18n';
+import { tCount } from '../../lib/shared/i18n/plural';
 import type { FileResult, TransferErrorCode } from '../../lib/ui/import';
 
 /** The localized reason for each error code. */
@@ -38,9 +39,14 @@ export function describeResult(result: FileResult): { text: string; detail: stri
   switch (result.kind) {
     case 'backup': {
       const parts = [
-        t('transferResultBackup', [result.file, result.articles, result.highlights, result.changed]),
-        result.skipped > 0 ? t('transferResultSkipped', result.skipped) : '',
-        result.settings > 0 ? t('transferResultSettings', result.settings) : '',
+        t('transferResultBackup', [
+          result.file,
+          tCount('countArticles', result.articles),
+          tCount('countHighlights', result.highlights),
+          tCount('countRecordsChanged', result.changed),
+        ]),
+        result.skipped > 0 ? tCount('transferResultSkipped', result.skipped) : '',
+        result.settings > 0 ? tCount('transferResultSettings', result.settings) : '',
       ];
       return {
         text: parts.filter(Boolean).join(' '),

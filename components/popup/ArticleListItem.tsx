@@ -6,6 +6,7 @@
 import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
 import type { ArticleMeta } from '../../lib/model';
 import { formatDate, t } from '../../lib/shared/i18n';
+import { tCount } from '../../lib/shared/i18n/plural';
 
 /** Props of {@link ArticleListItem}. */
 export interface ArticleListItemProps {
@@ -49,9 +50,7 @@ export function ArticleListItem({ article, highlightCount, href, onOpen, onKeyDo
               article.source,
               date,
               article.categories.join(' / '),
-              highlightCount > 0
-                ? t(highlightCount === 1 ? 'popupHighlightCountOne' : 'popupHighlightCount', highlightCount)
-                : '',
+              highlightCount > 0 ? tCount('popupHighlightCount', highlightCount) : '',
               article.archived ? t('popupArchived') : '',
               article.tags.length > 0 ? t('popupTagList', article.tags.map((tag) => `#${tag}`).join(' ')) : '',
             ]

@@ -8,6 +8,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleMeta } from '../../lib/model';
 import { formatNumber, t, uiLanguage } from '../../lib/shared/i18n';
+import { tCount } from '../../lib/shared/i18n/plural';
 import type { LibraryConnection } from '../../lib/storage';
 import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../../lib/ui/library-view';
 import { TrashList } from '../shared/TrashList';
@@ -199,7 +200,7 @@ function PagedList({ paged, listProps }: { paged: ReturnType<typeof usePagedList
   return (
     <>
       <p class="count" aria-live="polite">
-        {total === null ? '\u00a0' : t(total === 1 ? 'popupArticleCountOne' : 'popupArticleCount', formatNumber(total))}
+        {total === null ? '\u00a0' : tCount('popupArticleCount', total)}
       </p>
       <ArticleList
         items={view.list.items}
@@ -224,7 +225,7 @@ function FilteredList(props: {
   return (
     <>
       <p class="count" aria-live="polite">
-        {t('popupShownOfTotal', [formatNumber(shown.length), formatNumber(total)])}
+        {tCount('popupShownOfTotal', total, formatNumber(shown.length))}
       </p>
       {shown.length === 0 ? (
         <p role="status">{t('popupNoMatchingArticles')}</p>

@@ -4,7 +4,8 @@
  * they are split into pieces and rendered as text nodes and <mark> elements, never as HTML.
  */
 import type { TargetedKeyboardEvent } from 'preact';
-import { formatNumber, type MessageKey, t } from '../../lib/shared/i18n';
+import { type MessageKey, t } from '../../lib/shared/i18n';
+import { tCount } from '../../lib/shared/i18n/plural';
 import { emphasise } from '../../lib/ui/library-view';
 import { moveFocus } from './list-keys';
 import type { SearchHit, SearchState } from './use-search';
@@ -45,9 +46,7 @@ export function SearchResults({ id, state, hrefOf, onOpen }: SearchResultsProps)
       {state.kind === 'ready' && (
         <>
           <p class="count" role="status">
-            {state.total === 0
-              ? t('searchNoMatches', state.query)
-              : t(state.total === 1 ? 'searchMatchCountOne' : 'searchMatchCount', formatNumber(state.total))}
+            {state.total === 0 ? t('searchNoMatches', state.query) : tCount('searchMatchCount', state.total)}
           </p>
           {state.hits.length > 0 && (
             <ul class="list" aria-label={t('searchResults')}>

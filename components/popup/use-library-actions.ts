@@ -7,6 +7,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { ArticleMeta } from '../../lib/model';
 import { errorText } from '../../lib/shared/error-text';
 import { t } from '../../lib/shared/i18n';
+import { tCount } from '../../lib/shared/i18n/plural';
 import type { Library } from '../../lib/storage';
 import { type DeletedArticle, deleteWithUndo, undoDelete } from '../../lib/ui/library-view';
 
@@ -58,12 +59,7 @@ export function useLibraryActions(lib: () => Promise<Library>, effects: ActionEf
           onRemoved(article.id);
           if (!deleted) return;
           const n = deleted.highlights.length;
-          const message =
-            n === 0
-              ? t('popupDeleted', article.title)
-              : n === 1
-                ? t('popupDeletedWithOne', article.title)
-                : t('popupDeletedWithMany', [article.title, n]);
+          const message = n === 0 ? t('popupDeleted', article.title) : tCount('popupDeletedWith', n, article.title);
           setNotice({ kind: 'deleted', deleted, message });
         }, fail);
     },

@@ -93,6 +93,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
     await page.waitForFunction(() => document.querySelectorAll('aside.g-panel .g-items > li').length === 1);
     expect(await panelEntries(page)).toEqual([{ title: PHRASE, note: '过境点 重开 的背景' }]);
+    // The heading counts by plural rules; on a wide window the text keeps a gutter from the panel.
+    expect(await page.$eval('aside.g-panel h2', (h) => h.textContent)).toBe('1 highlight or note');
+    for (const width of [1200, 1280, 1600]) {
+      await page.setViewport({ width, height: 900 });
+      const gap = await page.evaluate(() => {
+        const text = document.querySelector('article .g-body')?.getBoundingClientRect();
+        const panel = document.querySelector('aside.g-panel')?.getBoundingClientRect();
+        return text && panel ? panel.left - text.right : Number.NaN;
+      });
+      expect(gap, `gap at ${width}px`).toBeGreaterThanOrEqual(16);
+    }
     await page.close();
   });
 

@@ -10,6 +10,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   fakeBrowser.reset();
+  // The fake browser leaves the UI language unimplemented; counts need it (plural rules). A
+  // test that is about the language mocks it itself.
+  fakeBrowser.i18n.getUILanguage = () => 'en';
 });
 
 /**

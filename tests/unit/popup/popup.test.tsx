@@ -41,7 +41,11 @@ let library: Library;
 
 beforeEach(async () => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
-    subs === undefined ? key : `${key} ${[subs].flat().join(' ')}`) as typeof fakeBrowser.i18n.getMessage);
+    key === 'uiLocale'
+      ? 'zh-CN'
+      : subs === undefined
+        ? key
+        : `${key} ${[subs].flat().join(' ')}`) as typeof fakeBrowser.i18n.getMessage);
   // A Chinese UI: titles sort in pinyin order.
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('zh-CN');
   // jsdom has no IntersectionObserver; the list only needs it to page on scroll.
@@ -117,7 +121,7 @@ describe('Popup', () => {
     fireEvent.change(tagFilter, { target: { value: '外交' } });
     await waitFor(() => expect(titles()).toHaveLength(2));
     expect(titles().join()).not.toContain('北京的秋天');
-    expect(screen.getByText('popupShownOfTotal 2 3')).toBeTruthy();
+    expect(screen.getByText('popupShownOfTotal_other 3 2')).toBeTruthy();
   });
 
   it('removes a tag', async () => {
@@ -167,7 +171,7 @@ describe('Popup', () => {
     await waitFor(() => expect(titles().join()).not.toContain('Harbour notes'));
     expect(await library.getArticle('b')).toBeUndefined();
     expect(await library.listHighlights('b')).toEqual([]);
-    expect(screen.getByText('popupDeletedWithOne Harbour notes')).toBeTruthy();
+    expect(screen.getByText('popupDeletedWith_other 1 Harbour notes')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'popupUndo' }));
     await waitFor(async () => expect(await library.getArticleMeta('b')).toMatchObject({ title: 'Harbour notes' }));

@@ -48,6 +48,8 @@ function keysUsedInCode(): Set<string> {
       used.add(m[2] ?? '');
     }
     for (const m of source.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1] ?? '');
+    // A counted message: every language needs its `_other` form (plural.ts).
+    for (const m of source.matchAll(/\btCount\(\s*'([A-Za-z0-9_]+)'/g)) used.add(`${m[1] ?? ''}_other`);
   }
   return used;
 }
@@ -56,6 +58,15 @@ describe('locales', () => {
   it('each catalogue names its own language (uiLanguage() reads it)', () => {
     expect((en as Catalogue).uiLocale?.message).toBe('en');
     expect((zh as Catalogue).uiLocale?.message).toBe('zh-CN');
+  });
+
+  it('counts use plural rules: no count picks its words by "=== 1", every English count has both forms', () => {
+    const files = ['components', 'entrypoints', 'lib'].flatMap((dir) => sourceFiles(path.join(ROOT, dir)));
+    const adHoc = files.filter((file) => /\bt\(\s*[\w.]+\s*===\s*1\s*\?/.test(readFileSync(file, 'utf8')));
+    expect(adHoc).toEqual([]);
+    for (const key of Object.keys(en)) {
+      if (key.endsWith('_other')) expect(Object.keys(en), key).toContain(key.replace(/_other$/, '_one'));
+    }
   });
 
   it('en and zh_CN have exactly the same keys', () => {
@@ -97,7 +108,7 @@ describe('locales', () => {
     const used = keysUsedInCode();
     // The scan must see the code: a broken regex would pass vacuously.
     expect(used.size).toBeGreaterThan(100);
-    for (const key of ['popupArticleCountOne', 'popupArticleCount', 'extName', 'popupSearchLabel']) {
+    for (const key of ['popupArticleCount_other', 'panelCount_other', 'extName', 'popupSearchLabel']) {
       expect(used).toContain(key);
     }
     for (const key of used) {
