@@ -28,6 +28,7 @@ function titleOf(entry: TrashEntry): string {
 function whenOf(entry: TrashEntry): string {
   const when = timeAgo(entry.deletedAt);
   if (entry.kind === 'highlight') return t('trashReplacedNote', when);
+  if (entry.replaced) return t('trashReplacedText', when);
   return t(entry.by === 'local' ? 'trashDeletedLocal' : 'trashDeletedSync', when);
 }
 

@@ -12,12 +12,12 @@ export { type LibraryChange, onLibraryChange } from './changes';
 export type { ListHighlightsOptions } from './highlights';
 export { connectLibrary, type Library, type LibraryConnection, type OpenLibraryOptions, openLibrary } from './library';
 export { LATEST_VERSION } from './migrations';
+export type { ReplicaImpact } from './replica-impact';
 export {
   type ApplyOutcome,
   articleReplica,
   highlightReplica,
   type Replica,
-  type ReplicaImpact,
   tombstoneReplica,
 } from './replicas';
 export type { OutboxEntry } from './schema';

@@ -13,6 +13,7 @@ import { openGlossaDb } from './db';
 import * as highlights from './highlights';
 import * as meta from './meta';
 import * as outbox from './outbox';
+import * as impact from './replica-impact';
 import * as replicas from './replicas';
 import type { GlossaSchema, OutboxEntry } from './schema';
 import * as trash from './trash';
@@ -90,7 +91,7 @@ export interface Library {
   /** Merges records from a sync peer or a backup into the library (never losing a newer local edit). */
   applyReplicas(incoming: readonly replicas.Replica[]): Promise<replicas.ApplyOutcome>;
   /** How many live articles `incoming` would delete or replace, without applying it. */
-  previewReplicas(incoming: readonly replicas.Replica[]): Promise<replicas.ReplicaImpact>;
+  previewReplicas(incoming: readonly replicas.Replica[]): Promise<impact.ReplicaImpact>;
   /** Re-asserts every live article and highlight with stamps later than `after` (keep the local copy). */
   claimLocalCopies(after: string): Promise<{ articles: string[]; highlights: string[] }>;
   /** The local replicas of outbox keys, for a push. */
@@ -167,7 +168,7 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
       announceChange({ store: 'highlights', ids: ids('h:') });
       return outcome;
     },
-    previewReplicas: (incoming) => replicas.previewReplicas(db, incoming),
+    previewReplicas: (incoming) => impact.previewReplicas(db, incoming),
     claimLocalCopies: async (after) => {
       const claimed = await replicas.claimLocalCopies(db, after);
       announceChange({ store: 'articles', ids: claimed.articles });

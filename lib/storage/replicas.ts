@@ -149,6 +149,11 @@ async function writeArticle(tx: StampTx, r: ReplicatedArticle, now: number): Pro
     return;
   }
   const { html, text, ...source } = r.source.value;
+  // Text that sync replaces is kept in the Trash, as a delete would be.
+  const [before, beforeBody] = await Promise.all([articles.get(r.id), bodies.get(r.id)]);
+  if (before && beforeBody && (beforeBody.html !== html || beforeBody.text !== text)) {
+    trashArticle(tx, before, beforeBody, [], 'sync', now, true);
+  }
   const stamps = { source: r.source.stamp, tags: r.tags.stamp, archived: r.archived.stamp, deleted: r.deleted.stamp };
   const meta: ArticleMeta = {
     ...source,
@@ -228,35 +233,6 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[], now = 
   }
   await tx.done;
   return outcome;
-}
-
-/** What a batch of replicas would do to the library's articles, were it applied. */
-export interface ReplicaImpact {
-  /** Live local articles it would delete. */
-  deletes: number;
-  /** Live local articles whose text (source) it would replace. */
-  replaces: number;
-}
-
-/** Counts, without writing, how many local articles `incoming` would delete or replace. */
-export async function previewReplicas(db: Db, incoming: readonly Replica[]): Promise<ReplicaImpact> {
-  const articles = incoming.filter((r): r is Extract<Replica, { type: 'article' }> => r.type === 'article');
-  const tx = db.transaction(['articles', 'bodies'], 'readonly');
-  const impact: ReplicaImpact = { deletes: 0, replaces: 0 };
-  const seen = new Set<string>();
-  for (const replica of articles) {
-    const id = replica.value.id;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const [meta, body] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('bodies').get(id)]);
-    if (!meta) continue;
-    const local = articleReplica(meta, body);
-    const merged = mergeArticle(local, replica.value);
-    if (merged.deleted.value || !merged.source.value) impact.deletes++;
-    else if (merged.source.value.contentHash !== local.source.value?.contentHash) impact.replaces++;
-  }
-  await tx.done;
-  return impact;
 }
 
 /**

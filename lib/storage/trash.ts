@@ -2,11 +2,14 @@
  * The Trash: what a delete removed, kept whole for a while, so nothing deleted by mistake — by
  * the reader, by a sync server gone wrong, by another device — is lost. A deleted article keeps
  * its meta and body here (its highlights stay as tombstones in their own store, and come back
- * with it); a highlight that sync deleted or whose note sync replaced keeps its former self.
+ * with it); an article whose text sync replaced keeps its former text; a highlight that sync
+ * deleted or whose note sync replaced keeps its former self. What sync takes gets an entry per
+ * change ({@link syncTrashKey}): a server that replaces a note twice must not push the reader's
+ * own words out of the Trash with its first replacement.
  * Entries older than {@link TRASH_DAYS} days are purged by the background.
  */
 import type { IDBPDatabase } from 'idb';
-import type { ArticleBody, ArticleMeta, Highlight } from '../model';
+import { type ArticleBody, type ArticleMeta, articleSourceOf, type Highlight } from '../model';
 import { maxStamp } from './highlights';
 import type { GlossaSchema } from './schema';
 import { outboxKey, type StampTx, stampArticle, stampHighlight, txStamper } from './stamping';
@@ -18,7 +21,18 @@ interface TrashWriter {
   objectStore(name: 'trash'): { put(value: TrashEntry): Promise<unknown> };
 }
 
-/** Keeps a deleted article (inside the transaction that deletes it). */
+let syncEntries = 0;
+
+/** A key of its own for something sync took: the record's key, the time and a counter. */
+export function syncTrashKey(recordKey: string, now: number): string {
+  syncEntries = (syncEntries + 1) % 1_000_000;
+  return `${recordKey}@${now.toString(36)}.${syncEntries.toString(36)}`;
+}
+
+/**
+ * Keeps a deleted article (inside the transaction that deletes it), or with `replaced` the
+ * text sync is replacing.
+ */
 export function trashArticle(
   tx: TrashWriter,
   meta: ArticleMeta,
@@ -26,9 +40,12 @@ export function trashArticle(
   highlightIds: string[],
   by: RemovedBy,
   now: number,
+  replaced = false,
 ): void {
+  const key = outboxKey('article', meta.id);
   void tx.objectStore('trash').put({
-    key: outboxKey('article', meta.id),
+    key: by === 'sync' ? syncTrashKey(key, now) : key,
+    ...(replaced ? { replaced: true as const } : {}),
     kind: 'article',
     deletedAt: now,
     by,
@@ -41,12 +58,18 @@ export function trashArticle(
 /** Keeps a highlight as it was before sync deleted it or replaced its note. */
 export function trashHighlight(tx: TrashWriter, highlight: Highlight, now: number): void {
   void tx.objectStore('trash').put({
-    key: outboxKey('highlight', highlight.id),
+    key: syncTrashKey(outboxKey('highlight', highlight.id), now),
     kind: 'highlight',
     deletedAt: now,
     by: 'sync',
     highlight,
   });
+}
+
+/** The fields of a meta that make up the article's text (its source), without the body. */
+function sourceFields(meta: ArticleMeta): Partial<ArticleMeta> {
+  const { html: _html, text: _text, ...fields } = articleSourceOf({ ...meta, html: '', text: '' });
+  return fields;
 }
 
 /** Everything in the Trash, most recently deleted first. */
@@ -84,7 +107,15 @@ export async function restoreFromTrash(db: Db, key: string, now: number = Date.n
   if (entry.kind === 'article') {
     const articles = tx.objectStore('articles');
     const id = entry.meta.id;
-    if (!(await articles.get(id))) {
+    const present = await articles.get(id);
+    if (present && entry.replaced) {
+      // The text sync replaced comes back as the reader's own edit of the source.
+      const meta = { ...present, ...sourceFields(entry.meta), updatedAt: Math.max(now, present.updatedAt + 1) };
+      const stamps = await stampArticle(clock, meta, { source: true });
+      void articles.put({ ...meta, stamps });
+      void tx.objectStore('bodies').put(entry.body);
+      clock.queue(outboxKey('article', id), maxStamp(stamps));
+    } else if (!present) {
       // A restore is the reader saving the article again: its source and "not deleted" are new.
       const stamps = await stampArticle(clock, entry.meta, { source: true, revive: true });
       void articles.put({ ...entry.meta, stamps, updatedAt: Math.max(now, entry.meta.updatedAt) });

@@ -16,7 +16,7 @@ export type RemovedBy = 'local' | 'sync';
  * (its highlights are tombstoned, not removed; `highlightIds` are those this delete tombstoned).
  */
 export interface TrashedArticle {
-  /** `a:<article id>`. */
+  /** `a:<article id>` for the reader's own delete; sync's entries are each their own (see trash.ts). */
   key: string;
   kind: 'article';
   deletedAt: number;
@@ -24,6 +24,8 @@ export interface TrashedArticle {
   meta: ArticleMeta;
   body: ArticleBody;
   highlightIds: string[];
+  /** Sync replaced the article's text (it was not deleted): restoring puts this text back. */
+  replaced?: true;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface TrashedArticle {
  * server or a peer can blank a note, and the reader can bring the old one back.
  */
 export interface TrashedHighlight {
-  /** `h:<highlight id>`. */
+  /** `h:<highlight id>@…`: one entry per change sync made, so a second never hides the first. */
   key: string;
   kind: 'highlight';
   deletedAt: number;

@@ -57,9 +57,10 @@ describe('the Trash', () => {
       { type: 'article', value: { ...local, deleted: { value: true, stamp: ahead(3 * 60 * 60 * 1000) } } },
     ]);
     expect(await library.getArticleMeta('a')).toBeUndefined();
-    expect((await library.listTrash()).map((e) => [e.key, e.by])).toEqual([['a:a', 'sync']]);
+    const [gone] = await library.listTrash();
+    expect([gone?.key, gone?.by]).toEqual([expect.stringMatching(/^a:a@/), 'sync']);
 
-    await library.restoreFromTrash('a:a');
+    await library.restoreFromTrash(gone?.key ?? '');
     const restored = await library.getArticleMeta('a');
     expect(restored?.id).toBe('a');
     // Its "not deleted" is stamped after the forged delete, so every device converges on it.
@@ -74,8 +75,45 @@ describe('the Trash', () => {
     expect((await library.getHighlight('h'))?.note).toBe('');
     const [entry] = await library.listTrash();
     expect(entry?.kind === 'highlight' && entry.highlight.note).toBe('重要的想法');
-    await library.restoreFromTrash('h:h');
+    await library.restoreFromTrash(entry?.key ?? '');
     expect((await library.getHighlight('h'))?.note).toBe('重要的想法');
+  });
+
+  it('a note replaced twice by sync keeps both former versions: the second never hides the first', async () => {
+    await library.upsertArticle(makeArticle({ id: 'a' }));
+    await library.putHighlight(makeHighlight({ id: 'h', articleId: 'a', note: '我自己的话' }));
+    const mine = highlightReplica(present(await library.getHighlight('h')));
+    await library.applyReplicas([
+      { type: 'highlight', value: { ...mine, note: { value: 'x', stamp: ahead(60_000) } } },
+    ]);
+    await library.applyReplicas([
+      { type: 'highlight', value: { ...mine, note: { value: 'y', stamp: ahead(120_000) } } },
+    ]);
+    const kept = (await library.listTrash()).map((e) => (e.kind === 'highlight' ? e.highlight.note : ''));
+    expect(kept.sort()).toEqual(['x', '我自己的话'].sort());
+  });
+
+  it('keeps the text sync replaced, even under an unchanged hash, and restoring brings it back', async () => {
+    await library.upsertArticle(makeArticle({ id: 'a' }));
+    const meta = present(await library.getArticleMeta('a'));
+    const body = present(await library.getArticle('a')).html;
+    const local = articleReplica(meta, { schema: 2, id: 'a', html: body, text: 'Body of a' });
+    const source = local.source.value;
+    if (!source) throw new Error('no source');
+    // The server keeps the declared hash but swaps the words.
+    const forged = { ...source, html: '<p>Replaced</p>', text: 'Replaced' };
+    const forgedStamp = ahead(60_000);
+    const incoming = { ...local, source: { value: forged, stamp: forgedStamp } };
+    expect(await library.previewReplicas([{ type: 'article', value: incoming }])).toEqual({ deletes: 0, replaces: 1 });
+    await library.applyReplicas([{ type: 'article', value: incoming }]);
+    expect((await library.getArticle('a'))?.text).toBe('Replaced');
+    const [entry] = await library.listTrash();
+    expect(entry).toMatchObject({ kind: 'article', by: 'sync', replaced: true });
+    await library.restoreFromTrash(entry?.key ?? '');
+    const back = await library.getArticle('a');
+    expect(back?.html).toBe(body);
+    // The restore is the reader's own edit, stamped after the server's.
+    expect(((await library.getArticleMeta('a'))?.stamps?.source ?? '') > forgedStamp).toBe(true);
   });
 
   it('purges entries older than 30 days, and only those', async () => {

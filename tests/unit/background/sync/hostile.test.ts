@@ -107,7 +107,9 @@ describe('a hostile server', () => {
     const trash = await a.lib.listTrash();
     expect(trash).toHaveLength(COUNT);
     expect(trash.every((e) => e.kind === 'article' && e.by === 'sync' && e.body.text.startsWith('第'))).toBe(true);
-    await a.lib.restoreFromTrash('a:a3');
+    const entry = trash.find((e) => e.kind === 'article' && e.meta.id === 'a3');
+    expect(entry?.key).toMatch(/^a:a3@/);
+    await a.lib.restoreFromTrash(entry?.key ?? '');
     expect((await a.lib.getArticle('a3'))?.text).toBe('第3篇');
   });
 
