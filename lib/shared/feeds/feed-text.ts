@@ -99,10 +99,21 @@ export function textToHtml(text: string): string {
  */
 export const FULL_TEXT_CHARS = 300;
 
-/** Whether `html` has at least {@link FULL_TEXT_CHARS} visible characters. */
+/**
+ * Whether `html` has at least {@link FULL_TEXT_CHARS} visible characters: one pass that skips
+ * tags and whitespace and stops as soon as it has counted enough (a long body costs no more than
+ * its first few hundred characters). Counts UTF-16 units; CJK text is all in the BMP.
+ */
 export function looksLikeFullText(html: string): boolean {
-  const text = html.replace(/<[^<>]*>/g, '').replace(/\s+/gu, '');
-  return Array.from(text.slice(0, FULL_TEXT_CHARS * 2)).length >= FULL_TEXT_CHARS;
+  let count = 0;
+  let inTag = false;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (inTag) inTag = c !== 0x3e; /* > */
+    else if (c === 0x3c /* < */) inTag = true;
+    else if (c > 0x20 && c !== 0xa0 && c !== 0x3000 && ++count >= FULL_TEXT_CHARS) return true;
+  }
+  return false;
 }
 
 /** Category names: cleaned, empties and repeats dropped, bounded in length and count. */
