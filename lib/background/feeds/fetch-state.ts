@@ -102,3 +102,16 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 export function isDue(state: FeedFetchState, now: number): boolean {
   return !state.gone && state.nextCheck !== null && state.nextCheck <= now;
 }
+
+/**
+ * When the earliest of `states` is due (epoch ms), or null when none ever is: what one alarm
+ * should be set to, so the schedule survives the worker stopping without an alarm per feed.
+ */
+export function nextDueAt(states: Iterable<FeedFetchState>): number | null {
+  let earliest: number | null = null;
+  for (const state of states) {
+    if (state.gone || state.nextCheck === null) continue;
+    if (earliest === null || state.nextCheck < earliest) earliest = state.nextCheck;
+  }
+  return earliest;
+}

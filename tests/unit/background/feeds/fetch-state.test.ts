@@ -10,6 +10,7 @@ import {
   isDue,
   MAX_BACKOFF_MS,
   MAX_RETRY_AFTER_MS,
+  nextDueAt,
   nextFetchState,
   parseRetryAfter,
 } from '../../../../lib/background/feeds/fetch-state';
@@ -103,5 +104,19 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('-5', now)).toBeNull();
     expect(parseRetryAfter('2024-07-01', now)).toBeNull();
     expect(parseRetryAfter(null, now)).toBeNull();
+  });
+});
+
+describe('nextDueAt', () => {
+  it('is the earliest check of the feeds still scheduled, or null', () => {
+    const at = (nextCheck: number | null, gone = false): FeedFetchState => ({
+      ...initialFetchState(0),
+      nextCheck,
+      gone,
+    });
+    expect(nextDueAt([at(30), at(10), at(20)])).toBe(10);
+    expect(nextDueAt([at(5, true), at(null), at(40)])).toBe(40);
+    expect(nextDueAt([at(null), at(1, true)])).toBeNull();
+    expect(nextDueAt([])).toBeNull();
   });
 });
