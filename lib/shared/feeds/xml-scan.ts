@@ -8,7 +8,8 @@
  * - structure that is not well formed: unclosed or mismatched elements, unterminated comments,
  *   CDATA sections, processing instructions or tags, a second root, nesting past
  *   {@link MAX_DEPTH} (recursive code downstream would overflow the stack);
- * - more than {@link MAX_FEED_ITEMS} entries, counted before anything is built from them.
+ * - more than {@link MAX_FEED_ITEMS} entries, counted before anything is built from them, and
+ *   more elements or attributes than any real feed has (the parser's cost grows with them).
  * It also reports the root element's name, which tells a feed from a web page or an OPML file.
  * Every step moves `i` forward or ends the scan; searches use `indexOf`, which never goes back.
  */
@@ -18,6 +19,14 @@ import { err, type FeedError, ok, type Result } from '../../model';
 export const MAX_FEED_ITEMS = 1000;
 /** Deeper nesting than any feed or OPML file needs. */
 export const MAX_DEPTH = 256;
+/**
+ * More elements than a 5 MB feed of real entries holds (HTML bodies travel as text; even Atom
+ * XHTML bodies stay far below). fast-xml-parser and feedsmith spend ~10 µs per element, so
+ * millions of empty elements would cost seconds (bench/FINDINGS.md).
+ */
+export const MAX_ELEMENTS = 200_000;
+/** Attributes on one element: feed elements have a handful; the parser slows superlinearly past thousands. */
+export const MAX_ATTRIBUTES = 256;
 
 /** What the scan learnt. */
 export interface XmlOutline {
@@ -34,6 +43,7 @@ export function scanXml(text: string): Result<XmlOutline, FeedError> {
   const stack: string[] = [];
   let root: string | null = null;
   let items = 0;
+  let elements = 0;
   let i = 0;
   for (;;) {
     const lt = text.indexOf('<', i);
@@ -56,6 +66,7 @@ export function scanXml(text: string): Result<XmlOutline, FeedError> {
     const tag = readStartTag(text, lt);
     if (!tag.ok) return tag;
     const { name, end, selfClosing } = tag.value;
+    if (++elements > MAX_ELEMENTS) return err({ code: 'too-large', detail: `more than ${MAX_ELEMENTS} elements` });
     if (stack.length === 0) {
       if (root !== null) return broken('more than one root element');
       root = localName(name);
@@ -116,7 +127,8 @@ function readStartTag(
   // searched for again only when a value ran past it, so no stretch is read twice.
   let j = lt + 1 + name.length;
   let gt = -1;
-  for (;;) {
+  for (let attributes = 0; ; attributes++) {
+    if (attributes > MAX_ATTRIBUTES) return broken(`<${name}> has more than ${MAX_ATTRIBUTES} attributes`);
     if (gt < j) gt = text.indexOf('>', j);
     if (gt < 0) return broken(`<${name}> is not closed`);
     const quote = nextQuote(text, j, gt);

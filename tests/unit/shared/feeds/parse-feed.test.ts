@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feed, FeedEntry, FeedErrorCode } from '../../../../lib/model';
 import { MAX_FEED_BYTES } from '../../../../lib/shared/feeds/decode';
 import { parseFeedText } from '../../../../lib/shared/feeds/parse-feed';
-import { MAX_FEED_ITEMS } from '../../../../lib/shared/feeds/xml-scan';
+import { MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_FEED_ITEMS } from '../../../../lib/shared/feeds/xml-scan';
 import { fixtureText } from './fixtures';
 
 const FEED_URL = 'https://feeds.example.com/path/feed.xml';
@@ -205,6 +205,16 @@ describe('refusals', () => {
     expect(
       refusal(`<rss><channel>${'<item><title>t</title></item>'.repeat(MAX_FEED_ITEMS)}</channel></rss>`),
     ).toBeNull();
+  });
+
+  it('refuses more elements or attributes than any feed has (the parser slows with them)', () => {
+    expect(refusal(`<rss><channel>${'<x/>'.repeat(MAX_ELEMENTS)}</channel></rss>`)).toBe('too-large');
+    expect(refusal(`<rss><channel><title>t</title>${'<x/>'.repeat(MAX_ELEMENTS - 3)}</channel></rss>`)).toBeNull();
+    const attributes = (n: number) => Array.from({ length: n }, (_, i) => `a${i}="1"`).join(' ');
+    expect(refusal(`<rss><channel><title ${attributes(MAX_ATTRIBUTES + 1)}>t</title></channel></rss>`)).toBe(
+      'broken-xml',
+    );
+    expect(refusal(`<rss><channel><title ${attributes(MAX_ATTRIBUTES)}>t</title></channel></rss>`)).toBeNull();
   });
 
   it('refuses text over 5 MB (an oversize feed generated here)', () => {
