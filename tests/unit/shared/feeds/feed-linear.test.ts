@@ -62,6 +62,7 @@ const SHAPES: Record<string, string> = {
   'many empty items': `<rss><channel>${'<item/>'.repeat(1000)}${fill('<x/>')}</channel></rss>`,
   'empty elements just under the element limit': `<rss><channel>${'<x/>'.repeat(MAX_ELEMENTS - 10)}</channel></rss>`,
   'JSON with a huge string': `{"version":"https://jsonfeed.org/version/1.1","title":"${fill('字')}"}`,
+  'JSON with endless tags': `{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","tags":[${fill('"新闻",')}"x"]}]}`,
   'JSON nesting': `{"version":"https://jsonfeed.org/version/1.1","items":${fill('[')}`,
 };
 
