@@ -13,11 +13,11 @@ import { langTag } from '../validate/fields';
 import {
   categoryList,
   cleanText,
-  escapeHtml,
   htmlToText,
   looksLikeFullText,
   resolveBase,
   resolveUrl,
+  textToHtml,
 } from './feed-text';
 
 /** The first non-empty string of `values`. */
@@ -103,7 +103,7 @@ function atomText(text: AtomFeed.Text | undefined): string {
 function atomHtml(text: { value?: string; type?: string } | undefined): string | null {
   const value = first(text?.value);
   if (value === null) return null;
-  return text?.type === 'html' || text?.type === 'xhtml' ? value : `<p>${escapeHtml(value.trim())}</p>`;
+  return text?.type === 'html' || text?.type === 'xhtml' ? value : textToHtml(value);
 }
 
 /** The page an entry or feed links to: `rel="alternate"` (or no rel), HTML preferred. */

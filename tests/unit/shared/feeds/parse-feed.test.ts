@@ -125,6 +125,21 @@ describe('Atom 1.0', () => {
   });
 });
 
+describe('Atom text content', () => {
+  it('escapes type="text" content into paragraphs, and a content elsewhere (src) is not the full text', () => {
+    const text = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+      <entry><id>1</id><title>a</title><updated>2024-01-01T00:00:00Z</updated><content type="text">a &lt; b
+
+second</content></entry>
+      <entry><id>2</id><title>b</title><updated>2024-01-01T00:00:00Z</updated><summary>short</summary><content src="https://x.example/2"/></entry>
+    </feed>`;
+    const result = parseFeedText(text, FEED_URL);
+    if (!result.ok) throw new Error(result.error.detail);
+    expect(entry(result.value, 0)).toMatchObject({ html: '<p>a &lt; b</p>\n<p>second</p>', hasFullContent: true });
+    expect(entry(result.value, 1)).toMatchObject({ html: '<p>short</p>', hasFullContent: false });
+  });
+});
+
 describe('JSON Feed 1.1', () => {
   const feed = parsed('json-feed.json');
 
