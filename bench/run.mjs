@@ -19,6 +19,7 @@ const BUILDS = {
   transfer: ['npx', ['vite', 'build', '--config', 'bench/vite.transfer.config.ts']],
   search: ['npx', ['vite', 'build', '--config', 'bench/page-harness/vite.search.config.ts']],
   sync: ['npx', ['vite', 'build', '--config', 'bench/vite.sync.config.ts']],
+  feeds: ['npx', ['vite', 'build', '--config', 'bench/vite.feeds.config.ts']],
 };
 
 const SUITES = {
@@ -30,6 +31,7 @@ const SUITES = {
   transfer: { load: () => import('./suites/transfer.mjs'), builds: ['transfer'] },
   search: { load: () => import('./suites/search.mjs'), builds: ['search'] },
   sync: { load: () => import('./suites/sync.mjs'), builds: ['sync'] },
+  feeds: { load: () => import('./suites/feeds.mjs'), builds: ['feeds'] },
 };
 
 const unknown = only.filter((name) => !(name in SUITES));

@@ -5,8 +5,10 @@
  * - `records`: making and changing highlight records;
  * - `hlc`: the hybrid logical clock that stamps every write;
  * - `merge`: how two replicas of a record merge, field by field;
- * - `search`: what a search hit is; `result`: success or failure as a value.
+ * - `search`: what a search hit is; `result`: success or failure as a value;
+ * - `feeds`: parsed feeds, their entries and subscriptions.
  */
+export * from './feeds';
 export * from './hlc';
 export * from './merge';
 export * from './records';

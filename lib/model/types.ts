@@ -10,8 +10,8 @@
  * seed the user deleted, left deleted). */
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'deleted-before';
 
-/** Where an article came from: bundled seed, a live web page, or a file the user imported. */
-export type ArticleOrigin = 'seed' | 'web' | 'file';
+/** Where an article came from: bundled seed, a live web page, a file the user imported, or a subscribed feed. */
+export type ArticleOrigin = 'seed' | 'web' | 'file' | 'feed';
 
 /** Current version of the {@link ArticleMeta} / {@link ArticleBody} record shape (2: `stamps`). */
 export const ARTICLE_SCHEMA = 2;

@@ -28,7 +28,7 @@ type Loose = Record<string, unknown>;
 /** Characters kept for a list preview, matching what the importers write. */
 const EXCERPT_LENGTH = 200;
 
-const ORIGINS: readonly ArticleOrigin[] = ['seed', 'web', 'file'];
+const ORIGINS: readonly ArticleOrigin[] = ['seed', 'web', 'file', 'feed'];
 
 /** Views any stored value as an object, so a primitive or `null` record still migrates. */
 export function asLoose(value: unknown): Loose {

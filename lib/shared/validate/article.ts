@@ -4,13 +4,13 @@
  * Links are http(s) only (a `javascript:` URL would reach the reader's "Original" link and the
  * Markdown export), images http(s) or raster `data:`, dates ISO 8601, languages BCP 47.
  */
-import { type ArticleSource, articleSourceOf, err, ok, type Result } from '../../model';
+import { type ArticleOrigin, type ArticleSource, articleSourceOf, err, ok, type Result } from '../../model';
 import { httpUrl, imageUrl, isoDate, langTag, orNull } from './fields';
 import { isRecord, isText } from './guards';
 import { LIMITS } from './limits';
 
 /** Where an article can come from (the `origin` field). */
-const ORIGINS = ['seed', 'web', 'file'] as const;
+const ORIGINS = ['seed', 'web', 'file', 'feed'] as const satisfies readonly ArticleOrigin[];
 
 type Check = (v: unknown) => boolean;
 

@@ -1,0 +1,96 @@
+/**
+ * A feed subscription that arrives from outside — a sync peer's document, a backup, a message
+ * from an extension page — checked field by field and rebuilt from what passed, or refused with
+ * the reason. The tables are keyed by the record types, so a field added to `Subscription` or
+ * `FeedFetchState` fails to compile here until someone decides how to check it.
+ */
+import {
+  err,
+  type FeedError,
+  type FeedErrorCode,
+  type FeedFetchState,
+  ok,
+  type Result,
+  type Subscription,
+} from '../../model';
+import { httpUrl, recordId } from './fields';
+import { isCount, isRecord, isText } from './guards';
+import { LIMITS } from './limits';
+
+type Check = (value: unknown) => boolean;
+
+/** Shortest and longest refresh interval a subscription may ask for (minutes): 5 min to a week. */
+export const MIN_FEED_INTERVAL = 5;
+export const MAX_FEED_INTERVAL = 7 * 24 * 60;
+
+const ERROR_CODES = [
+  'not-a-feed',
+  'broken-xml',
+  'entity-declaration',
+  'too-large',
+  'too-many-items',
+  'unknown-encoding',
+  'http-status',
+  'timeout',
+  'network',
+  'gone',
+] as const satisfies readonly FeedErrorCode[];
+
+const countOrNull: Check = (v) => v === null || isCount(v);
+const textOrNull =
+  (max: number): Check =>
+  (v) =>
+    v === null || isText(v, max);
+const feedError: Check = (v) =>
+  v === null || (isRecord(v) && (ERROR_CODES as readonly unknown[]).includes(v.code) && isText(v.detail, 1000));
+
+const FETCH_CHECKS = {
+  lastChecked: countOrNull,
+  lastSuccess: countOrNull,
+  // Validators are opaque server strings; real ones are short.
+  etag: textOrNull(1024),
+  lastModified: textOrNull(128),
+  failures: isCount,
+  nextCheck: countOrNull,
+  lastError: feedError,
+  newItems: isCount,
+  gone: (v) => typeof v === 'boolean',
+} as const satisfies Record<keyof FeedFetchState, Check>;
+
+const SUBSCRIPTION_CHECKS = {
+  id: (v) => typeof v === 'string' && v.startsWith('s_') && recordId(v) !== undefined,
+  url: (v) => httpUrl(v) !== undefined,
+  title: (v) => isText(v, LIMITS.title),
+  siteUrl: (v) => v === null || httpUrl(v) !== undefined,
+  intervalMinutes: (v) =>
+    Number.isInteger(v) && (v as number) >= MIN_FEED_INTERVAL && (v as number) <= MAX_FEED_INTERVAL,
+  fullText: (v) => typeof v === 'boolean',
+  fetch: (v) => isRecord(v),
+} as const satisfies Record<keyof Subscription, Check>;
+
+/** Copies exactly the checked fields of `value`, or names the first that failed. */
+function rebuild<T>(value: Record<string, unknown>, checks: Record<string, Check>, where: string): Result<T, string> {
+  const out: Record<string, unknown> = {};
+  for (const [field, check] of Object.entries(checks)) {
+    if (!check(value[field])) return err(`field "${where}${field}" is missing or invalid`);
+    out[field] = value[field];
+  }
+  return ok(out as T);
+}
+
+/** A subscription, rebuilt from its checked fields, or why it was refused. */
+export function checkSubscription(value: unknown): Result<Subscription, string> {
+  if (!isRecord(value)) return err('not an object');
+  const sub = rebuild<Subscription>(value, SUBSCRIPTION_CHECKS, '');
+  if (!sub.ok) return sub;
+  const fetch = rebuild<FeedFetchState>(value.fetch as Record<string, unknown>, FETCH_CHECKS, 'fetch.');
+  if (!fetch.ok) return fetch;
+  const lastError = fetch.value.lastError as FeedError | null;
+  return ok({
+    ...sub.value,
+    fetch: {
+      ...fetch.value,
+      lastError: lastError === null ? null : { code: lastError.code, detail: lastError.detail },
+    },
+  });
+}
