@@ -5,9 +5,11 @@
  * - `records`: making and changing highlight records;
  * - `hlc`: the hybrid logical clock that stamps every write;
  * - `merge`: how two replicas of a record merge, field by field;
- * - `search`: what a search hit is; `result`: success or failure as a value.
+ * - `search`: what a search hit is; `result`: success or failure as a value;
+ * - `images`: an article's saved images (stored once by content hash, a map per article).
  */
 export * from './hlc';
+export * from './images';
 export * from './merge';
 export * from './records';
 export * from './result';
