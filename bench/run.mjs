@@ -30,6 +30,7 @@ const SUITES = {
   transfer: { load: () => import('./suites/transfer.mjs'), builds: ['transfer'] },
   search: { load: () => import('./suites/search.mjs'), builds: ['search'] },
   sync: { load: () => import('./suites/sync.mjs'), builds: ['sync'] },
+  images: { load: () => import('./suites/save-images.mjs'), builds: ['extension'] },
 };
 
 const unknown = only.filter((name) => !(name in SUITES));

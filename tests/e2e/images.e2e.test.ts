@@ -6,8 +6,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solidPng } from '../../scripts/png.mjs';
 import { type ImageServer, serve, startImageServer } from '../support/image-server';
-import { solidPng } from '../support/png';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, pollPage } from './support/browsers';
 import { readStore } from './support/extension-db';
 import { ExtensionProbe, WebPage } from './support/live-web';
