@@ -14,11 +14,12 @@ import {
   RETRYABLE_IMAGE_FAILURES,
   type StoredImage,
 } from '../../model';
+import { sha256Hex } from '../../shared/images/hash';
+import { sniffImage } from '../../shared/images/sniff';
 import { LIMITS } from '../../shared/validate/limits';
 import type { Library } from '../../storage';
 import { collectImageSources } from './collect';
 import { byteBudget, fetchImage } from './fetch-image';
-import { sniffImage } from './sniff';
 import { makeThumbnail } from './thumbnail';
 
 /** Turns SVG text into safe SVG text, or null; absent where no DOM exists (Chrome's worker). */
@@ -66,12 +67,6 @@ async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) =>
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/** SHA-256 of `bytes`, lowercase hex. */
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A picture as stored, from bytes already known to be one. */

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { collectImageSources, decodeAttribute } from '../../../../lib/background/images/collect';
-import { sniffImage } from '../../../../lib/background/images/sniff';
 import { THUMB_MAX, thumbSize } from '../../../../lib/background/images/thumbnail';
+import { sniffImage } from '../../../../lib/shared/images/sniff';
 import { LIMITS } from '../../../../lib/shared/validate';
 import { pngBytes } from '../../../support/image-server';
 
