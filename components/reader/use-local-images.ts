@@ -29,8 +29,16 @@ export function useLocalImages(library: LibraryConnection, articleId: string | n
       .then(async (lib) => localImageUrls(lib, await lib.getImageMap(articleId)))
       .then(
         (loaded) => {
-          if (cancelled || !mounted.current) loaded.revoke();
-          else setImages(loaded);
+          if (cancelled || !mounted.current) return loaded.revoke();
+          // Rebuilding the body re-places every highlight and drops a selection in progress: only
+          // when the saved pictures changed (a map written with failures only changes nothing shown).
+          setImages((current) => {
+            if (current && sameSources(current, loaded)) {
+              loaded.revoke();
+              return current;
+            }
+            return loaded;
+          });
         },
         // Without its pictures the article still shows, with placeholders.
         () => !cancelled && setImages({ bySrc: new Map(), thumb: null, revoke: () => undefined }),
@@ -43,4 +51,9 @@ export function useLocalImages(library: LibraryConnection, articleId: string | n
   // The URLs of a set are revoked once the next set is shown, or the reader closes.
   useLayoutEffect(() => () => images?.revoke(), [images]);
   return images;
+}
+
+/** Whether two sets show the same saved pictures for the same sources. */
+function sameSources(a: LocalImageUrls, b: LocalImageUrls): boolean {
+  return a.bySrc.size === b.bySrc.size && [...a.bySrc.keys()].every((src) => b.bySrc.has(src));
 }
