@@ -1,6 +1,7 @@
 /**
  * The options page's Storage: whether the browser keeps the library for good (and a button to
- * ask it to), and how much the library and its saved images take.
+ * ask it to), how much the library and its saved images take, and a way to free the space of
+ * archived articles' pictures.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, t, uiLanguage } from '../../lib/shared/i18n';
@@ -20,6 +21,8 @@ export function StorageSection({ library }: SectionProps) {
   const [state, setState] = useState<Persistence | null>(null);
   const [asking, setAsking] = useState(false);
   const [usage, setUsage] = useState<{ used: number | null; images: number; imageBytes: number } | null>(null);
+  const [version, setVersion] = useState(0);
+  const [freed, setFreed] = useState('');
   const mounted = useMounted();
   const lang = uiLanguage();
 
@@ -33,7 +36,14 @@ export function StorageSection({ library }: SectionProps) {
         mounted.current && setUsage({ used: estimate?.usage ?? null, images: images.images, imageBytes: images.bytes }),
       () => undefined,
     );
-  }, [library, storage, mounted]);
+  }, [library, storage, mounted, version]);
+
+  const removeArchived = async () => {
+    const removed = await (await library()).removeArchivedImages();
+    if (!mounted.current) return;
+    setFreed(t('storageArchivedRemoved', [formatNumber(removed.images), formatNumber(removed.articles)]));
+    setVersion((v) => v + 1);
+  };
 
   const ask = async () => {
     setAsking(true);
@@ -57,6 +67,10 @@ export function StorageSection({ library }: SectionProps) {
           <li>{t('storageImages', [formatNumber(usage.images), formatBytes(usage.imageBytes, lang)])}</li>
         </ul>
       )}
+      <button type="button" onClick={() => void removeArchived()}>
+        {t('storageRemoveArchivedImages')}
+      </button>
+      <output aria-live="polite">{freed}</output>
     </>
   );
 }

@@ -47,7 +47,9 @@ export type ImageFailureReason =
   /** An SVG where no DOM exists to sanitize it (Chrome's service worker), or unsafe after sanitizing. */
   | 'svg-refused'
   /** The browser refused to store more (disk quota). */
-  | 'quota';
+  | 'quota'
+  /** The reader removed the saved copy to free space (an archived article): not fetched again. */
+  | 'removed';
 
 /** Reasons worth trying again after a while; the others stay failed. */
 export const RETRYABLE_IMAGE_FAILURES: readonly ImageFailureReason[] = ['timeout', 'network', 'http-status', 'quota'];

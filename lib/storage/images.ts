@@ -119,6 +119,32 @@ export async function removeImageMap(db: Db, articleId: string): Promise<boolean
 }
 
 /**
+ * Frees the space of archived articles' pictures: each saved entry becomes `removed` (shown as a
+ * placeholder, never fetched again), the small thumbnail stays for the list, and pictures no
+ * other map holds are deleted. Answers the articles affected and how many pictures went.
+ */
+export async function removeArchivedImages(db: Db): Promise<{ articleIds: string[]; images: number }> {
+  const tx: ImageTx = db.transaction(['images', 'imageMaps', 'articles'], 'readwrite');
+  return allOrNothing(tx, async () => {
+    const maps = tx.objectStore('imageMaps');
+    const released = new Set<string>();
+    const articleIds: string[] = [];
+    for (const meta of await tx.objectStore('articles').getAll()) {
+      if (!meta.archived) continue;
+      const map = await maps.get(meta.id);
+      if (!map?.entries.some(isSavedImage)) continue;
+      for (const entry of map.entries) if (isSavedImage(entry)) released.add(entry.hash);
+      const entries: ImageEntry[] = map.entries.map((entry) =>
+        isSavedImage(entry) ? { src: entry.src, failed: 'removed', tries: 0, nextTry: null } : entry,
+      );
+      await maps.put({ ...map, entries, hashes: hashesOf(entries, map.thumb) });
+      articleIds.push(meta.id);
+    }
+    return { articleIds, images: await dropUnheld(tx, released) };
+  });
+}
+
+/**
  * Removes the maps of articles that are gone for good (neither in the library nor in the
  * Trash, from which they may come back with their images) and every picture no map holds.
  * Answers how many maps and pictures went.

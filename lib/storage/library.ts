@@ -116,6 +116,8 @@ export interface Library {
   saveImageMap(write: images.ImageMapWrite, now?: number): Promise<ArticleImages>;
   /** Removes an article's saved images (pictures other articles show stay). */
   removeImageMap(articleId: string): Promise<boolean>;
+  /** Frees archived articles' pictures (their thumbnails stay); answers articles and pictures affected. */
+  removeArchivedImages(): Promise<{ articles: number; images: number }>;
   /** Drops the images of articles gone for good and pictures no article holds. */
   sweepImages(): Promise<{ maps: number; images: number }>;
   /** What became of an article's images, if they were looked at. */
@@ -215,6 +217,11 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
       const removed = await images.removeImageMap(db, articleId);
       if (removed) announceImages([articleId]);
       return removed;
+    },
+    removeArchivedImages: async () => {
+      const { articleIds, images: removed } = await images.removeArchivedImages(db);
+      announceImages(articleIds);
+      return { articles: articleIds.length, images: removed };
     },
     sweepImages: () => images.sweepImages(db),
     getImageMap: (articleId) => images.getImageMap(db, articleId),

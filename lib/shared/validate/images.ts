@@ -28,6 +28,7 @@ const REASONS = [
   'bad-type',
   'svg-refused',
   'quota',
+  'removed',
 ] as const satisfies readonly ImageFailureReason[];
 
 /** A SHA-256 content hash as images are keyed: 64 lowercase hex digits. */

@@ -2,7 +2,7 @@
  * The options page's Storage section: it says whether the library is kept for good, asks the
  * browser only when the reader presses the button, and shows what the saved images take.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { StorageSection } from '../../../components/options/StorageSection';
@@ -20,8 +20,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+let stored = { images: 12, bytes: 3_400_000 };
 const library: LibraryConnection = async () =>
-  ({ imageUsage: async () => ({ images: 12, bytes: 3_400_000 }) }) as unknown as Awaited<ReturnType<LibraryConnection>>;
+  ({
+    imageUsage: async () => stored,
+    removeArchivedImages: async () => {
+      stored = { images: 2, bytes: 400_000 };
+      return { articles: 3, images: 10 };
+    },
+  }) as unknown as Awaited<ReturnType<LibraryConnection>>;
 
 describe('StorageSection', () => {
   it('asks for persistent storage only on the button, and shows the answer and the usage', async () => {
@@ -41,16 +48,25 @@ describe('StorageSection', () => {
     expect(persist).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'storagePersistButton' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('storagePersistGranted'));
+    expect(await screen.findByText('storagePersistGranted')).toBeTruthy();
     expect(persist).toHaveBeenCalledTimes(1);
-    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'storagePersistButton' })).toBeNull();
+  });
+
+  it('removes the images of archived articles on request and shows the space again', async () => {
+    vi.stubGlobal('navigator', { ...navigator, storage: undefined });
+    render(<StorageSection library={library} />);
+    expect(await screen.findByText('storageImages 12 3.4 MB')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'storageRemoveArchivedImages' }));
+    expect(await screen.findByText('storageArchivedRemoved 10 3')).toBeTruthy();
+    expect(await screen.findByText('storageImages 2 400 kB')).toBeTruthy();
   });
 
   it('says so where the browser offers no persistent storage', async () => {
     vi.stubGlobal('navigator', { ...navigator, storage: undefined });
     render(<StorageSection library={library} />);
     expect(await screen.findByText('storagePersistUnsupported')).toBeTruthy();
-    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'storagePersistButton' })).toBeNull();
   });
 });
 

@@ -132,6 +132,29 @@ describe('saved images', () => {
     expect((await library.getImageMap('trashed'))?.hashes).toEqual([onlyOne.hash]);
   });
 
+  it('removing the pictures of archived articles keeps their thumbnails and what live articles share', async () => {
+    const name = uniqueDbName();
+    library = await openLibrary({ name });
+    await library.upsertArticle(makeArticle({ id: 'old', archived: true }));
+    await library.upsertArticle(makeArticle({ id: 'live' }));
+    await library.saveImageMap({
+      articleId: 'old',
+      entries: [saved('u1', shared), saved('u2', onlyOne), { src: 'u3', failed: 'timeout', tries: 1, nextTry: 9 }],
+      thumb: thumb.hash,
+      images: [shared, onlyOne, thumb],
+    });
+    await library.saveImageMap({ articleId: 'live', entries: [saved('u1', shared)], thumb: null, images: [shared] });
+    expect(await library.removeArchivedImages()).toEqual({ articles: 1, images: 1 });
+    expect(await storedHashes(name)).toEqual([shared.hash, thumb.hash].sort());
+    expect((await library.getImageMap('old'))?.entries).toEqual([
+      { src: 'u1', failed: 'removed', tries: 0, nextTry: null },
+      { src: 'u2', failed: 'removed', tries: 0, nextTry: null },
+      { src: 'u3', failed: 'timeout', tries: 1, nextTry: 9 },
+    ]);
+    expect((await library.getThumbnails(['old'])).has('old')).toBe(true);
+    expect(await library.removeArchivedImages()).toEqual({ articles: 0, images: 0 });
+  });
+
   it('a quota error half-way through a save leaves nothing of it, and the previous map intact', async () => {
     const name = uniqueDbName();
     library = await openLibrary({ name });

@@ -207,6 +207,16 @@ describe('saveArticleImages', () => {
     expect(drawn).toHaveLength(1);
   });
 
+  it('never fetches again what the reader removed from an archived article', async () => {
+    server.route('/kept.png', serve(pngBytes(5, 5, 1), 'image/png'));
+    await library.upsertArticle(makeArticle({ id: 'archived', archived: true, html: imgs('/kept.png') }));
+    await saveArticleImages('archived', { library });
+    expect(await library.removeArchivedImages()).toEqual({ articles: 1, images: 1 });
+    const map = await saveArticleImages('archived', { library, now: () => 10 ** 13 });
+    expect(byUrl(map, '/kept.png')).toMatchObject({ failed: 'removed', nextTry: null });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('answers null for an article that does not exist', async () => {
     expect(await saveArticleImages('absent', { library })).toBeNull();
   });
