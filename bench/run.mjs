@@ -32,6 +32,7 @@ const SUITES = {
   search: { load: () => import('./suites/search.mjs'), builds: ['search'] },
   sync: { load: () => import('./suites/sync.mjs'), builds: ['sync'] },
   feeds: { load: () => import('./suites/feeds.mjs'), builds: ['feeds'] },
+  images: { load: () => import('./suites/save-images.mjs'), builds: ['extension'] },
 };
 
 const unknown = only.filter((name) => !(name in SUITES));

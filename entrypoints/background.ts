@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHtmlPreparer } from '../lib/background/html-preparer';
+import { startImageSaving } from '../lib/background/images';
 import { pageHandlers } from '../lib/background/page-handlers';
 import { installSearch } from '../lib/background/search/background';
 import { importBundledSeeds, SEEDS_IMPORTED_KEY } from '../lib/background/seeds/seed-import';
@@ -79,9 +80,18 @@ export default defineBackground(() => {
   });
 
   const sync = startSync(library);
+  // Every saved article gets its images fetched and stored here (the library announces each save).
+  startImageSaving(library);
 
-  // The Trash keeps what was deleted for 30 days: purged at start-up and once a day.
-  const purgeTrash = () => void library.then((lib) => lib.purgeTrash()).catch(() => undefined);
+  // The Trash keeps what was deleted for 30 days: purged at start-up and once a day, and with it
+  // the saved images no article (live or in the Trash) holds any more.
+  const purgeTrash = () =>
+    void library
+      .then(async (lib) => {
+        await lib.purgeTrash();
+        await lib.sweepImages();
+      })
+      .catch(() => undefined);
   purgeTrash();
   void browser.alarms.get(TRASH_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(TRASH_ALARM, { periodInMinutes: 24 * 60 });

@@ -17,12 +17,18 @@ export interface ArticleViewProps {
   body: Element;
   /** Image URLs present in the body, so the hero is not shown twice. */
   bodyImages: string[];
+  /**
+   * Where the hero picture is shown from: a stored article passes its saved copy's URL, or null
+   * when none is saved (no hero then, rather than a request to the web). Absent: `meta.heroImage`
+   * (the reading view of a live page, whose pictures the page is loading anyway).
+   */
+  heroSrc?: string | null;
   /** Called with the body element once its content is in place (for the annotation layer). */
   onBody?: (element: HTMLElement) => void;
 }
 
 /** Renders one article. */
-export function ArticleView({ meta, body, bodyImages, onBody }: ArticleViewProps) {
+export function ArticleView({ meta, body, bodyImages, heroSrc, onBody }: ArticleViewProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const target = bodyRef.current;
@@ -30,6 +36,7 @@ export function ArticleView({ meta, body, bodyImages, onBody }: ArticleViewProps
     target.replaceChildren(...[...body.childNodes].map((node) => target.ownerDocument.importNode(node, true)));
     onBody?.(target);
   }, [body, onBody]);
+  const hero = heroSrc === undefined ? meta.heroImage : heroSrc;
   const showHero = meta.heroImage !== null && !bodyImages.some((src) => sameImage(src, meta.heroImage ?? ''));
   const published = formatDate(meta.published);
   return (
@@ -63,7 +70,7 @@ export function ArticleView({ meta, body, bodyImages, onBody }: ArticleViewProps
           )}
         </ul>
       </header>
-      {showHero && meta.heroImage && <img class="g-hero" src={meta.heroImage} alt="" referrerpolicy="no-referrer" />}
+      {showHero && hero && <img class="g-hero" src={hero} alt="" referrerpolicy="no-referrer" />}
       <div class="g-body" ref={bodyRef} />
     </article>
   );

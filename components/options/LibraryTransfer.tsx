@@ -5,8 +5,9 @@
  * mounts it as a section: it brings the two parts' headings (h3), not the section's own.
  * Styles: `components/options/transfer.css`.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { sanitizeArticleDom, sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
+import { sanitizeSvg } from '../../lib/shared/article/sanitize-svg';
 import { errorText } from '../../lib/shared/error-text';
 import { type MessageKey, t } from '../../lib/shared/i18n';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../../lib/ui/export';
 import { type FileImportDeps, type FileResult, importFiles } from '../../lib/ui/import';
 import { restoreSettings } from '../../lib/ui/import/settings';
+import { formatBytes } from '../../lib/ui/storage-persistence';
 import { downloadFile } from '../shared/download';
 import { markdownLabels } from '../shared/export-labels';
 import type { SectionProps } from './OptionsApp';
@@ -37,6 +39,7 @@ const importDeps: FileImportDeps = {
   articleRoot: (html) => sanitizeArticleDom(html, window).root,
   now: () => Date.now(),
   restoreSettings,
+  sanitizeSvg: (svg) => sanitizeSvg(svg, window),
 };
 
 /** A progress bar with its value in words. */
@@ -56,6 +59,21 @@ export function LibraryTransfer({ library: open }: SectionProps) {
   const [exportStatus, setExportStatus] = useState('');
   const [importing, setImporting] = useState<Progress | null>(null);
   const [results, setResults] = useState<FileResult[]>([]);
+  // The backup may carry the saved images: the reader chooses, knowing how large they make it.
+  const [imageBytes, setImageBytes] = useState<number | null>(null);
+  const [withImages, setWithImages] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void open()
+      .then((lib) => lib.imageUsage())
+      .then(
+        (usage) => live && setImageBytes(usage.bytes),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [open]);
 
   const runExport = async (format: LibraryFormat) => {
     setExporting({ done: 0, total: 0 });
@@ -67,6 +85,7 @@ export function LibraryTransfer({ library: open }: SectionProps) {
         settings,
         labels: markdownLabels(),
         onProgress: setExporting,
+        ...(format === 'backup' && withImages ? { images: library } : {}),
       });
       downloadFile(file);
       setExportStatus(t('exportDone', file.name));
@@ -99,6 +118,16 @@ export function LibraryTransfer({ library: open }: SectionProps) {
       <div class="g-transfer-part">
         <h3 id="g-transfer-export">{t('transferExportHeading')}</h3>
         <p class="g-help">{t('transferExportHelp')}</p>
+        {imageBytes !== null && imageBytes > 0 && (
+          <label class="g-transfer-images">
+            <input
+              type="checkbox"
+              checked={withImages}
+              onChange={(event) => setWithImages(event.currentTarget.checked)}
+            />{' '}
+            {t('transferIncludeImages', formatBytes(imageBytes))}
+          </label>
+        )}
         <p class="g-transfer-buttons">
           {LIBRARY_FORMATS.map((format) => (
             <button key={format} type="button" disabled={exporting !== null} onClick={() => void runExport(format)}>

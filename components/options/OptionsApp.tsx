@@ -8,6 +8,7 @@ import type { LibraryConnection } from '../../lib/storage';
 import { LibraryTransfer } from './LibraryTransfer';
 import { ReadingSettings } from './ReadingSettings';
 import { ShortcutHelp } from './ShortcutHelp';
+import { StorageSection } from './StorageSection';
 import { SyncSettings } from './SyncSettings';
 import { TrashSection } from './TrashSection';
 
@@ -32,6 +33,7 @@ export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
   { id: 'sync', title: 'optionsSync', Component: SyncSettings },
   { id: 'transfer', title: 'transferHeading', Component: LibraryTransfer },
   { id: 'trash', title: 'trashHeading', Component: TrashSection },
+  { id: 'storage', title: 'storageHeading', Component: StorageSection },
   { id: 'shortcuts', title: 'optionsShortcuts', Component: ShortcutHelp },
 ];
 

@@ -5,9 +5,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ArticleMeta } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
+import type { LibraryConnection } from '../../lib/storage';
 import { type ArticleActionHandlers, ArticleActions } from './ArticleActions';
 import { ArticleListItem } from './ArticleListItem';
 import { moveFocus } from './list-keys';
+import { useThumbnails } from './use-thumbnails';
 
 /** Props of {@link ArticleList}. */
 export interface ArticleListProps extends ArticleActionHandlers {
@@ -15,14 +17,21 @@ export interface ArticleListProps extends ArticleActionHandlers {
   counts: ReadonlyMap<string, number>;
   knownTags: readonly string[];
   hrefOf: (id: string) => string;
+  /** Where the rows' thumbnails are read from (never the web). */
+  library: LibraryConnection;
   onOpen: (article: ArticleMeta) => void;
   /** Present when there is a next page. */
   onLoadMore?: () => void;
 }
 
 /** The articles with their controls. */
-export function ArticleList({ items, counts, knownTags, hrefOf, onOpen, onLoadMore, ...handlers }: ArticleListProps) {
+export function ArticleList(props: ArticleListProps) {
+  const { items, counts, knownTags, hrefOf, library, onOpen, onLoadMore, ...handlers } = props;
   const sentinel = useRef<HTMLLIElement>(null);
+  const thumbs = useThumbnails(
+    library,
+    items.map((article) => article.id),
+  );
 
   useEffect(() => {
     const node = sentinel.current;
@@ -39,6 +48,7 @@ export function ArticleList({ items, counts, knownTags, hrefOf, onOpen, onLoadMo
           key={article.id}
           article={article}
           highlightCount={counts.get(article.id) ?? 0}
+          thumb={thumbs.get(article.id) ?? null}
           href={hrefOf(article.id)}
           onOpen={onOpen}
           onKeyDown={moveFocus}

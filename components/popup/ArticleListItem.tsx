@@ -1,7 +1,8 @@
 /**
  * One saved article in the popup list. The card is one link (one tab stop, one name: the
  * title); source, date, categories, tags, archive state and highlight count describe it. The
- * article's own controls (tags, archive, delete) come after the link as `children`.
+ * article's own controls (tags, archive, delete) come after the link as `children`. Its picture
+ * is the thumbnail stored at save time, never the article's hero image from the web.
  */
 import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
 import type { ArticleMeta } from '../../lib/model';
@@ -12,6 +13,8 @@ import { tCount } from '../../lib/shared/i18n/plural';
 export interface ArticleListItemProps {
   article: ArticleMeta;
   highlightCount: number;
+  /** Object URL of the article's stored thumbnail, or null (a neutral placeholder then). */
+  thumb: string | null;
   href: string;
   onOpen: (article: ArticleMeta) => void;
   onKeyDown: (e: TargetedKeyboardEvent<HTMLAnchorElement>) => void;
@@ -19,7 +22,8 @@ export interface ArticleListItemProps {
 }
 
 /** A card linking to the reader page of one article. */
-export function ArticleListItem({ article, highlightCount, href, onOpen, onKeyDown, children }: ArticleListItemProps) {
+export function ArticleListItem(props: ArticleListItemProps) {
+  const { article, highlightCount, thumb, href, onOpen, onKeyDown, children } = props;
   const titleId = `t-${article.id}`;
   const metaId = `m-${article.id}`;
   const date = formatDate(article.published ?? article.savedAt);
@@ -36,11 +40,7 @@ export function ArticleListItem({ article, highlightCount, href, onOpen, onKeyDo
           onOpen(article);
         }}
       >
-        {article.heroImage ? (
-          <img class="thumb" src={article.heroImage} alt="" loading="lazy" referrerpolicy="no-referrer" />
-        ) : (
-          <span class="thumb" aria-hidden="true" />
-        )}
+        {thumb ? <img class="thumb" src={thumb} alt="" /> : <span class="thumb" aria-hidden="true" />}
         <span class="text">
           <span class="title" id={titleId} lang={article.lang ?? undefined}>
             {article.title}

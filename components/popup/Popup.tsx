@@ -87,6 +87,7 @@ export function Popup({ library: lib }: PopupProps) {
 
   const listProps = {
     knownTags,
+    library: lib,
     hrefOf: readerUrl,
     onOpen: (article: ArticleMeta) => openArticle(article.id),
     onTags: actions.setTags,

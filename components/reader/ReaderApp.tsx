@@ -11,12 +11,14 @@ import { preparePainting } from '../../lib/shared/highlighting/layer';
 import { t } from '../../lib/shared/i18n';
 import { DEFAULT_READER_PREFS, readerAttributes } from '../../lib/shared/settings/reader-prefs';
 import { type LibraryConnection, onLibraryChange } from '../../lib/storage';
+import { showLocalImages } from '../../lib/ui/images/local-images';
 import { libraryStore } from '../../lib/ui/library-store';
 import { Annotator } from '../annotation/Annotator';
 import { ArticleView } from '../article/ArticleView';
 import { ReaderToolbar } from '../article/ReaderToolbar';
 import { useReadingPrefs } from '../article/use-reading-prefs';
 import { ExportMenu } from './ExportMenu';
+import { useLocalImages } from './use-local-images';
 
 type LoadState =
   | { kind: 'loading' }
@@ -76,10 +78,15 @@ export function ReaderApp({ articleId, library }: ReaderAppProps) {
     };
   }, [articleId, version, library]);
 
-  const prepared = useMemo(
-    () => (state.kind === 'ready' ? sanitizeArticleDom(state.article.html, window) : null),
-    [state],
-  );
+  // The body is built only once the saved pictures are known: it never loads an image from the web.
+  const images = useLocalImages(library, articleId);
+  const prepared = useMemo(() => {
+    if (state.kind !== 'ready' || !images) return null;
+    const sanitized = sanitizeArticleDom(state.article.html, window);
+    showLocalImages(sanitized.root, images.bySrc, { notSaved: t('readerImageNotSaved') });
+    return sanitized;
+  }, [state, images]);
+  const hero = state.kind === 'ready' && state.article.heroImage ? state.article.heroImage : null;
 
   useEffect(() => {
     if (state.kind === 'ready') document.title = state.article.title;
@@ -108,7 +115,13 @@ export function ReaderApp({ articleId, library }: ReaderAppProps) {
           </p>
         )}
         {state.kind === 'ready' && prepared && (
-          <ArticleView meta={state.article} body={prepared.root} bodyImages={prepared.images} onBody={onBody} />
+          <ArticleView
+            meta={state.article}
+            body={prepared.root}
+            bodyImages={prepared.images}
+            heroSrc={hero ? (images?.bySrc.get(hero) ?? null) : null}
+            onBody={onBody}
+          />
         )}
       </main>
       {state.kind === 'ready' && body && store && (

@@ -7,9 +7,11 @@
  * - `merge`: how two replicas of a record merge, field by field;
  * - `search`: what a search hit is; `result`: success or failure as a value;
  * - `feeds`: parsed feeds, their entries and subscriptions.
+ * - `images`: an article's saved images (stored once by content hash, a map per article).
  */
 export * from './feeds';
 export * from './hlc';
+export * from './images';
 export * from './merge';
 export * from './records';
 export * from './result';

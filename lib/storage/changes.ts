@@ -36,3 +36,28 @@ function isChange(value: unknown): value is LibraryChange {
   const v = value as Partial<LibraryChange>;
   return (v.store === 'articles' || v.store === 'highlights') && Array.isArray(v.ids);
 }
+
+/**
+ * Saved images change on their own channel: the background writes them long after the article,
+ * and sync (which follows library changes) has nothing to do for them.
+ */
+const IMAGES_CHANNEL = 'glossa:images';
+let imagesSender: BroadcastChannel | null = null;
+
+/** Announces that these articles' saved images changed. */
+export function announceImages(articleIds: string[]): void {
+  if (typeof BroadcastChannel === 'undefined' || articleIds.length === 0) return;
+  imagesSender ??= new BroadcastChannel(IMAGES_CHANNEL);
+  imagesSender.postMessage(articleIds);
+}
+
+/** Calls `listener` with the article ids whose saved images changed; returns an unsubscribe function. */
+export function onImagesChange(listener: (articleIds: string[]) => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(IMAGES_CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const ids = event.data;
+    if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) listener(ids);
+  };
+  return () => channel.close();
+}

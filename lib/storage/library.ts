@@ -3,14 +3,23 @@
  * migrated database. Callers never see a connection, a transaction or a store name.
  */
 import type { IDBPDatabase } from 'idb';
-import type { Article, ArticleMeta, ArticleTombstone, Highlight, UpsertOutcome } from '../model';
+import type {
+  Article,
+  ArticleImages,
+  ArticleMeta,
+  ArticleTombstone,
+  Highlight,
+  StoredImage,
+  UpsertOutcome,
+} from '../model';
 import * as addresses from './addresses';
 import * as edits from './article-edits';
 import * as articles from './articles';
 import * as bulk from './bulk';
-import { announceChange } from './changes';
+import { announceChange, announceImages } from './changes';
 import { openGlossaDb } from './db';
 import * as highlights from './highlights';
+import * as images from './images';
 import * as meta from './meta';
 import * as outbox from './outbox';
 import * as impact from './replica-impact';
@@ -104,6 +113,26 @@ export interface Library {
   ackOutbox(delivered: readonly OutboxEntry[]): Promise<void>;
   /** Queues every record for push (first sync with a server); answers how many. */
   enqueueAll(): Promise<number>;
+  /** Stores an article's image map and its pictures, all or nothing (lib/storage/images.ts). */
+  saveImageMap(write: images.ImageMapWrite, now?: number): Promise<ArticleImages>;
+  /** Removes an article's saved images (pictures other articles show stay). */
+  removeImageMap(articleId: string): Promise<boolean>;
+  /** Frees archived articles' pictures (their thumbnails stay); answers articles and pictures affected. */
+  removeArchivedImages(): Promise<{ articles: number; images: number }>;
+  /** Drops the images of articles gone for good and pictures no article holds. */
+  sweepImages(): Promise<{ maps: number; images: number }>;
+  /** What became of an article's images, if they were looked at. */
+  getImageMap(articleId: string): Promise<ArticleImages | undefined>;
+  /** Stored pictures by hash. */
+  getImages(hashes: readonly string[]): Promise<Map<string, StoredImage>>;
+  /** The thumbnails of those articles that have one. */
+  getThumbnails(articleIds: readonly string[]): Promise<Map<string, Blob>>;
+  /** Articles with an image retry due at `now`. */
+  dueImageRetries(now: number, limit: number): Promise<string[]>;
+  /** Articles whose images were never looked at. */
+  articlesWithoutImageMap(limit: number): Promise<string[]>;
+  /** Stored pictures and their bytes. */
+  imageUsage(): Promise<{ images: number; bytes: number }>;
   /** Closes the connection; the library is unusable afterwards. */
   close(): void;
 }
@@ -180,6 +209,28 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     countOutbox: () => outbox.countOutbox(db),
     ackOutbox: (delivered) => outbox.ackOutbox(db, delivered),
     enqueueAll: () => outbox.enqueueAll(db),
+    saveImageMap: async (write, now) => {
+      const saved = await images.saveImageMap(db, write, now);
+      announceImages([write.articleId]);
+      return saved;
+    },
+    removeImageMap: async (articleId) => {
+      const removed = await images.removeImageMap(db, articleId);
+      if (removed) announceImages([articleId]);
+      return removed;
+    },
+    removeArchivedImages: async () => {
+      const { articleIds, images: removed } = await images.removeArchivedImages(db);
+      announceImages(articleIds);
+      return { articles: articleIds.length, images: removed };
+    },
+    sweepImages: () => images.sweepImages(db),
+    getImageMap: (articleId) => images.getImageMap(db, articleId),
+    getImages: (hashes) => images.getImages(db, hashes),
+    getThumbnails: (articleIds) => images.getThumbnails(db, articleIds),
+    dueImageRetries: (now, limit) => images.dueImageRetries(db, now, limit),
+    articlesWithoutImageMap: (limit) => images.articlesWithoutImageMap(db, limit),
+    imageUsage: () => images.imageUsage(db),
     close: () => db.close(),
   };
 }

@@ -98,12 +98,26 @@ function addTrashAndAddresses({ db }: MigrationContext): void {
   db.createObjectStore('addresses', { keyPath: 'address' }).createIndex('byArticle', 'articleId');
 }
 
+/**
+ * v4 → v5: saved images. `images` holds each picture's bytes once, keyed by content hash;
+ * `imageMaps` holds per article what became of each image it names (and its thumbnail). New
+ * stores only: no record is rewritten, and articles saved before get their images fetched by the
+ * background's sweep (lib/background/images).
+ */
+function addImageStores({ db }: MigrationContext): void {
+  db.createObjectStore('images', { keyPath: 'hash' });
+  const maps = db.createObjectStore('imageMaps', { keyPath: 'articleId' });
+  maps.createIndex('byHash', 'hashes', { multiEntry: true });
+  maps.createIndex('byNextTry', 'nextTry');
+}
+
 /** Every step ever shipped, in order. Append only: never edit or remove a shipped step. */
 export const migrations: readonly Migration[] = [
   createV1Stores,
   splitBodiesAndAddSyncIndexes,
   addStampsAndSyncStores,
   addTrashAndAddresses,
+  addImageStores,
 ];
 
 /** The version a freshly opened database ends up at. */

@@ -3,7 +3,7 @@
  * every store and index name against. Older versions exist only inside `migrations.ts`.
  */
 import type { DBSchema } from 'idb';
-import type { ArticleBody, ArticleMeta, ArticleTombstone, Highlight } from '../model';
+import type { ArticleBody, ArticleImages, ArticleMeta, ArticleTombstone, Highlight, StoredImage } from '../model';
 import type { PageAddress, SearchDocRecord, TrashEntry } from './types';
 
 /** Database name used by the extension; tests pass their own to stay isolated. */
@@ -55,6 +55,19 @@ export interface GlossaSchema extends DBSchema {
   trash: { key: string; value: TrashEntry; indexes: { byDeletedAt: number } };
   /** Page addresses articles were saved from, when not their own URL. */
   addresses: { key: string; value: PageAddress; indexes: { byArticle: string } };
+  /** Image bytes, once per picture: keyed by the SHA-256 of the bytes (lib/storage/images.ts). */
+  images: { key: string; value: StoredImage };
+  /** Per article: each image `src` → its stored hash or why it is not saved; the thumbnail. */
+  imageMaps: {
+    key: string;
+    value: ArticleImages;
+    indexes: {
+      /** Which maps hold a hash (multiEntry): an image no map holds is removed. */
+      byHash: string;
+      /** Maps with a retry planned, earliest first. Maps with none are absent from it. */
+      byNextTry: number;
+    };
+  };
 }
 
 /**

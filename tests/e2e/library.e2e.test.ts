@@ -44,7 +44,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('library in %s', (name) => {
     await popup.page.close();
   });
 
-  it('opens the seed in the reader page with all paragraphs, the sub-heading and both images, and no script', async () => {
+  it('opens the seed in the reader page with all paragraphs, the sub-heading, a named placeholder for each image it could not save, and no script', async () => {
     const popup = await PopupPage.open(ext);
     await popup.waitForEntries(1);
     await popup.page.click('li.item > a');
@@ -56,12 +56,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('library in %s', (name) => {
     expect(facts.lang).toBe('zh-CN');
     expect(facts.paragraphs).toBe(18);
     expect(facts.subheadings).toEqual(['俄罗斯军事集结']);
-    expect(facts.images).toHaveLength(2);
-    for (const img of facts.images) {
-      expect(img.src).toMatch(/^https:\/\/chinese\.aljazeera\.net\//);
-      expect(img.referrerPolicy).toBe('no-referrer');
-      expect(img.loading).toBe('lazy');
-    }
+    // The test machine is offline: the seed's two pictures could not be saved, and the stored
+    // copy never loads them from the web — each is a placeholder named by its alt text.
+    expect(facts.images).toEqual([]);
+    expect(facts.missingImages).toHaveLength(2);
+    for (const label of facts.missingImages) expect(label).toMatch(/Image not saved/);
     expect(facts.scriptsInArticle).toBe(0);
     expect(facts.eventAttributes).toBe(0);
     expect(facts.readingTime).toMatch(/^\d+ min read$/);

@@ -5,12 +5,14 @@
  * (`subscription.ts`), imported articles and annotation files (which pass the same checks before
  * they are stored) — all against one table
  * of limits (`limits.ts`) and one set of field rules (`fields.ts`): links http(s) only, images
- * http(s) or raster `data:`, dates ISO 8601, languages BCP 47, ids in our format.
+ * http(s) or raster `data:`, dates ISO 8601, languages BCP 47, ids in our format; an article's
+ * image map (`images.ts`) by the same rules.
  */
 export { checkArticleSource, isNameList } from './article';
 export { httpUrl, imageUrl, isoDate, langTag, orNull, recordId } from './fields';
 export { isCount, isRecord, isText, isTime } from './guards';
 export { validateHighlight } from './highlight';
+export { checkImageMap, imageHash, storedImageType } from './images';
 export { LIMITS } from './limits';
 export { checkArticle, checkHighlight, checkTombstone } from './records';
 export { checkSubscription, MAX_FEED_INTERVAL, MIN_FEED_INTERVAL } from './subscription';

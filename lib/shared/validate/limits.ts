@@ -25,6 +25,10 @@ export const LIMITS = {
   text: 5 * 1024 * 1024,
   /** A raster `data:` image URL (a hero image saved inline). */
   dataImage: 2_000_000,
+  /** Saved images: one picture's bytes, an article's pictures' bytes and count (lib/background/images). */
+  imageBytes: 5 * 1024 * 1024,
+  articleImageBytes: 30 * 1024 * 1024,
+  articleImages: 100,
   /** Highlights: the quoted text, its context on each side, the note, selectors per record. */
   quote: 20_000,
   context: 256,

@@ -19,8 +19,12 @@
  * {…one ArticleTombstone: id, stamp, deletedAt…},
  * …]}
  * ```
+ *
+ * When asked, the saved images follow the tombstones (`"imageMaps"` and `"images"`,
+ * backup-images.ts); a Glossa without them ignores both members, so the layout version stays.
  */
 import type { Article, ArticleTombstone, Highlight } from '../../model';
+import { backupImageParts, type ImageSource } from './backup-images';
 import type { BackupSettings } from './settings';
 import type { ExportFile, ExportSource, OnProgress } from './types';
 
@@ -51,6 +55,8 @@ export interface BackupOptions {
   /** Clock (epoch ms), for the file's date. */
   now?: number;
   onProgress?: OnProgress;
+  /** Where to read saved images from; absent leaves them out (the smaller file). */
+  images?: ImageSource;
 }
 
 /** Bodies read at once: enough to overlap IndexedDB round trips, few enough to bound memory. */
@@ -92,7 +98,15 @@ export async function exportBackup(source: ExportSource, options: BackupOptions)
   tombstones.forEach((tombstone, i) => {
     parts.push(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(tombstone)}`);
   });
-  parts.push(']}\n');
+  parts.push(']');
+  if (options.images)
+    parts.push(
+      ...(await backupImageParts(
+        options.images,
+        metas.map((meta) => meta.id),
+      )),
+    );
+  parts.push('}\n');
   options.onProgress?.({ done: total, total });
   return { name: `glossa-backup-${exportedAt.slice(0, 10)}.json`, type: 'application/json;charset=utf-8', parts };
 }

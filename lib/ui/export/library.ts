@@ -7,6 +7,7 @@
  */
 import type { ArticleMeta, Highlight } from '../../model';
 import { exportBackup } from './backup';
+import type { ImageSource } from './backup-images';
 import { ENGLISH_LABELS, libraryHeader, librarySection, type MarkdownLabels } from './markdown';
 import type { BackupSettings } from './settings';
 import type { ExportFile, ExportSource, OnProgress } from './types';
@@ -26,6 +27,8 @@ export interface LibraryExportOptions {
   /** Clock, epoch ms. */
   now?: number;
   onProgress?: OnProgress;
+  /** Saved images to put in the backup (ignored by the other formats); absent leaves them out. */
+  images?: ImageSource;
 }
 
 /** Articles between progress reports (and chances for the page to repaint). */

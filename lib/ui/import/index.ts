@@ -12,6 +12,7 @@ import type { OnProgress } from '../export/types';
 import { type AnnotationTarget, type AttachDeps, attachAnnotations } from './annotations';
 import { readAnnotations } from './annotations-parse';
 import { type BackupTarget, checkBackup, isBackup, mergeBackup } from './backup';
+import { checkBackupImages, type ImageTarget, restoreBackupImages } from './backup-images';
 import { isGlossaMarkdownExport, toSeedFile } from './markdown-file';
 import { type FileResult, failure } from './report';
 
@@ -24,7 +25,7 @@ export interface ImportFile {
 }
 
 /** What importing writes to and reads from the library. */
-export type ImportTarget = BackupTarget & AnnotationTarget & Pick<Library, 'upsertArticle'>;
+export type ImportTarget = BackupTarget & AnnotationTarget & ImageTarget & Pick<Library, 'upsertArticle'>;
 
 /** What importing needs from its host (a page with a DOM). */
 export interface FileImportDeps extends AttachDeps {
@@ -32,6 +33,8 @@ export interface FileImportDeps extends AttachDeps {
   prepare: (html: string) => Promise<PreparedBody> | PreparedBody;
   /** Restores a backup's settings (`restoreSettings`); answers how many it set. Absent: none. */
   restoreSettings?: (settings: unknown) => Promise<number>;
+  /** Sanitizes a backup's SVG picture (`sanitizeSvg`); absent: SVG pictures are skipped. */
+  sanitizeSvg?: (svg: string) => string | null;
 }
 
 /** Largest JSON file read (a 10,000-article backup is ~40 MB). */
@@ -101,6 +104,8 @@ async function importJson(
     const backup = checked.value;
     const changed = await mergeBackup(backup, target, report);
     const settings = (await deps.restoreSettings?.(backup.settings)) ?? 0;
+    const pictures = await checkBackupImages(json, deps.sanitizeSvg);
+    const images = await restoreBackupImages(pictures, target, deps.now());
     return {
       file: name,
       ok: true,
@@ -109,9 +114,10 @@ async function importJson(
       highlights: backup.highlights.length,
       tombstones: backup.tombstones.length,
       changed,
-      skipped: backup.skipped,
+      skipped: backup.skipped + pictures.skipped,
       problems: backup.problems,
       settings,
+      images,
     };
   }
   const annotations = readAnnotations(json);

@@ -54,6 +54,8 @@ export interface BackupImported {
   problems: string[];
   /** Settings filled in on this device (ones it had never set). */
   settings: number;
+  /** Articles whose saved images came back with the backup. */
+  images: number;
 }
 
 /** A Markdown file that became an article. */

@@ -77,6 +77,8 @@ export interface ReaderFacts {
   paragraphs: number;
   subheadings: string[];
   images: { src: string; referrerPolicy: string; loading: string }[];
+  /** Accessible names of the placeholders shown for pictures that are not saved. */
+  missingImages: string[];
   scriptsInArticle: number;
   eventAttributes: number;
   readingTime: string;
@@ -108,6 +110,9 @@ export class ReaderPage {
           referrerPolicy: img.getAttribute('referrerpolicy') ?? '',
           loading: img.getAttribute('loading') ?? '',
         })),
+        missingImages: [...(article?.querySelectorAll('.g-img-missing[role=img]') ?? [])].map(
+          (box) => box.getAttribute('aria-label') ?? '',
+        ),
         scriptsInArticle: article?.querySelectorAll('script').length ?? 0,
         eventAttributes: all.filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
         readingTime: article?.querySelector('.g-reading-time')?.textContent ?? '',

@@ -79,6 +79,38 @@ describe('the reader Export menu', () => {
 });
 
 describe('the library transfer section', () => {
+  it('offers the saved images for the backup with their size, and includes them only when chosen', async () => {
+    const full = await fullLibrary();
+    const hash = 'a'.repeat(64);
+    const lib = full.library;
+    lib.imageUsage = async () => ({ images: 1, bytes: 2_500_000 });
+    lib.getImageMap = async (articleId) =>
+      articleId === full.seedId
+        ? { articleId, entries: [{ src: 'https://a.test/1.png', hash }], thumb: null, hashes: [hash], updatedAt: 1 }
+        : undefined;
+    lib.getImages = async () =>
+      new Map([[hash, { hash, blob: new Blob(['png']), type: 'image/png' as const, bytes: 3, width: 1, height: 1 }]]);
+    render(<LibraryTransfer library={async () => lib} />);
+    const choice = (await screen.findByRole('checkbox', {
+      name: 'Include saved images in the backup (2.5 MB)',
+    })) as HTMLInputElement;
+    expect(choice.checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Backup (JSON)' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(JSON.parse((await downloads[0]?.blob.text()) ?? '')).not.toHaveProperty('images');
+    await screen.findByText(/^Downloaded /);
+
+    fireEvent.click(choice);
+    fireEvent.click(screen.getByRole('button', { name: 'Backup (JSON)' }));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    const withImages = JSON.parse((await downloads[1]?.blob.text()) ?? '');
+    expect(withImages.imageMaps).toEqual([
+      { articleId: full.seedId, entries: [{ src: 'https://a.test/1.png', hash }], thumb: null },
+    ]);
+    expect(withImages.images).toEqual([{ hash, type: 'image/png', width: 1, height: 1, data: btoa('png') }]);
+    lib.close();
+  });
+
   it('exports a backup with progress, then imports it elsewhere with a line per file', async () => {
     const full = await fullLibrary();
     full.library.close();

@@ -15,6 +15,8 @@ import { connectLibrary } from '../../../lib/storage';
 beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
     subs === undefined ? key : `${key} ${[subs].flat().join(' ')}`) as typeof fakeBrowser.i18n.getMessage);
+  // The Storage section formats sizes in the UI language.
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
 });
 afterEach(() => {
   cleanup();

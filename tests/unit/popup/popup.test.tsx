@@ -89,6 +89,34 @@ async function organise(title: string) {
 }
 
 describe('Popup', () => {
+  it('shows stored thumbnails and a neutral placeholder, and never an image from the web', async () => {
+    // Every article names a hero image on the web; only 'b' has a thumbnail stored.
+    await library.upsertArticle(makeArticle({ id: 'a', heroImage: 'https://tracker.test/a.jpg', savedAt: 3 }));
+    await library.upsertArticle(makeArticle({ id: 'b', heroImage: 'http://site.test/b.jpg', savedAt: 2 }));
+    const asked: string[][] = [];
+    const withThumbs = popupLibrary();
+    const connection: LibraryConnection = async () => {
+      const lib = await withThumbs();
+      lib.getThumbnails = async (ids) => {
+        asked.push([...ids]);
+        return new Map(ids.filter((id) => id === 'b').map((id) => [id, new Blob(['x'], { type: 'image/webp' })]));
+      };
+      return lib;
+    };
+    const created: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => `blob:thumb/${created.push(blob as Blob)}`);
+    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const { container } = render(<Popup library={connection} />);
+    await waitFor(() => expect(container.querySelector('img.thumb')).not.toBeNull());
+    expect(asked.at(-1)).toEqual(['a', 'b', 'c']);
+    const images = [...container.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(images).toEqual(['blob:thumb/1']);
+    expect(container.innerHTML).not.toMatch(/tracker\.test|site\.test/);
+    expect(container.querySelectorAll('span.thumb[aria-hidden="true"]')).toHaveLength(2);
+    cleanup();
+    expect(revoked).toHaveBeenCalledWith('blob:thumb/1');
+  });
+
   it('lists the library newest first on the paged path, without loading every meta', async () => {
     loads.allMetas = 0;
     render(<Popup library={popupLibrary()} />);

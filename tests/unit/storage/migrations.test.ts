@@ -57,6 +57,8 @@ const ALL_STORES = [
   'articles',
   'bodies',
   'highlights',
+  'imageMaps',
+  'images',
   'meta',
   'outbox',
   'searchDocs',
@@ -245,8 +247,41 @@ describe('migration v3 → v4 (Trash, page addresses)', () => {
       library.close();
     }
     const after = await readRaw(name, 'articles');
-    expect(after.version).toBe(4);
+    expect(after.version).toBe(LATEST_VERSION);
     expect(after.stores.sort()).toEqual(ALL_STORES);
     for (const [store, list] of Object.entries(records)) expect(await raw(store)).toEqual(list);
+  });
+});
+
+describe('migration v4 → v5 (saved images)', () => {
+  it('keeps every record as it was, adds the image stores, and the old articles await their images', async () => {
+    const name = uniqueDbName();
+    (await openGlossaDb({ name, version: 4 })).close();
+    const { html, text, ...meta } = legacyStampedArticle(complete);
+    await putRaw(name, 'articles', [meta]);
+    await putRaw(name, 'bodies', [{ schema: ARTICLE_SCHEMA, id: complete.id, html, text }]);
+    await putRaw(name, 'highlights', [legacyStampedHighlight(highlight)]);
+    await putRaw(name, 'tombstones', [{ id: 'gone', stamp: legacyStamp(7_000), deletedAt: 7_000 }]);
+    await putRaw(name, 'outbox', [{ key: 'h:h1', stamp: legacyStamp(1_000) }]);
+    await putRaw(name, 'trash', [{ key: 'h:old', kind: 'highlight', deletedAt: 1, by: 'sync', highlight }]);
+    await putRaw(name, 'addresses', [{ address: 'https://example.com/amp/complete', articleId: 'complete' }]);
+    const stores = ['articles', 'bodies', 'highlights', 'tombstones', 'outbox', 'trash', 'addresses'];
+    const raw = async (store: string) => (await readRaw(name, store)).records;
+    const before = await Promise.all(stores.map(raw));
+
+    const library = await openLibrary({ name });
+    try {
+      expect(await library.getImageMap('complete')).toBeUndefined();
+      // Saved before images were kept: the background's sweep finds it.
+      expect(await library.articlesWithoutImageMap(10)).toEqual(['complete']);
+      expect(await library.imageUsage()).toEqual({ images: 0, bytes: 0 });
+    } finally {
+      library.close();
+    }
+    const after = await readRaw(name, 'images');
+    expect(after.version).toBe(5);
+    expect(after.stores.sort()).toEqual(ALL_STORES);
+    expect(after.records).toEqual([]);
+    expect(await Promise.all(stores.map(raw))).toEqual(before);
   });
 });

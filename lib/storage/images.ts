@@ -1,0 +1,228 @@
+/**
+ * Saved images: each picture's bytes once (`images`, keyed by content hash) and per article a
+ * map of what became of each image it names (`imageMaps`). Two articles that show the same
+ * picture hold the same hash, and a picture is removed only when no map holds it any more —
+ * counted by the `byHash` index inside the writing transaction, so there is no reference counter
+ * to drift. Every write is one transaction: a quota error in the middle leaves nothing of it.
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { type ArticleImages, type ImageEntry, isSavedImage, type StoredImage } from '../model';
+import type { GlossaSchema } from './schema';
+
+type Db = IDBPDatabase<GlossaSchema>;
+
+/** What a save writes: the map's entries and thumbnail, and the pictures they name. */
+export interface ImageMapWrite {
+  articleId: string;
+  entries: ImageEntry[];
+  thumb: string | null;
+  /** Pictures to store; one already stored under its hash is left as it is. */
+  images: readonly StoredImage[];
+}
+
+/** Every hash a map holds, thumbnail included, each once. */
+function hashesOf(entries: readonly ImageEntry[], thumb: string | null): string[] {
+  const hashes = new Set(entries.filter(isSavedImage).map((entry) => entry.hash));
+  if (thumb) hashes.add(thumb);
+  return [...hashes];
+}
+
+/** The earliest planned retry, or undefined (absent from the index) when none is planned. */
+function nextTryOf(entries: readonly ImageEntry[]): number | undefined {
+  let next: number | undefined;
+  for (const entry of entries) {
+    if (isSavedImage(entry) || entry.nextTry === null) continue;
+    next = next === undefined ? entry.nextTry : Math.min(next, entry.nextTry);
+  }
+  return next;
+}
+
+/** A read-write transaction over both image stores (and maybe others). */
+type ImageTx = IDBPTransaction<GlossaSchema, ('images' | 'imageMaps' | 'articles' | 'trash')[], 'readwrite'>;
+
+/**
+ * Runs `write` in `tx` and waits for the commit; aborts `tx` if `write` throws. A put that
+ * threw synchronously (a quota error) leaves the earlier puts pending: they must not commit.
+ */
+async function allOrNothing<T>(tx: ImageTx, write: (tx: ImageTx) => Promise<T>): Promise<T> {
+  try {
+    const result = await write(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
+const imageTx = (db: Db): ImageTx => db.transaction(['images', 'imageMaps'], 'readwrite') as ImageTx;
+
+/** Deletes each of `hashes` that no map holds any more (inside the writing transaction). */
+async function dropUnheld(tx: ImageTx, hashes: Iterable<string>): Promise<number> {
+  const byHash = tx.objectStore('imageMaps').index('byHash');
+  let dropped = 0;
+  for (const hash of hashes) {
+    if ((await byHash.count(hash)) > 0) continue;
+    await tx.objectStore('images').delete(hash);
+    dropped++;
+  }
+  return dropped;
+}
+
+/**
+ * Stores an article's image map and the pictures it names, replacing its previous map; pictures
+ * only the previous map held are removed. All or nothing.
+ */
+export async function saveImageMap(db: Db, write: ImageMapWrite, now: number = Date.now()): Promise<ArticleImages> {
+  return allOrNothing(imageTx(db), async (tx) => {
+    const images = tx.objectStore('images');
+    const maps = tx.objectStore('imageMaps');
+    for (const image of write.images) {
+      if ((await images.count(image.hash)) === 0) await images.put(image);
+    }
+    const previous = await maps.get(write.articleId);
+    const hashes = hashesOf(write.entries, write.thumb);
+    const record: ArticleImages = {
+      articleId: write.articleId,
+      entries: write.entries.map((entry) => ({ ...entry })),
+      thumb: write.thumb,
+      hashes,
+      updatedAt: now,
+    };
+    const nextTry = nextTryOf(write.entries);
+    if (nextTry !== undefined) record.nextTry = nextTry;
+    await maps.put(record);
+    const kept = new Set(hashes);
+    await dropUnheld(
+      tx,
+      (previous?.hashes ?? []).filter((hash) => !kept.has(hash)),
+    );
+    return record;
+  });
+}
+
+/** Removes an article's map and the pictures no other map holds; true if there was a map. */
+export async function removeImageMap(db: Db, articleId: string): Promise<boolean> {
+  return allOrNothing(imageTx(db), async (tx) => {
+    const maps = tx.objectStore('imageMaps');
+    const previous = await maps.get(articleId);
+    if (!previous) return false;
+    await maps.delete(articleId);
+    await dropUnheld(tx, previous.hashes);
+    return true;
+  });
+}
+
+/**
+ * Frees the space of archived articles' pictures: each saved entry becomes `removed` (shown as a
+ * placeholder, never fetched again), the small thumbnail stays for the list, and pictures no
+ * other map holds are deleted. Answers the articles affected and how many pictures went.
+ */
+export async function removeArchivedImages(db: Db): Promise<{ articleIds: string[]; images: number }> {
+  const tx: ImageTx = db.transaction(['images', 'imageMaps', 'articles'], 'readwrite');
+  return allOrNothing(tx, async () => {
+    const maps = tx.objectStore('imageMaps');
+    const released = new Set<string>();
+    const articleIds: string[] = [];
+    for (const meta of await tx.objectStore('articles').getAll()) {
+      if (!meta.archived) continue;
+      const map = await maps.get(meta.id);
+      if (!map?.entries.some(isSavedImage)) continue;
+      for (const entry of map.entries) if (isSavedImage(entry)) released.add(entry.hash);
+      const entries: ImageEntry[] = map.entries.map((entry) =>
+        isSavedImage(entry) ? { src: entry.src, failed: 'removed', tries: 0, nextTry: null } : entry,
+      );
+      await maps.put({ ...map, entries, hashes: hashesOf(entries, map.thumb) });
+      articleIds.push(meta.id);
+    }
+    return { articleIds, images: await dropUnheld(tx, released) };
+  });
+}
+
+/**
+ * Removes the maps of articles that are gone for good (neither in the library nor in the
+ * Trash, from which they may come back with their images) and every picture no map holds.
+ * Answers how many maps and pictures went.
+ */
+export async function sweepImages(db: Db): Promise<{ maps: number; images: number }> {
+  const tx: ImageTx = db.transaction(['images', 'imageMaps', 'articles', 'trash'], 'readwrite');
+  return allOrNothing(tx, async () => {
+    const articles = tx.objectStore('articles');
+    const trash = tx.objectStore('trash');
+    const maps = tx.objectStore('imageMaps');
+    let removedMaps = 0;
+    for (let cursor = await maps.openCursor(); cursor; cursor = await cursor.continue()) {
+      const id = cursor.primaryKey;
+      if ((await articles.count(id)) > 0 || (await trash.count(`a:${id}`)) > 0) continue;
+      await cursor.delete();
+      removedMaps++;
+    }
+    // The index's own keys (its getAllKeys would answer the maps' primary keys).
+    const held = new Set<string>();
+    const byHash = maps.index('byHash');
+    for (let c = await byHash.openKeyCursor(null, 'nextunique'); c; c = await c.continue()) held.add(c.key);
+    const unheld = (await tx.objectStore('images').getAllKeys()).filter((hash) => !held.has(hash));
+    for (const hash of unheld) await tx.objectStore('images').delete(hash);
+    return { maps: removedMaps, images: unheld.length };
+  });
+}
+
+/** An article's image map, if its images were looked at. */
+export function getImageMap(db: Db, articleId: string): Promise<ArticleImages | undefined> {
+  return db.get('imageMaps', articleId);
+}
+
+/** Stored pictures by hash (absent ones are left out), read in one transaction. */
+export async function getImages(db: Db, hashes: readonly string[]): Promise<Map<string, StoredImage>> {
+  const store = db.transaction('images', 'readonly').store;
+  const found = await Promise.all(hashes.map((hash) => store.get(hash)));
+  return new Map(found.flatMap((image) => (image ? [[image.hash, image] as const] : [])));
+}
+
+/** The thumbnail of each article that has one, read in one transaction (for a list page). */
+export async function getThumbnails(db: Db, articleIds: readonly string[]): Promise<Map<string, Blob>> {
+  const tx = db.transaction(['imageMaps', 'images'], 'readonly');
+  const maps = await Promise.all(articleIds.map((id) => tx.objectStore('imageMaps').get(id)));
+  const thumbs = new Map<string, Blob>();
+  await Promise.all(
+    maps.map(async (map) => {
+      if (!map?.thumb) return;
+      const image = await tx.objectStore('images').get(map.thumb);
+      if (image) thumbs.set(map.articleId, image.blob);
+    }),
+  );
+  return thumbs;
+}
+
+/** Ids of articles with a retry due at `now`, earliest first, at most `limit`. */
+export async function dueImageRetries(db: Db, now: number, limit: number): Promise<string[]> {
+  return db.getAllKeysFromIndex('imageMaps', 'byNextTry', IDBKeyRange.upperBound(now), limit);
+}
+
+/** Ids of articles whose images were never looked at (saved before v5, or while the worker slept). */
+export async function articlesWithoutImageMap(db: Db, limit: number): Promise<string[]> {
+  const tx = db.transaction(['articles', 'imageMaps'], 'readonly');
+  const [ids, mapped] = await Promise.all([
+    tx.objectStore('articles').getAllKeys(),
+    tx.objectStore('imageMaps').getAllKeys(),
+  ]);
+  const has = new Set(mapped);
+  return ids.filter((id) => !has.has(id)).slice(0, limit);
+}
+
+/** How many pictures are stored and their total bytes (the options page's storage summary). */
+export async function imageUsage(db: Db): Promise<{ images: number; bytes: number }> {
+  let images = 0;
+  let bytes = 0;
+  const tx = db.transaction('images', 'readonly');
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+    images++;
+    bytes += cursor.value.bytes;
+  }
+  return { images, bytes };
+}

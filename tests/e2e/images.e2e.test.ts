@@ -1,0 +1,124 @@
+/**
+ * Saved means saved (issue 16), in real browsers: a page with three pictures on 127.0.0.1 is
+ * saved from its reading view; the background stores the pictures and a thumbnail; the server is
+ * stopped; the stored copy shows all three from local bytes (decoded: `naturalWidth > 0`), the
+ * popup shows the thumbnail, and neither page asks the old host for anything.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solidPng } from '../../scripts/png.mjs';
+import { type ImageServer, serve, startImageServer } from '../support/image-server';
+import { type BrowserName, type ExtensionBrowser, launchWithExtension, pollPage } from './support/browsers';
+import { readStore } from './support/extension-db';
+import { ExtensionProbe, WebPage } from './support/live-web';
+import { PopupPage } from './support/pages';
+
+const TITLE = 'Three pictures of the harbour';
+const PROSE =
+  '<p>This paragraph is ordinary prose that makes the page read like an article, long enough for any ' +
+  'reader-mode heuristic to count it as content rather than navigation or boilerplate text.</p>';
+
+function articlePage(origin: string): string {
+  const figure = (n: number) =>
+    `<figure><img src="${origin}/img/${n}.png" alt="Harbour picture ${n}"><figcaption>Picture ${n}</figcaption></figure>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${TITLE}</title></head><body>` +
+    `<main><article><h1>${TITLE}</h1>${PROSE.repeat(3)}${figure(1)}${PROSE.repeat(2)}${figure(2)}` +
+    `${PROSE.repeat(2)}${figure(3)}${PROSE.repeat(2)}</article></main></body></html>`
+  );
+}
+
+/** Every image element of `page` with its source and decoded width, and the resources it loaded. */
+function imagesOf(page: Page, origin: string) {
+  return page.evaluate(
+    (host: string) => ({
+      images: [...document.querySelectorAll('img')].map((img) => ({ src: img.src, width: img.naturalWidth })),
+      fromOldHost: performance.getEntriesByType('resource').filter((e) => e.name.startsWith(host)).length,
+    }),
+    origin,
+  );
+}
+
+interface StoredMap {
+  articleId: string;
+  entries: { src: string; hash?: string }[];
+  thumb: string | null;
+}
+
+describe.each<BrowserName>(['chromium', 'firefox'])('saved images in %s', (name) => {
+  let ext: ExtensionBrowser;
+  let server: ImageServer;
+  let probe: ExtensionProbe;
+
+  beforeAll(async () => {
+    server = await startImageServer();
+    server.route('/article.html', serve(articlePage(server.origin), 'text/html; charset=utf-8'));
+    const colours: [number, number, number][] = [
+      [200, 40, 40],
+      [40, 160, 60],
+      [30, 60, 200],
+    ];
+    for (const [i, colour] of colours.entries()) {
+      server.route(`/img/${i + 1}.png`, serve(solidPng(400 + i * 40, 300, colour), 'image/png'));
+    }
+    ext = await launchWithExtension(name);
+    probe = await ExtensionProbe.open(ext);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.stop();
+  });
+
+  it('keeps the pictures of a saved page: offline, the stored copy and the popup show them from local bytes', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${server.origin}/article.html`, { waitUntil: 'domcontentloaded' });
+    const web = new WebPage(page);
+    await web.waitForControl();
+    await probe.toggleReadingView(await probe.tabId(`${server.origin}/article.html`));
+    await web.waitForReadingView(true);
+    await web.readingFrame();
+    await page.keyboard.press('Enter');
+
+    // The background fetches the three pictures and makes the thumbnail.
+    let map: StoredMap | undefined;
+    const until = Date.now() + 30_000;
+    while (Date.now() < until) {
+      const maps = await readStore<StoredMap>(probe.page, 'imageMaps');
+      map = maps.find((m) => m.entries.some((e) => e.src.startsWith(server.origin)));
+      if (map && map.entries.length === 3 && map.entries.every((e) => e.hash) && map.thumb) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(map?.entries.map((e) => Boolean(e.hash))).toEqual([true, true, true]);
+    expect(map?.thumb).toBeTruthy();
+    expect(await readStore(probe.page, 'images')).toHaveLength(4);
+    await page.close();
+
+    await server.stop();
+
+    const popup = await PopupPage.open(ext);
+    await popup.waitForEntries(2);
+    await pollPage(popup.page, () =>
+      [...document.querySelectorAll<HTMLImageElement>('img.thumb')].some((i) => i.naturalWidth > 0),
+    );
+    const listed = await imagesOf(popup.page, server.origin);
+    expect(listed.images.length).toBeGreaterThan(0);
+    for (const image of listed.images) expect(image.src).toMatch(/^blob:/);
+    expect(listed.images.find((i) => i.width > 0)?.width).toBeLessThanOrEqual(160);
+    expect(listed.fromOldHost).toBe(0);
+    const entry = (await popup.entries()).find((e) => e.name === TITLE);
+    await popup.page.close();
+
+    const url = new URL(entry?.href ?? '');
+    const reader = await ext.openExtensionPage(url.pathname + url.search, 'article .g-body');
+    await pollPage(reader, () => {
+      const imgs = [...document.querySelectorAll<HTMLImageElement>('article .g-body img')];
+      return imgs.length === 3 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    });
+    const shown = await imagesOf(reader, server.origin);
+    expect(shown.images.map((i) => i.width)).toEqual([400, 440, 480]);
+    for (const image of shown.images) expect(image.src).toMatch(/^blob:/);
+    expect(shown.fromOldHost).toBe(0);
+    expect(await reader.evaluate(() => document.querySelectorAll('.g-img-missing').length)).toBe(0);
+    await reader.close();
+  });
+});
