@@ -133,6 +133,23 @@ describe.each<BrowserName>(['chromium', 'firefox'])('side panel in %s', (name) =
     await page.close();
   });
 
+  it('follows the stored copy too: a reader tab shows the same entries, notes included', async () => {
+    const all = await readStore<Highlight>(probe.page, 'highlights');
+    const articleId = all.find((h) => h.note === NOTE)?.articleId ?? '';
+    const path = `/reader.html?id=${articleId}`;
+    const reader = await ext.openExtensionPage(path, 'article .g-body');
+    const panel = await ext.openExtensionPage(
+      `/sidepanel.html?tab=${await probe.tabId(ext.origin + path)}`,
+      'ol.entries > li',
+    );
+    expect((await waitForListed(panel, 3)).map((e) => e.title)).toEqual([EARLY, MIDDLE, LATE]);
+    expect(await panel.$eval('ol.entries .g-note-text', (n) => n.textContent)).toBe('军费 连续第七年 增长');
+    // The stored copy links nowhere else: it is the stored copy.
+    expect(await panel.$$eval('a', (links) => links.map((a) => a.textContent))).not.toContain('Open the stored copy');
+    await panel.close();
+    await reader.close();
+  });
+
   it('shows recent articles beside a page that is not a saved article', async () => {
     const url = `${server.url}/search.html`;
     const page = await ext.browser.newPage();
