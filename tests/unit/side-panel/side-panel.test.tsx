@@ -49,13 +49,13 @@ const titles = () => [...document.querySelectorAll('ol.entries > li .title')].ma
 
 describe('side panel', () => {
   it('follows the active tab: a saved page, then another tab, then that tab navigating to the page', async () => {
-    const win = await fakeBrowser.windows.create({ focused: true });
-    await fakeBrowser.tabs.create({ windowId: win.id, url: `${URL_A}#section`, active: true });
+    const windowId = (await fakeBrowser.windows.create({ focused: true }))?.id;
+    await fakeBrowser.tabs.create({ windowId, url: `${URL_A}#section`, active: true });
     render(<SidePanelApp library={connectLibrary()} pinnedTab={null} />);
     await screen.findByRole('heading', { name: '和谈的立场' });
     expect(titles()).toEqual(['停火线', '和谈']);
 
-    const other = await fakeBrowser.tabs.create({ windowId: win.id, url: 'https://elsewhere.example/', active: true });
+    const other = await fakeBrowser.tabs.create({ windowId, url: 'https://elsewhere.example/', active: true });
     await screen.findByRole('heading', { name: 'sidePanelRecent' });
     expect(await screen.findByRole('link', { name: 'Another saved article' })).toBeTruthy();
     expect(screen.getByText('sidePanelNotSaved')).toBeTruthy();
