@@ -4,7 +4,7 @@
  * Edits are written to the library here; the views that show the article redraw from the
  * library's change channel (and the live page from the background's page watch).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type ArticleMeta, HIGHLIGHT_COLORS, type Highlight, type HighlightColor, quoteOf } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
@@ -25,6 +25,13 @@ export interface ArticleAnnotationsProps {
   onDelete: (highlight: Highlight) => void;
 }
 
+/**
+ * Entries in the first paint, and added each frame after it. A long list (1,000 annotations)
+ * would otherwise hold the first paint for the whole of it; the first screen needs a few dozen.
+ */
+const FIRST_PAINT = 40;
+const PER_FRAME = 200;
+
 /** Short text for an entry's title and its controls' names. */
 function clip(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -44,6 +51,12 @@ export function entryTitle(h: Highlight): string {
 export function ArticleAnnotations({ meta, entries, live, onColor, onNote, onDelete }: ArticleAnnotationsProps) {
   const [hidden, setHidden] = useState<ReadonlySet<HighlightColor>>(new Set());
   const shown = shownEntries(entries.placed, hidden);
+  const [limit, setLimit] = useState(FIRST_PAINT);
+  useEffect(() => {
+    if (limit >= shown.length) return;
+    const frame = requestAnimationFrame(() => setLimit((n) => n + PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  }, [limit, shown.length]);
   const total = entries.placed.length + entries.orphans.length;
   const reader = browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(meta.id)}`);
   const remove = (id: string) => {
@@ -80,11 +93,11 @@ export function ArticleAnnotations({ meta, entries, live, onColor, onNote, onDel
       </fieldset>
       {total === 0 && <p class="help">{t('sidePanelEmpty')}</p>}
       <ol class="entries" aria-label={t('panelLabel')}>
-        {shown.map((h) => (
+        {shown.slice(0, limit).map((h) => (
           <PanelEntry key={h.id} highlight={h} title={entryTitle(h)} {...entryProps} />
         ))}
       </ol>
-      {entries.orphans.length > 0 && (
+      {entries.orphans.length > 0 && limit >= shown.length && (
         <section class="orphans" aria-labelledby="panel-orphans">
           <h2 id="panel-orphans">{t('panelOrphans', entries.orphans.length)}</h2>
           <ol class="entries">

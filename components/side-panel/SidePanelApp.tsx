@@ -3,7 +3,7 @@
  * in a tab with `?tab=<id>`). It follows a tab and shows, for a saved article, its highlights and
  * notes to read and edit; for an unsaved page, how to save it; anywhere else, recent articles.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Highlight, HighlightColor } from '../../lib/model';
 import { errorText } from '../../lib/shared/error-text';
@@ -33,6 +33,14 @@ export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
   const target = useMemo(() => targetOfUrl(tab.url, readerPage), [tab.url, readerPage]);
   const data = usePanelData(library, target);
   const [notice, setNotice] = useState<Notice>(null);
+
+  // Marks the first paint of an article's entries, for the panel benchmark (bench/suites).
+  const shown = data.kind === 'article';
+  useLayoutEffect(() => {
+    if (shown && performance.getEntriesByName('glossa:panel-painted').length === 0) {
+      requestAnimationFrame(() => performance.mark('glossa:panel-painted'));
+    }
+  }, [shown]);
 
   /** Runs a write; a failure is said in the status line. */
   const write = (run: () => Promise<unknown>) => {
