@@ -11,7 +11,7 @@ import type { Highlight } from '../../lib/model';
 import type { StaticServer } from '../../scripts/static-server.mjs';
 import { pressShortcut, selectText, waitForDrawn } from './support/annotations';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
-import { chooseOption, clickControl, typeInto } from './support/controls';
+import { chooseOption, clickControl, control, typeInto } from './support/controls';
 import { readStore } from './support/extension-db';
 import { ExtensionProbe, serveTestPages, WebPage } from './support/live-web';
 import { screenshot } from './support/pages';
@@ -159,5 +159,39 @@ describe.each<BrowserName>(['chromium', 'firefox'])('side panel in %s', (name) =
     expect(titles).toContain('SIPRI：世界军费开支首次突破2万亿美元');
     await panel.close();
     await page.close();
+  });
+
+  it('“Open side panel” in the popup opens the browser’s own panel on the panel page', async () => {
+    /** Tabs showing the popup page (the probe is one). */
+    const popupTabs = () =>
+      probe.page.evaluate(async (url: string) => {
+        type Tabs = { tabs: { query: (q: object) => Promise<unknown[]> } };
+        const g = globalThis as unknown as { browser?: Tabs; chrome: Tabs };
+        return (await (g.browser ?? g.chrome).tabs.query({ url })).length;
+      }, `${ext.origin}/popup.html`);
+    const popup = await ext.openExtensionPage('/popup.html', 'li.item > a');
+    await popup.bringToFront();
+    expect(await popupTabs()).toBe(2);
+    // A real click: both browsers open a panel only while handling the reader's input.
+    await popup.click(await control(popup, 'button', 'Open side panel'));
+    if (name === 'chromium') {
+      const panel = await ext.browser.waitForTarget((t) => t.url() === `${ext.origin}/sidepanel.html`, {
+        timeout: 15_000,
+      });
+      expect(panel.type()).toBe('page');
+    } else {
+      await expect
+        .poll(
+          () =>
+            probe.page.evaluate(async () => {
+              type Sidebar = { sidebarAction: { isOpen: (d: object) => Promise<boolean> } };
+              return (globalThis as unknown as { browser: Sidebar }).browser.sidebarAction.isOpen({});
+            }),
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+    }
+    // The popup closes itself once the panel is open: only the probe's popup tab is left.
+    await expect.poll(popupTabs, { timeout: 15_000 }).toBe(1);
   });
 });
