@@ -17,6 +17,7 @@ import { LibraryControls } from './LibraryControls';
 import { focusFirstEntry } from './list-keys';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
+import { SidePanelButton } from './SidePanelButton';
 import { SyncLine } from './SyncLine';
 import { UndoBar } from './UndoBar';
 import { useLibraryActions } from './use-library-actions';
@@ -101,6 +102,7 @@ export function Popup({ library: lib }: PopupProps) {
       <main class="popup">
         <header class="top">
           <h1>{t('popupHeading')}</h1>
+          <SidePanelButton />
           <button
             type="button"
             class="settings"

@@ -1,0 +1,95 @@
+/**
+ * The side panel page (`/sidepanel.html`, Chrome's side panel and Firefox's sidebar; also usable
+ * in a tab with `?tab=<id>`). It follows a tab and shows, for a saved article, its highlights and
+ * notes to read and edit; for an unsaved page, how to save it; anywhere else, recent articles.
+ */
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Highlight, HighlightColor } from '../../lib/model';
+import { errorText } from '../../lib/shared/error-text';
+import { t } from '../../lib/shared/i18n';
+import type { LibraryConnection } from '../../lib/storage';
+import { recolor, remove, renote, restore } from '../../lib/ui/side-panel/edits';
+import { targetOfUrl } from '../../lib/ui/side-panel/target';
+import { ArticleAnnotations } from './ArticleAnnotations';
+import { RecentArticles } from './RecentArticles';
+import { useFollowedTab } from './use-followed-tab';
+import { usePanelData } from './use-panel-data';
+
+/** Props of {@link SidePanelApp}. */
+export interface SidePanelAppProps {
+  library: LibraryConnection;
+  /** The tab to show (`?tab=`), or null to follow the active tab. */
+  pinnedTab: number | null;
+}
+
+/** What the status line says: a deletion that can be undone, or a write that failed. */
+type Notice = { kind: 'deleted'; highlight: Highlight } | { kind: 'error'; message: string } | null;
+
+/** The panel's root component. */
+export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
+  const tab = useFollowedTab(pinnedTab);
+  const readerPage = useMemo(() => browser.runtime.getURL('/reader.html'), []);
+  const target = useMemo(() => targetOfUrl(tab.url, readerPage), [tab.url, readerPage]);
+  const data = usePanelData(library, target);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  // Marks the first paint of an article's entries, for the panel benchmark (bench/suites).
+  const shown = data.kind === 'article';
+  useLayoutEffect(() => {
+    if (shown && performance.getEntriesByName('glossa:panel-painted').length === 0) {
+      requestAnimationFrame(() => performance.mark('glossa:panel-painted'));
+    }
+  }, [shown]);
+
+  /** Runs a write; a failure is said in the status line. */
+  const write = (run: () => Promise<unknown>) => {
+    run().catch((e: unknown) => setNotice({ kind: 'error', message: errorText(e) }));
+  };
+  const onColor = (id: string, color: HighlightColor) => write(async () => recolor(await library(), id, color));
+  const onNote = (id: string, note: string) => write(async () => renote(await library(), id, note));
+  const onDelete = (h: Highlight) =>
+    write(async () => {
+      const gone = await remove(await library(), h.id);
+      if (gone) setNotice({ kind: 'deleted', highlight: gone });
+    });
+  const undo = (h: Highlight) => {
+    setNotice(null);
+    write(async () => restore(await library(), h.id));
+  };
+
+  return (
+    <>
+      <main class="side-panel">
+        {data.kind === 'loading' && <p role="status">{t('sidePanelLoading')}</p>}
+        {data.kind === 'error' && <p role="alert">{t('popupError', data.message)}</p>}
+        {data.kind === 'unsaved' && <p class="help">{t('sidePanelNotSaved')}</p>}
+        {data.kind === 'article' && (
+          <ArticleAnnotations
+            meta={data.meta}
+            entries={data.entries}
+            live={target.kind === 'live'}
+            onColor={onColor}
+            onNote={onNote}
+            onDelete={onDelete}
+          />
+        )}
+        {(data.kind === 'library' || data.kind === 'unsaved') && <RecentArticles library={library} />}
+      </main>
+      <div class="undo-region" role="status" aria-live="polite">
+        {notice?.kind === 'deleted' && (
+          <div class="undo">
+            <span>{notice.highlight.kind === 'paragraph-note' ? t('hlNoteDeleted') : t('hlDeleted')}</span>
+            <button type="button" onClick={() => undo(notice.highlight)}>
+              {t('hlUndo')}
+            </button>
+            <button type="button" aria-label={t('popupDismiss')} onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </div>
+        )}
+        {notice?.kind === 'error' && <p>{t('hlSaveFailed', notice.message)}</p>}
+      </div>
+    </>
+  );
+}
