@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type { Alias } from 'vite';
 import { defineConfig } from 'wxt';
 import { grayMatterForBrowsers } from './scripts/vite-gray-matter';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks';
@@ -8,6 +10,23 @@ import { noHtmlSinks } from './scripts/vite-no-html-sinks';
  */
 export default defineConfig({
   imports: false,
+  // `wxt/browser` is Mozilla's webextension-polyfill (issue 21): one promise-based `browser`
+  // whose behaviour (onMessage's sendResponse and returned promises, lastError as rejections) is
+  // the same in Chromium as in Firefox, which has it natively. Everywhere but the eager content
+  // script: see the hook below.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The eager content script runs on every page, and the polyfill would triple its CPU cost on
+    // a non-article page (bench/FINDINGS.md: content suite). It keeps WXT's plain `browser`
+    // (Chromium's `chrome`, Firefox's own `browser`), which the shared code already uses only in
+    // the shapes both accept: promise-returning calls, and listeners that answer through
+    // `sendResponse` + `return true`.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === EAGER_CONTENT_SCRIPT)) return;
+      config.resolve ??= {};
+      config.resolve.alias = [PLAIN_BROWSER, ...aliasList(config.resolve.alias)];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -46,3 +65,19 @@ export default defineConfig({
     plugins: [grayMatterForBrowsers(), noHtmlSinks()],
   }),
 });
+
+/** The entrypoint that runs on every page, kept free of the polyfill. */
+const EAGER_CONTENT_SCRIPT = 'content';
+
+/** `wxt/browser` as WXT ships it (the module's alias would otherwise point it at the polyfill). */
+const PLAIN_BROWSER: Alias = {
+  find: /^wxt\/browser$/,
+  replacement: createRequire(import.meta.url).resolve('wxt/browser'),
+};
+
+/** Vite takes aliases as an object or a list; the first matching list entry wins. */
+function aliasList(alias: Record<string, string> | readonly Alias[] | undefined): Alias[] {
+  if (!alias) return [];
+  if (Array.isArray(alias)) return [...alias];
+  return Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+}

@@ -114,9 +114,10 @@ const api: TransferBenchApi = {
 
   importBackup: (dbName) =>
     withLibrary(dbName, async (library) => {
-      const text = lastBackup;
+      // The file's bytes, as a picked file holds them; decoding them is part of the import.
+      const bytes = new TextEncoder().encode(lastBackup);
       const start = performance.now();
-      const [result] = await importFiles([{ name: 'backup.json', text: async () => text }], library, {
+      const [result] = await importFiles([{ name: 'backup.json', arrayBuffer: async () => bytes.buffer }], library, {
         prepare: (html) => sanitizeArticleHtml(html, window),
         articleRoot: (html) => sanitizeArticleDom(html, window).root,
         now: () => Date.now(),

@@ -71,7 +71,7 @@ export function parseSeedFile(name: string, text: string): Result<ParsedPost, Im
   if (text.length > MAX_FILE_CHARS) {
     return fail('too-large', `file is ${text.length} characters; the limit is ${MAX_FILE_CHARS}`);
   }
-  if (looksBinary(text)) return fail('binary', 'file is binary, not UTF-8 text');
+  if (looksBinary(text)) return fail('binary', 'file is binary, not UTF-8 text (nor UTF-16 with a byte-order mark)');
 
   const { normalised, droppedLines } = normalise(text);
   const split = splitFrontMatter(normalised);

@@ -1,6 +1,7 @@
 /**
  * Typed request/response over `runtime.sendMessage`. Listeners answer through `sendResponse`
- * and `return true` (WXT's fake browser and older Chromes ignore a returned Promise), and every
+ * and `return true` (WXT's fake browser ignores a returned Promise, and so does Chromium's plain
+ * `chrome` in the eager content script, which is built without webextension-polyfill), and every
  * answer is a `Result`, so a failure arrives as a value the caller must look at.
  */
 import { type Browser, browser } from 'wxt/browser';

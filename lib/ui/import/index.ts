@@ -13,15 +13,16 @@ import { type AnnotationTarget, type AttachDeps, attachAnnotations } from './ann
 import { readAnnotations } from './annotations-parse';
 import { type BackupTarget, checkBackup, isBackup, mergeBackup } from './backup';
 import { checkBackupImages, type ImageTarget, restoreBackupImages } from './backup-images';
+import { decodeFileText } from './file-text';
 import { isGlossaMarkdownExport, toSeedFile } from './markdown-file';
 import { type FileResult, failure } from './report';
 
 export type { FileFailure, FileResult, TransferErrorCode } from './report';
 
-/** A picked file: a DOM `File` is one. */
+/** A picked file: a DOM `File` is one. Its bytes are read, not `text()` (see file-text.ts). */
 export interface ImportFile {
   name: string;
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** What importing writes to and reads from the library. */
@@ -75,7 +76,7 @@ async function importOne(
 ): Promise<FileResult> {
   let text: string;
   try {
-    text = await file.text();
+    text = decodeFileText(await file.arrayBuffer());
   } catch (thrown) {
     return failure(file.name, 'unreadable', `the file could not be read (${errorText(thrown)})`);
   }

@@ -7,6 +7,7 @@ import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/
 import { exportArticle } from '../../../../lib/ui/export';
 import { fileNameFor } from '../../../../lib/ui/export/file-name';
 import { importFiles } from '../../../../lib/ui/import';
+import { asImportFile } from '../../../support/import-file';
 import { makeArticle } from '../../../support/library';
 import { corpusFiles, emptyLibrary, importPosts } from '../../../support/library-fixture';
 
@@ -30,7 +31,7 @@ describe('Hexo export', () => {
       if (!article) throw new Error(id);
       const file = exportArticle('hexo', article, [], { sanitizeHtml: clean });
       expect(file.name.endsWith('.hexo.md')).toBe(true);
-      const [result] = await importFiles([{ name: file.name, text: async () => file.parts.join('') }], target, deps);
+      const [result] = await importFiles([asImportFile(file.name, file.parts.join(''))], target, deps);
       expect(result).toMatchObject({ ok: true, kind: 'article', id, title: article.title, status: 'created' });
       const back = await target.getArticle(id);
       expect(back).toMatchObject({

@@ -11,6 +11,7 @@ import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/
 import type { Library } from '../../../../lib/storage';
 import { exportArticle } from '../../../../lib/ui/export';
 import { importFiles } from '../../../../lib/ui/import';
+import { asImportFile } from '../../../support/import-file';
 import { unstampedAll } from '../../../support/library';
 import { corpusFiles, emptyLibrary, fullLibrary, importPosts, snapshot } from '../../../support/library-fixture';
 
@@ -27,7 +28,6 @@ const deps = {
   articleRoot: (html: string) => sanitizeArticleDom(html, window).root,
   now: () => 1_800_000_000_000,
 };
-const asFile = (name: string, text: string) => ({ name, text: async () => text });
 const POST_URL = 'https://example.com/news/post?id=7';
 
 /** The seed and five posts, one of them saved from a URL. */
@@ -141,7 +141,7 @@ describe('Hypothesis import', () => {
       client_version: '1.1500.0',
       annotations: rows,
     });
-    const [result] = await importFiles([asFile('hypothesis.json', exportFile)], library, deps);
+    const [result] = await importFiles([asImportFile('hypothesis.json', exportFile)], library, deps);
     expect(result).toMatchObject({ ok: true, kind: 'annotations', attached: 2, unmatched: 2 });
     expect(result?.ok && result.kind === 'annotations' ? [...result.articles].sort() : []).toEqual(
       [seed.title, withUrl.title].sort(),
@@ -169,7 +169,7 @@ describe('Hypothesis import', () => {
     // Again, and as the API's search answer: the same two highlights, nothing changed.
     const before = await snapshot(library);
     const again = await importFiles(
-      [asFile('hypothesis.json', exportFile), asFile('search.json', JSON.stringify({ total: 5, rows }))],
+      [asImportFile('hypothesis.json', exportFile), asImportFile('search.json', JSON.stringify({ total: 5, rows }))],
       library,
       deps,
     );
@@ -193,7 +193,10 @@ describe('Hypothesis import', () => {
       },
     ];
     const results = await importFiles(
-      [asFile('elsewhere.json', JSON.stringify({ rows: elsewhere })), asFile('empty.json', '{"annotations": []}')],
+      [
+        asImportFile('elsewhere.json', JSON.stringify({ rows: elsewhere })),
+        asImportFile('empty.json', '{"annotations": []}'),
+      ],
       library,
       deps,
     );
@@ -215,7 +218,7 @@ describe('W3C round trip', () => {
     const target = await emptyLibrary();
     open.push(target);
     await importPosts(target, corpusFiles().slice(0, 1));
-    const [result] = await importFiles([asFile('seed.jsonld', jsonld)], target, deps);
+    const [result] = await importFiles([asImportFile('seed.jsonld', jsonld)], target, deps);
     expect(result).toMatchObject({ ok: true, kind: 'annotations', attached: 7, unmatched: 0 });
     const sortById = (list: Highlight[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(unstampedAll(sortById(await target.listHighlights(seedId)))).toEqual(unstampedAll(sortById(highlights)));

@@ -13,6 +13,7 @@ import { exportBackup } from '../../../../lib/ui/export';
 import { type FileImportDeps, importFiles } from '../../../../lib/ui/import';
 import { solidPng } from '../../../../scripts/png.mjs';
 import { type ImageServer, serve, startImageServer } from '../../../support/image-server';
+import { asImportFile } from '../../../support/import-file';
 import { makeArticle, uniqueDbName } from '../../../support/library';
 
 const open: Library[] = [];
@@ -54,7 +55,7 @@ async function withImages(): Promise<{ source: Library; origin: string }> {
 
 const text = async (source: Library, images: boolean) =>
   (await exportBackup(source, { settings: null, ...(images ? { images: source } : {}) })).parts.join('');
-const asFile = (body: string) => ({ name: 'glossa-backup.json', text: async () => body });
+const asFile = (body: string) => asImportFile('glossa-backup.json', body);
 
 describe('backup with images', () => {
   it('restores every map and picture into an empty library, and leaves them out unless asked', async () => {

@@ -13,6 +13,7 @@ import type { Library } from '../../../../lib/storage';
 import { exportBackup, readBackupSettings } from '../../../../lib/ui/export';
 import { type FileImportDeps, importFiles } from '../../../../lib/ui/import';
 import { restoreSettings } from '../../../../lib/ui/import/settings';
+import { asImportFile } from '../../../support/import-file';
 import { emptyLibrary, fullLibrary, snapshot } from '../../../support/library-fixture';
 
 const open: Library[] = [];
@@ -31,8 +32,6 @@ async function backupOf(library: Library): Promise<string> {
   const file = await exportBackup(library, { settings: await readBackupSettings(), now: 1_750_000_000_000 });
   return file.parts.join('');
 }
-
-const asFile = (name: string, text: string) => ({ name, text: async () => text });
 
 describe('JSON backup round trip', () => {
   it('restores an identical library into an empty one, settings included', async () => {
@@ -61,7 +60,7 @@ describe('JSON backup round trip', () => {
     const restored = await emptyLibrary();
     open.push(restored);
     const progress: number[] = [];
-    const [result] = await importFiles([asFile('glossa-backup.json', text)], restored, deps, (p) =>
+    const [result] = await importFiles([asImportFile('glossa-backup.json', text)], restored, deps, (p) =>
       progress.push(p.done / p.total),
     );
     expect(result).toMatchObject({
@@ -85,14 +84,14 @@ describe('JSON backup round trip', () => {
     const text = await backupOf(full.library);
     const target = await emptyLibrary();
     open.push(target);
-    const [first] = await importFiles([asFile('b.json', text)], target, deps);
+    const [first] = await importFiles([asImportFile('b.json', text)], target, deps);
     const once = await snapshot(target);
-    const [second] = await importFiles([asFile('b.json', text)], target, deps);
+    const [second] = await importFiles([asImportFile('b.json', text)], target, deps);
     expect(first).toMatchObject({ ok: true, changed: 18 });
     expect(second).toMatchObject({ ok: true, changed: 0 });
     expect(await snapshot(target)).toEqual(once);
     // And into the library it came from: nothing changes either.
-    const [home] = await importFiles([asFile('b.json', text)], full.library, deps);
+    const [home] = await importFiles([asImportFile('b.json', text)], full.library, deps);
     expect(home).toMatchObject({ ok: true, changed: 0 });
   });
 
@@ -114,7 +113,7 @@ describe('JSON backup round trip', () => {
     await library.deleteHighlight(second.id);
     const edited = await snapshot(library);
 
-    const [result] = await importFiles([asFile('old.json', old)], library, deps);
+    const [result] = await importFiles([asImportFile('old.json', old)], library, deps);
     expect(result).toMatchObject({ ok: true, changed: 0 });
     expect(await snapshot(library)).toEqual(edited);
     expect(await library.getHighlight(first.id)).toMatchObject({ color: 'pink', note: 'edited after the backup' });

@@ -8,6 +8,7 @@ import { exportBackup } from '../../../../lib/ui/export';
 import { type FileResult, importFiles } from '../../../../lib/ui/import';
 import { readCorpus } from '../../../support/corpus';
 import { dangerousMarkup } from '../../../support/html-safety';
+import { asImportFile } from '../../../support/import-file';
 import { corpusFiles, emptyLibrary, fullLibrary } from '../../../support/library-fixture';
 
 const deps = {
@@ -15,7 +16,6 @@ const deps = {
   articleRoot: (html: string) => sanitizeArticleDom(html, window).root,
   now: () => 1_800_000_000_000,
 };
-const asFile = (name: string, text: string) => ({ name, text: async () => text });
 
 /** Hostile files the seed importer refuses, and why; every other one imports (and is then safe). */
 const REFUSED: Record<string, string> = {
@@ -39,15 +39,15 @@ describe('importing a batch with bad files', () => {
     const [post] = corpusFiles().slice(3, 4);
     if (!post) throw new Error('corpus');
     const files = [
-      asFile('broken.json', '{"format": "glossa-backup", "version": 1, "articles": ['),
-      asFile('future.json', future),
-      asFile('other.json', '{"hello": "world"}'),
-      asFile('no-lists.json', '{"format": "glossa-backup", "version": 1}'),
-      asFile('backup.json', backup),
-      ...hostile.map((f) => asFile(f.name, f.text)),
-      asFile(post.name, post.text),
-      asFile('notes.md', '# My notes\n\nSome **plain** Markdown <script>alert(1)</script>.\n'),
-      { name: 'unreadable.md', text: () => Promise.reject(new Error('permission denied')) },
+      asImportFile('broken.json', '{"format": "glossa-backup", "version": 1, "articles": ['),
+      asImportFile('future.json', future),
+      asImportFile('other.json', '{"hello": "world"}'),
+      asImportFile('no-lists.json', '{"format": "glossa-backup", "version": 1}'),
+      asImportFile('backup.json', backup),
+      ...hostile.map((f) => asImportFile(f.name, f.text)),
+      asImportFile(post.name, post.text),
+      asImportFile('notes.md', '# My notes\n\nSome **plain** Markdown <script>alert(1)</script>.\n'),
+      { name: 'unreadable.md', arrayBuffer: () => Promise.reject(new Error('permission denied')) },
     ];
     const library = await emptyLibrary();
     const progress: number[] = [];

@@ -9,6 +9,7 @@ import { exportArticle, exportLibrary } from '../../../../lib/ui/export';
 import { importFiles } from '../../../../lib/ui/import';
 import { isHtmlBody, titleFromFileName } from '../../../../lib/ui/import/markdown-file';
 import { markdownToHtml } from '../../../../lib/ui/import/markdown-html';
+import { asImportFile } from '../../../support/import-file';
 import { emptyLibrary, fullLibrary } from '../../../support/library-fixture';
 
 const deps = {
@@ -16,7 +17,6 @@ const deps = {
   articleRoot: (html: string) => sanitizeArticleDom(html, window).root,
   now: () => 1_800_000_000_000,
 };
-const asFile = (name: string, text: string) => ({ name, text: async () => text });
 
 describe('Markdown to HTML', () => {
   it('converts the common blocks and inlines', () => {
@@ -83,13 +83,13 @@ describe('importing Markdown files', () => {
     const library = await emptyLibrary();
     const results = await importFiles(
       [
-        asFile('plain.md', '\uFEFFIntro line before the heading.\n\n# 读书笔记\n\n这是一段**中文**笔记。\n'),
-        asFile('untitled-note.md', 'Just text, no heading.\r\nSecond line.\r\n'),
-        asFile(
+        asImportFile('plain.md', '\uFEFFIntro line before the heading.\n\n# 读书笔记\n\n这是一段**中文**笔记。\n'),
+        asImportFile('untitled-note.md', 'Just text, no heading.\r\nSecond line.\r\n'),
+        asImportFile(
           'with-front.md',
           '---\ntitle: "Front matter title"\nauthor: Ada\ndate: 2024-05-01 08:00:00\nurl: https://example.com/fm\n---\n# Heading kept\n\nBody text here.\n',
         ),
-        asFile('no-title.markdown', '---\nauthor: Bob\ntitle:\n---\n# From the heading\n\nBody.\n'),
+        asImportFile('no-title.markdown', '---\nauthor: Bob\ntitle:\n---\n# From the heading\n\nBody.\n'),
       ],
       library,
       deps,
@@ -115,7 +115,7 @@ describe('importing Markdown files', () => {
     expect(articles[3]).toMatchObject({ author: 'Bob', text: 'Body.' });
     // The same files again: the same articles, nothing new.
     const again = await importFiles(
-      [asFile('plain.md', '\uFEFFIntro line before the heading.\n\n# 读书笔记\n\n这是一段**中文**笔记。\n')],
+      [asImportFile('plain.md', '\uFEFFIntro line before the heading.\n\n# 读书笔记\n\n这是一段**中文**笔记。\n')],
       library,
       deps,
     );
@@ -134,7 +134,7 @@ describe("Glossa's own Markdown export", () => {
       sanitizeHtml: (html) => html,
     }).parts.join('');
     const all = (await exportLibrary('markdown', library)).parts.join('');
-    const results = await importFiles([asFile('note.md', note), asFile('library.md', all)], library, deps);
+    const results = await importFiles([asImportFile('note.md', note), asImportFile('library.md', all)], library, deps);
     expect(results).toMatchObject([
       { ok: false, code: 'glossa-markdown-export', message: expect.stringMatching(/^note\.md: /) },
       { ok: false, code: 'glossa-markdown-export', message: expect.stringMatching(/^library\.md: /) },
