@@ -49,13 +49,23 @@ const titles = () => [...document.querySelectorAll('ol.entries > li .title')].ma
 
 describe('side panel', () => {
   it('follows the active tab: a saved page, then another tab, then that tab navigating to the page', async () => {
-    const windowId = (await fakeBrowser.windows.create({ focused: true }))?.id;
-    await fakeBrowser.tabs.create({ windowId, url: `${URL_A}#section`, active: true });
+    const windowId = (await fakeBrowser.windows.create({ focused: true }))?.id ?? 0;
+    // The fake browser does not track the active tab on create; the browser's own events do here.
+    let active: number | undefined;
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () =>
+      active === undefined ? [] : [await fakeBrowser.tabs.get(active)]) as unknown as typeof fakeBrowser.tabs.query);
+    const activate = async (tabId: number | undefined) => {
+      active = tabId;
+      await fakeBrowser.tabs.onActivated.trigger({ tabId: tabId ?? -1, windowId });
+    };
+    const first = await fakeBrowser.tabs.create({ windowId, url: `${URL_A}#section` });
+    active = first.id;
     render(<SidePanelApp library={connectLibrary()} pinnedTab={null} />);
     await screen.findByRole('heading', { name: '和谈的立场' });
     expect(titles()).toEqual(['停火线', '和谈']);
 
-    const other = await fakeBrowser.tabs.create({ windowId, url: 'https://elsewhere.example/', active: true });
+    const other = await fakeBrowser.tabs.create({ windowId, url: 'https://elsewhere.example/' });
+    await activate(other.id);
     await screen.findByRole('heading', { name: 'sidePanelRecent' });
     expect(await screen.findByRole('link', { name: 'Another saved article' })).toBeTruthy();
     expect(screen.getByText('sidePanelNotSaved')).toBeTruthy();
