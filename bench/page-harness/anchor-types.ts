@@ -9,7 +9,7 @@ import type { Tally as BaseTally } from '../../tests/support/text-edits';
 import type { Span } from './hypothesis-match';
 
 /** The engines compared; each turns the stored selectors into DOM ranges. */
-export type Engine = 'glossa' | 'indexOf' | 'hypothesis' | 'dtq' | 'dtq-hint' | 'apache';
+export type Engine = 'glossa' | 'indexOf' | 'hypothesis' | 'dtq' | 'dtq-hint';
 
 /** Verdicts over all highlights of one phase (see `judge` in tests/support/text-edits.ts). */
 export interface Tally extends BaseTally {

@@ -1,7 +1,7 @@
 /**
  * Evaluated in a blank page by bench/suites/anchor.mjs: anchors 1,000 highlights in a
  * ~200,000-character article with Glossa and with the peers (dom-anchor-text-quote,
- * @apache-annotator/dom, approx-string-match scored as the Hypothesis client scores it, and a
+ * approx-string-match scored as the Hypothesis client scores it, and a
  * plain `indexOf` floor), all on the same live DOM in the same run; then edits ~1 % of the text
  * and does it again, judging every result against the known right answer; and times drawing
  * the highlights with Glossa's painter. Timing and judging happen here, the table in Node.
@@ -10,7 +10,6 @@
  * normalized text) and, where it takes one, the stored position as a hint; each answers a DOM
  * Range (or null), which is judged by converting it to offsets of our index of the same DOM.
  */
-import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { toRange as dtqToRange } from 'dom-anchor-text-quote';
 import type { TextQuoteSelector } from '../../lib/model';
 import { anchorAll, buildTextIndex, describeOffsets, offsetsToRange, rangeToOffsets } from '../../lib/shared/anchoring';
@@ -157,21 +156,6 @@ async function anchorWith(engine: Engine, s: State): Promise<(Range | null)[]> {
       return quotes.map((q, i) =>
         dtqToRange(article, { exact: q.exact, prefix: q.prefix, suffix: q.suffix }, { hint: hints[i] }),
       );
-    }
-    case 'apache': {
-      const ranges: (Range | null)[] = [];
-      for (const q of quotes) {
-        const matches = createTextQuoteSelectorMatcher({
-          type: 'TextQuoteSelector',
-          exact: q.exact,
-          prefix: q.prefix,
-          suffix: q.suffix,
-        })(article);
-        const first = await matches.next();
-        await matches.return(undefined);
-        ranges.push(first.done ? null : (first.value as Range));
-      }
-      return ranges;
     }
   }
 }

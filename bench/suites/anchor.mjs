@@ -1,7 +1,7 @@
 // The anchoring issue's benchmark, in headless Chromium: 1,000 highlights (5–80 characters, 32
 // characters of context) in a ~200,000-character article built from corpus pages with CJK mixed
 // in, anchored by Glossa and, side by side on the same DOM in the same run, by
-// dom-anchor-text-quote (with and without a position hint), @apache-annotator/dom and
+// dom-anchor-text-quote (with and without a position hint) and
 // approx-string-match scored the way the Hypothesis client scores candidates, plus a plain
 // `indexOf` floor; then the same after random edits to ~1 % of the text, judged against the
 // known right answer (tests/support/text-edits.ts); and the time to draw the 1,000 highlights.
@@ -30,12 +30,11 @@ const NAMES = {
   hypothesis: 'approx-string-match, Hypothesis scoring',
   dtq: 'dom-anchor-text-quote',
   'dtq-hint': 'dom-anchor-text-quote, hint',
-  apache: '@apache-annotator/dom',
 };
 const FAST = ['glossa', 'indexOf', 'hypothesis'];
-const SLOW = ['dtq', 'dtq-hint', 'apache'];
+const SLOW = ['dtq', 'dtq-hint'];
 /** `indexOf` finds exact copies only: it has no place in the edited comparison. */
-const REANCHORING = ['glossa', 'hypothesis', 'dtq', 'dtq-hint', 'apache'];
+const REANCHORING = ['glossa', 'hypothesis', 'dtq', 'dtq-hint'];
 
 const PAGE =
   '<!doctype html><html><head><meta charset="utf-8"><title>anchor bench</title></head><body><article></article></body></html>';
@@ -141,7 +140,6 @@ export async function run({ root, fixtures }) {
       hypothesis: 'Hypothesis matchQuote on our normalized text, stored position as hint',
       dtq: 'toRange(article, quote) on raw textContent',
       'dtq-hint': 'toRange(article, quote, { hint: raw textContent offset })',
-      apache: 'first match of createTextQuoteSelectorMatcher(quote)(article), raw text',
     }[engine];
     rows.push({
       suite: 'anchor',

@@ -79,7 +79,7 @@ export function Annotator(props: AnnotatorProps) {
   const accept = props.acceptEvent ?? acceptAll;
   const doc = root.ownerDocument;
   const win = doc.defaultView as Window;
-  const { highlights, placement, painter, save, error } = useAnnotations(root, store, styleTarget, {
+  const { highlights, placement, painter, save, settled, error } = useAnnotations(root, store, styleTarget, {
     contentVersion: props.contentVersion,
   });
   const [selection, setSelection] = useState<Range | null>(null);
@@ -98,12 +98,15 @@ export function Annotator(props: AnnotatorProps) {
       setEditor({ target, anchor, editing, returnTo: active });
       painter?.setActive(typeof target === 'string' ? target : null);
       if (!framed || typeof target !== 'string') return;
-      framed.open(target, editing).then(
-        (frame) => setEditor((now) => (now?.target === target ? { ...now, frame } : now)),
-        (e: unknown) => setStatus(t('hlSaveFailed', e instanceof Error ? e.message : String(e))),
-      );
+      // The frame reads the stored record: a highlight drawn a moment ago may still be on its way.
+      void settled(target)
+        .then(() => framed.open(target, editing))
+        .then(
+          (frame) => setEditor((now) => (now?.target === target ? { ...now, frame } : now)),
+          (e: unknown) => setStatus(t('hlSaveFailed', e instanceof Error ? e.message : String(e))),
+        );
     },
-    [doc, painter, framed],
+    [doc, painter, framed, settled],
   );
   const closeEditor = useCallback(() => {
     painter?.setActive(null);

@@ -4,7 +4,7 @@
  * Writes are optimistic — the UI changes at once — and a failed write reloads from the store
  * and reports the error, so the screen never shows an edit that was not kept.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Highlight } from '../../lib/model';
 import { errorText } from '../../lib/shared/error-text';
 import { createPainter, type Painter, type PaintMode } from '../../lib/shared/highlighting/painter';
@@ -19,6 +19,8 @@ export interface Annotations {
   painter: Painter | null;
   /** Stores a new or changed record (a tombstone to delete). */
   save: (highlight: Highlight) => Promise<Highlight | null>;
+  /** Resolves once no write of highlight `id` is on its way (stored, or failed and reported). */
+  settled: (id: string) => Promise<void>;
   error: string | null;
 }
 
@@ -69,11 +71,24 @@ export function useAnnotations(
     setPlacement(next);
   }, [root, painter, highlights, options.contentVersion]);
 
+  // Writes still on their way, by highlight id: what is drawn at once may not be stored yet.
+  const inFlight = useRef(new Map<string, Promise<unknown>>());
+  const settled = useCallback(
+    (id: string) =>
+      (inFlight.current.get(id) ?? Promise.resolve()).then(
+        () => undefined,
+        () => undefined,
+      ),
+    [],
+  );
+
   const save = useCallback(
     async (h: Highlight) => {
       setHighlights((list) => upsert(list, h));
+      const writing = store.put(h);
+      inFlight.current.set(h.id, writing);
       try {
-        const stored = await store.put(h);
+        const stored = await writing;
         if (!alive.current) return stored;
         setError(null);
         // What was kept: with its article id filled in, or a newer record that won over ours.
@@ -84,10 +99,12 @@ export function useAnnotations(
         setError(errorText(e));
         await reload();
         return null;
+      } finally {
+        if (inFlight.current.get(h.id) === writing) inFlight.current.delete(h.id);
       }
     },
     [store, reload],
   );
 
-  return { highlights, placement, painter, save, error };
+  return { highlights, placement, painter, save, settled, error };
 }

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Annotator, type EditorFrameHost } from '../../../components/annotation/Annotator';
 import { changed } from '../../../lib/model';
+import type { AnnotationStore } from '../../../lib/shared/highlighting/store';
 import { type Library, openLibrary } from '../../../lib/storage';
 import { libraryStore } from '../../../lib/ui/library-store';
 
@@ -23,6 +24,7 @@ function mount(
   onLastColor = vi.fn(),
   edit: (body: HTMLElement) => void = () => undefined,
   editorFrame?: EditorFrameHost,
+  store: AnnotationStore = libraryStore(library, 'a1'),
 ) {
   body = document.createElement('div');
   body.className = 'g-body';
@@ -32,7 +34,7 @@ function mount(
   return render(
     <Annotator
       root={body}
-      store={libraryStore(library, 'a1')}
+      store={store}
       articleId="a1"
       styleTarget={document}
       paragraphNotes
@@ -153,6 +155,32 @@ describe('Annotator', () => {
     await waitFor(() => expect(document.querySelector('iframe')).toBeNull());
     fireEvent.click(await screen.findByRole('button', { name: 'hlUndo' }));
     await waitFor(async () => expect((await (await library).getHighlight(stored.id))?.deleted).toBe(false));
+  });
+
+  it('opens the framed editor on a highlight only once it is stored (drawn at once, stored a moment later)', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const base = libraryStore(library, 'a1');
+    const slow: AnnotationStore = {
+      ...base,
+      put: async (h) => {
+        await gate;
+        return base.put(h);
+      },
+    };
+    const open = vi.fn(async (id: string) => `chrome-extension://glossa/note-frame.html#${id}`);
+    Element.prototype.scrollIntoView = vi.fn();
+    mount(vi.fn(), undefined, { open, onClose: () => () => undefined }, slow);
+    fireEvent.click(within(await select('乌克兰')).getByRole('button', { name: 'hlHighlightIn colorBlue' }));
+    const panel = screen.getByRole('complementary', { name: 'panelLabel' });
+    fireEvent.click(await within(panel).findByRole('button', { name: 'panelGoTo 乌克兰' }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(open).not.toHaveBeenCalled();
+    release();
+    await waitFor(() => expect(open).toHaveBeenCalledOnce());
+    expect((await (await library).listHighlights('a1')).map((h) => h.id)).toEqual([open.mock.calls[0]?.[0]]);
   });
 
   it('adds a note to a whole paragraph from its margin control, and finds it after a reload', async () => {
