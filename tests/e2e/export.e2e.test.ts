@@ -89,6 +89,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('export in %s', (name) => {
     expect(await pressButton(page, 'Save note', '[role=dialog]')).toBe(true);
     await page.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text strong')?.textContent === '重开',
+      { polling: 100 },
     );
 
     // The Export menu: a disclosure button, then the format.

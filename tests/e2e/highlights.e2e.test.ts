@@ -87,11 +87,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     expect(await pressButton(page, 'Save note', '[role=dialog]')).toBe(true);
     await page.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text strong')?.textContent === '重开',
+      { polling: 100 },
     );
 
     await reloadPage(page, 'article .g-body .g-para-btn');
     expect(await waitForDrawn(page, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
-    await page.waitForFunction(() => document.querySelectorAll('aside.g-panel .g-items > li').length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('aside.g-panel .g-items > li').length === 1, {
+      polling: 100,
+    });
     expect(await panelEntries(page)).toEqual([{ title: PHRASE, note: '过境点 重开 的背景' }]);
     // The heading counts by plural rules; on a wide window the text keeps a gutter from the panel.
     expect(await page.$eval('aside.g-panel h2', (h) => h.textContent)).toBe('1 highlight or note');
@@ -119,7 +122,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     // Keyboard: focus the control, Enter opens the editor with the note box focused.
     await page.focus(`button[aria-label="${label}"]`);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Note');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Note', { polling: 100 });
     await page.keyboard.type('这一段说明了和谈的立场。');
     expect(await pressButton(page, 'Save note', '[role=dialog]')).toBe(true);
     const edit = label.replace('Add a note to', 'Edit the note on');
@@ -155,7 +158,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     // The popup counts the seed's highlight and its paragraph note.
     const popup = await PopupPage.open(ext);
     await popup.waitForEntries(1);
-    await popup.page.waitForFunction(() => document.body.textContent?.includes('2 highlights'), { timeout: 10_000 });
+    await popup.page.waitForFunction(() => document.body.textContent?.includes('2 highlights'), {
+      polling: 100,
+      timeout: 10_000,
+    });
     await popup.page.close();
   });
 
@@ -254,7 +260,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     const stored = (await readStore<Highlight>(probe.page, 'highlights')).filter((h) => h.articleId === articleId);
     expect(stored.map((h) => h.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact)).toEqual([found[0]?.text]);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('glossa-reading-view'), { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('glossa-reading-view'), { polling: 100, timeout: 10_000 });
     await page.close();
   });
 });

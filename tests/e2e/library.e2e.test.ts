@@ -88,9 +88,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('library in %s', (name) => {
       }, label);
     expect(await pressButton('Dark')).toBe(true);
     expect(await pressButton('Larger text')).toBe(true);
-    await page.waitForFunction(() => document.querySelector('.glossa-reader')?.getAttribute('data-theme') === 'dark');
+    await page.waitForFunction(() => document.querySelector('.glossa-reader')?.getAttribute('data-theme') === 'dark', {
+      polling: 100,
+    });
     await reloadPage(page, 'article .g-body');
     await page.waitForFunction(() => document.querySelector('.glossa-reader')?.getAttribute('data-theme') === 'dark', {
+      polling: 100,
       timeout: 10_000,
     });
     const size = await page.evaluate(

@@ -130,7 +130,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live web in %s', (name) => 
     const popup = await PopupPage.open(ext);
     await popup.page.waitForFunction(
       (title: string) => document.body.textContent?.includes(title),
-      { timeout: 30_000 },
+      { polling: 100, timeout: 30_000 },
       CHINESE_POST,
     );
     expect((await popup.entries()).map((e) => e.name)).toContain(CHINESE_POST);
@@ -142,7 +142,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live web in %s', (name) => 
     const { web, page, tabId } = await visit('/hostile.html');
     await web.waitForControl();
     // The page's own copy of the payloads runs at load (it is the page): reset the flag after.
-    await page.waitForFunction(() => document.readyState === 'complete', { timeout: 30_000 });
+    await page.waitForFunction(() => document.readyState === 'complete', { polling: 100, timeout: 30_000 });
     await new Promise((r) => setTimeout(r, 500));
     await page.evaluate(() => {
       (window as unknown as { __pwned?: number }).__pwned = 0;
@@ -157,7 +157,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live web in %s', (name) => 
     const popup = await PopupPage.open(ext);
     await popup.page.waitForFunction(
       (t: string) => document.body.textContent?.includes(t),
-      { timeout: 30_000 },
+      { polling: 100, timeout: 30_000 },
       HOSTILE_TITLE,
     );
     const entry = (await popup.entries()).find((e) => e.name === HOSTILE_TITLE);

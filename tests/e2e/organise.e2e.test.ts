@@ -45,7 +45,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
     await control(page, 'button', `Remove tag “${TAG}”`);
     await page.waitForFunction(
       (tag: string) => document.querySelector('li.item .meta')?.textContent?.includes(`#${tag}`),
-      { timeout: 10_000 },
+      { polling: 100, timeout: 10_000 },
       TAG,
     );
     const [stored] = await readStore<{ tags: string[] }>(page, 'articles');
@@ -53,15 +53,19 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
 
     await clickControl(page, 'button', 'Filter and sort');
     await chooseOption(page, 'Tag', TAG);
-    await page.waitForFunction(() => document.querySelector('p.count')?.textContent?.includes('1 of 1'));
+    await page.waitForFunction(() => document.querySelector('p.count')?.textContent?.includes('1 of 1'), {
+      polling: 100,
+    });
     expect(await page.$$eval('li.item', (li) => li.length)).toBe(1);
     await chooseOption(page, 'Source category', 'Aljazeera 半岛网');
     expect(await countLine(page)).toBe('1 of 1 article');
     await chooseOption(page, 'Status', 'archived');
-    await page.waitForFunction(() => document.body.textContent?.includes('No articles match these filters.'));
+    await page.waitForFunction(() => document.body.textContent?.includes('No articles match these filters.'), {
+      polling: 100,
+    });
     expect(await page.$$eval('li.item', (li) => li.length)).toBe(0);
     await clickControl(page, 'button', 'Clear filters');
-    await page.waitForFunction(() => document.querySelectorAll('li.item').length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('li.item').length === 1, { polling: 100 });
     await page.close();
   });
 
@@ -69,10 +73,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
     const page = await openPopup();
     await clickControl(page, 'button', ORGANISE);
     await clickControl(page, 'button', 'Archive');
-    await page.waitForFunction(() => document.querySelector('li.item .meta')?.textContent?.includes('Archived'));
+    await page.waitForFunction(() => document.querySelector('li.item .meta')?.textContent?.includes('Archived'), {
+      polling: 100,
+    });
     expect((await readStore<{ archived: boolean }>(page, 'articles'))[0]?.archived).toBe(true);
     await clickControl(page, 'button', 'Unarchive');
-    await page.waitForFunction(() => !document.querySelector('li.item .meta')?.textContent?.includes('Archived'));
+    await page.waitForFunction(() => !document.querySelector('li.item .meta')?.textContent?.includes('Archived'), {
+      polling: 100,
+    });
     expect((await readStore<{ archived: boolean }>(page, 'articles'))[0]?.archived).toBe(false);
     await page.close();
   });
@@ -87,7 +95,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
     const page = await openPopup();
     await clickControl(page, 'button', ORGANISE);
     await clickControl(page, 'button', 'Delete article');
-    await page.waitForFunction(() => document.body.textContent?.includes('No saved articles yet.'));
+    await page.waitForFunction(() => document.body.textContent?.includes('No saved articles yet.'), { polling: 100 });
     const notice = await page.$eval('.undo-region', (r) => (r.textContent ?? '').trim());
     expect(notice).toContain(`Deleted “${SEED_TITLE}” and its highlight.`);
     expect(await readStore(page, 'articles')).toEqual([]);
@@ -95,7 +103,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
     expect(tombstoned.map((h) => h.deleted)).toEqual([true]);
 
     await clickControl(page, 'button', 'Undo');
-    await page.waitForFunction(() => document.querySelectorAll('li.item').length === 1, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('li.item').length === 1, {
+      polling: 100,
+      timeout: 10_000,
+    });
     expect(await page.$$eval('li.item .title', (t) => t.map((e) => e.textContent))).toEqual([SEED_TITLE]);
     expect((await readStore<{ deleted: boolean }>(page, 'highlights')).map((h) => h.deleted)).toEqual([false]);
     await page.close();
@@ -115,13 +126,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
     await clickControl(options, 'radio', 'Sepia');
     await control(options, 'radio', 'Green');
     await clickControl(options, 'radio', 'Green');
-    await options.waitForFunction(() => document.querySelector('.status')?.textContent === 'Saved.');
+    await options.waitForFunction(() => document.querySelector('.status')?.textContent === 'Saved.', { polling: 100 });
     await options.setViewport({ width: 1000, height: 800 });
     await screenshot(options, `${name}-options`);
     // The shortcut table shows the keys the browser really assigned (commands.e2e.test.ts).
     await options.waitForFunction(
       () => document.querySelector('table.shortcuts tbody td')?.textContent === 'Alt+Shift+G',
-      { timeout: 10_000 },
+      { polling: 100, timeout: 10_000 },
     );
     const keys = await options.$$eval('table.shortcuts tbody tr td:first-child', (tds) =>
       tds.map((td) => td.textContent),
@@ -148,9 +159,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
     await chooseOption(options, 'Font', 'serif');
     await reader.waitForFunction(
       () => document.querySelector<HTMLElement>('.glossa-reader')?.dataset.font === 'serif',
-      {
-        timeout: 10_000,
-      },
+      { polling: 100, timeout: 10_000 },
     );
     await reader.close();
     await options.close();

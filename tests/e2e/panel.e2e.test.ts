@@ -95,9 +95,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('side panel in %s', (name) =
     await clickControl(panel, 'button', 'Save note');
     await panel.waitForFunction(
       () => document.querySelector('ol.entries .g-note-text strong')?.textContent === '连续第七年',
-      {
-        timeout: 15_000,
-      },
+      { polling: 100, timeout: 15_000 },
     );
     await expect
       .poll(async () => (await readStore<Highlight>(probe.page, 'highlights')).map((h) => h.note).filter(Boolean), {

@@ -39,10 +39,11 @@ describe('documentation screenshots (Chromium)', () => {
     expect(await pressButton(page, 'Save note', '[role=dialog]')).toBe(true);
     await page.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text strong')?.textContent === '重开',
+      { polling: 100 },
     );
     // The editor stays open after saving; close it so the highlight and the panel show.
     expect(await pressButton(page, 'Close', '[role=dialog]')).toBe(true);
-    await page.waitForFunction(() => !document.querySelector('[role=dialog]'));
+    await page.waitForFunction(() => !document.querySelector('[role=dialog]'), { polling: 100 });
     await scrollIntoCentre(page, 'article .g-body');
     await settle(page);
     await screenshot(page, 'docs-reader');

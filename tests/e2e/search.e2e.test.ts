@@ -37,7 +37,7 @@ async function search(page: Page, query: string): Promise<void> {
       // The results shown are this query's (not the previous one's, kept while it runs).
       document.querySelector('.results')?.getAttribute('data-query') === q &&
       document.querySelector('.results p.count, .results [role=alert]') !== null,
-    { timeout: 15_000 },
+    { polling: 100, timeout: 15_000 },
     query,
   );
   // A failed search says why; report that rather than a timeout.

@@ -92,6 +92,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('security in %s', (name) => 
     await page.goto(`${server.url}/attack.html`, { waitUntil: 'domcontentloaded' });
     await new WebPage(page).waitForControl();
     await page.waitForFunction(() => (window as unknown as { __attackSteps?: number }).__attackSteps === 5, {
+      polling: 100,
       timeout: 30_000,
     });
     await new Promise((r) => setTimeout(r, 1_500));
@@ -114,6 +115,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('security in %s', (name) => 
     });
     await options.waitForFunction(
       () => document.querySelector('form.sync-settings [role=status]')?.textContent === 'Settings saved.',
+      { polling: 100 },
     );
     const areas = await options.evaluate(async () => {
       type Area = { get: (keys: null) => Promise<Record<string, unknown>> };
@@ -225,7 +227,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('security in %s', (name) => 
     await editor.focus('textarea');
     await page.keyboard.type(NOTE);
     expect(await pressButton(editor, 'Save note', '[role=dialog]')).toBe(true);
-    await editor.waitForFunction((n: string) => document.querySelector('.g-note-text')?.textContent === n, {}, NOTE);
+    await editor.waitForFunction(
+      (n: string) => document.querySelector('.g-note-text')?.textContent === n,
+      { polling: 100 },
+      NOTE,
+    );
     const saved = (await readStore<Highlight>(probe.page, 'highlights')).filter((h) => h.note === NOTE);
     expect(saved).toHaveLength(1);
     const heard = await page.evaluate(
@@ -256,7 +262,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('security in %s', (name) => 
     await waitForDrawn(page, (d) => d.length === 1);
     expect(await clickHighlight(page, PHRASE)).toBe(true);
     const again = await new WebPage(page).noteFrame();
-    await again.waitForFunction((n: string) => document.querySelector('.g-note-text')?.textContent === n, {}, NOTE);
+    await again.waitForFunction(
+      (n: string) => document.querySelector('.g-note-text')?.textContent === n,
+      { polling: 100 },
+      NOTE,
+    );
     expect((await inPage()).text).not.toContain('私密笔记');
     expect(await page.evaluate(() => (window as unknown as { __keys: string[] }).__keys.join(' '))).not.toContain('私');
     await page.close();

@@ -44,7 +44,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live across tabs in %s', (n
     expect(await pressButton(second, 'Save note', '[role=dialog]')).toBe(true);
     await first.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text')?.textContent === '两个标签页',
-      { timeout: 15_000 },
+      { polling: 100, timeout: 15_000 },
     );
     expect(await panelEntries(first)).toEqual(await panelEntries(second));
     await first.close();
@@ -88,6 +88,7 @@ describe('sync between two Chromium profiles through a CouchDB-protocol server',
     expect(await pressButton(readerB, 'Save note', '[role=dialog]')).toBe(true);
     await readerB.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text')?.textContent === '从 B 同步回来',
+      { polling: 100 },
     );
     await optionsB.bringToFront();
     await syncNow(optionsB);
@@ -96,13 +97,14 @@ describe('sync between two Chromium profiles through a CouchDB-protocol server',
     // A's reader page was open all along: the pulled note reaches it without a reload.
     await readerA.waitForFunction(
       () => document.querySelector('aside.g-panel .g-note-text')?.textContent === '从 B 同步回来',
-      { timeout: 15_000 },
+      { polling: 100, timeout: 15_000 },
     );
     expect(await waitForDrawn(readerA, (d) => d.length === 1)).toEqual([{ color: 'blue', text: PHRASE }]);
 
     // The popup shows the sync state in words.
     const popup = await PopupPage.open(a);
     await popup.page.waitForFunction(() => /^Synced /.test(document.querySelector('.sync-line')?.textContent ?? ''), {
+      polling: 100,
       timeout: 10_000,
     });
     await popup.page.close();

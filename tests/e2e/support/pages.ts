@@ -47,7 +47,7 @@ export class PopupPage {
   async waitForEntries(n = 1): Promise<void> {
     await this.page.waitForFunction(
       (min: number) => document.querySelectorAll('li.item > a').length >= min,
-      { timeout: 30_000 },
+      { polling: 100, timeout: 30_000 },
       n,
     );
   }

@@ -35,11 +35,15 @@ export async function enableSync(ext: ExtensionBrowser, url: string, db: string)
   if (!(await pressButton(page, 'Save', 'form.sync-settings'))) throw new Error('No Save button');
   await page.waitForFunction(
     () => document.querySelector('form.sync-settings [role=status]')?.textContent === 'Settings saved.',
+    { polling: 100 },
   );
   if (!(await pressButton(page, 'Send my library to this server', 'form.sync-settings'))) {
     throw new Error('No confirmation asked for the new server');
   }
-  await page.waitForFunction(() => !document.querySelector('form.sync-settings .sync-decision'), { timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector('form.sync-settings .sync-decision'), {
+    polling: 100,
+    timeout: 30_000,
+  });
   return page;
 }
 
@@ -48,14 +52,17 @@ export async function syncNow(page: Page): Promise<void> {
   const before = await page.evaluate(() =>
     Number(document.querySelector('form.sync-settings')?.getAttribute('data-rounds')),
   );
-  await page.waitForFunction(() => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Sync now');
-    return button && !button.disabled;
-  });
+  await page.waitForFunction(
+    () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Sync now');
+      return button && !button.disabled;
+    },
+    { polling: 100 },
+  );
   if (!(await pressButton(page, 'Sync now', 'form.sync-settings'))) throw new Error('No Sync now button');
   await page.waitForFunction(
     (n: number) => Number(document.querySelector('form.sync-settings')?.getAttribute('data-rounds')) > n,
-    { timeout: 30_000 },
+    { polling: 100, timeout: 30_000 },
     before,
   );
   const lines = await page.evaluate(() =>
