@@ -11,6 +11,7 @@ import { formatNumber, t, uiLanguage } from '../../lib/shared/i18n';
 import { tCount } from '../../lib/shared/i18n/plural';
 import type { LibraryConnection } from '../../lib/storage';
 import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../../lib/ui/library-view';
+import { readerUrl } from '../../lib/ui/reader-url';
 import { TrashList } from '../shared/TrashList';
 import { ArticleList } from './ArticleList';
 import { LibraryControls } from './LibraryControls';
@@ -24,11 +25,6 @@ import { useLibraryActions } from './use-library-actions';
 import { useLibraryIndex } from './use-library-index';
 import { usePagedList } from './use-paged-list';
 import { useSearch } from './use-search';
-
-/** Where the reader page of an article lives. */
-export function readerUrl(id: string): string {
-  return browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}`);
-}
 
 /** Opens an article's reader page in a new tab and closes the popup. */
 function openArticle(id: string): void {

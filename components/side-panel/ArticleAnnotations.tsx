@@ -5,10 +5,10 @@
  * library's change channel (and the live page from the background's page watch).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { type ArticleMeta, HIGHLIGHT_COLORS, type Highlight, type HighlightColor, quoteOf } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
 import { tCount } from '../../lib/shared/i18n/plural';
+import { readerUrl } from '../../lib/ui/reader-url';
 import { shownEntries, toggleColor } from '../../lib/ui/side-panel/filter';
 import type { PanelEntries } from '../../lib/ui/side-panel/order';
 import { colorName } from '../annotation/color-names';
@@ -58,7 +58,7 @@ export function ArticleAnnotations({ meta, entries, live, onColor, onNote, onDel
     return () => cancelAnimationFrame(frame);
   }, [limit, shown.length]);
   const total = entries.placed.length + entries.orphans.length;
-  const reader = browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(meta.id)}`);
+  const reader = readerUrl(meta.id);
   const remove = (id: string) => {
     const h = [...entries.placed, ...entries.orphans].find((x) => x.id === id);
     if (h) onDelete(h);

@@ -5,11 +5,11 @@
  * library changes.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { ArticleMeta } from '../../lib/model';
 import { errorText } from '../../lib/shared/error-text';
 import { formatDate, t } from '../../lib/shared/i18n';
 import { type LibraryConnection, onLibraryChange } from '../../lib/storage';
+import { readerUrl } from '../../lib/ui/reader-url';
 import { useMounted } from '../shared/use-mounted';
 
 /** How many articles the panel lists. */
@@ -48,12 +48,7 @@ export function RecentArticles({ library }: RecentArticlesProps) {
         <ul>
           {items.map((a) => (
             <li key={a.id}>
-              <a
-                href={browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(a.id)}`)}
-                target="_blank"
-                rel="noopener"
-                lang={a.lang ?? undefined}
-              >
+              <a href={readerUrl(a.id)} target="_blank" rel="noopener" lang={a.lang ?? undefined}>
                 {a.title}
               </a>
               <span class="meta">{[a.source, formatDate(a.published ?? a.savedAt)].filter(Boolean).join(' · ')}</span>
