@@ -23,10 +23,12 @@ export {
 } from './replicas';
 export type { OutboxEntry } from './schema';
 export {
+  type ArticleSize,
   type Page,
   type PageAddress,
   type RemovedBy,
   type SearchDocRecord,
+  type StorageUsage,
   TRASH_DAYS,
   type TrashEntry,
   type TrashedArticle,

@@ -26,7 +26,8 @@ import * as impact from './replica-impact';
 import * as replicas from './replicas';
 import type { GlossaSchema, OutboxEntry } from './schema';
 import * as trash from './trash';
-import type { Page, SearchDocRecord, TrashEntry } from './types';
+import type { Page, SearchDocRecord, StorageUsage, TrashEntry } from './types';
+import { storageUsage } from './usage';
 import { batchedUpsert } from './write-batcher';
 
 /** Options for {@link openLibrary}. */
@@ -133,6 +134,8 @@ export interface Library {
   articlesWithoutImageMap(limit: number): Promise<string[]>;
   /** Stored pictures and their bytes. */
   imageUsage(): Promise<{ images: number; bytes: number }>;
+  /** What the library takes by kind, and its `top` largest articles (lib/storage/usage.ts). */
+  storageUsage(top?: number): Promise<StorageUsage>;
   /** Closes the connection; the library is unusable afterwards. */
   close(): void;
 }
@@ -231,6 +234,7 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     dueImageRetries: (now, limit) => images.dueImageRetries(db, now, limit),
     articlesWithoutImageMap: (limit) => images.articlesWithoutImageMap(db, limit),
     imageUsage: () => images.imageUsage(db),
+    storageUsage: (top) => storageUsage(db, top),
     close: () => db.close(),
   };
 }

@@ -68,3 +68,27 @@ export interface Page<T> {
   /** Opaque position to continue from, or `null` at the end. */
   next: string | null;
 }
+
+/** One article's share of the storage: its text and record, and the pictures it holds. */
+export interface ArticleSize {
+  id: string;
+  title: string;
+  /** Meta record plus body (HTML and text), UTF-8 bytes. */
+  bytes: number;
+  /** Stored pictures this article holds (a picture shared with another article counts for both). */
+  imageBytes: number;
+}
+
+/** What the library takes, by kind (lib/storage/usage.ts). */
+export interface StorageUsage {
+  articles: { count: number; bytes: number };
+  /** Stored pictures, each once however many articles show it. */
+  images: { count: number; bytes: number };
+  searchIndex: { bytes: number };
+  /** Deleted articles and replaced highlights kept for restoring (`TRASH_DAYS`). */
+  trash: { count: number; bytes: number };
+  /** The largest articles, largest first. */
+  largest: ArticleSize[];
+  /** Articles with a picture the browser refused to store for lack of space. */
+  quotaRefused: number;
+}

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../../scripts/png.mjs';
 import { type ImageServer, serve, startImageServer } from '../support/image-server';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, pollPage } from './support/browsers';
+import { control } from './support/controls';
 import { readStore } from './support/extension-db';
 import { ExtensionProbe, WebPage } from './support/live-web';
 import { PopupPage } from './support/pages';
@@ -120,5 +121,18 @@ describe.each<BrowserName>(['chromium', 'firefox'])('saved images in %s', (name)
     expect(shown.fromOldHost).toBe(0);
     expect(await reader.evaluate(() => document.querySelectorAll('.g-img-missing').length)).toBe(0);
     await reader.close();
+
+    // Options → Storage: what the pictures take (three and the thumbnail), and this article
+    // among the largest, linked to its stored copy.
+    const options = await ext.openExtensionPage('/options.html', 'main h2');
+    const largest = await control(options, 'list', 'Largest articles');
+    const items = await options.$$eval(`${largest} li a`, (links) =>
+      links.map((a) => ({ title: a.textContent, href: a.getAttribute('href') ?? '' })),
+    );
+    expect(items.find((i) => i.title === TITLE)?.href).toBe(entry?.href);
+    const lines = await options.$$eval('ul.storage-usage li', (li) => li.map((l) => l.textContent ?? ''));
+    expect(lines).toContainEqual(expect.stringMatching(/^4 saved images: \d/));
+    expect(lines).toContainEqual(expect.stringMatching(/^2 articles: \d/));
+    await options.close();
   });
 });

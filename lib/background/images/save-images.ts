@@ -14,6 +14,7 @@ import {
   RETRYABLE_IMAGE_FAILURES,
   type StoredImage,
 } from '../../model';
+import { isQuotaError } from '../../shared/error-text';
 import { sha256Hex } from '../../shared/images/hash';
 import { sniffImage } from '../../shared/images/sniff';
 import { LIMITS } from '../../shared/validate/limits';
@@ -165,7 +166,7 @@ export async function saveArticleImages(articleId: string, options: ImageSaverOp
   try {
     return await library.saveImageMap({ articleId, entries, thumb: thumb.hash, images }, now);
   } catch (error) {
-    if (!(error instanceof DOMException && error.name === 'QuotaExceededError')) throw error;
+    if (!isQuotaError(error)) throw error;
     // Nothing of the save was written: note why, so the pictures are tried again later.
     const noted = entries.map((entry, i) =>
       isSavedImage(entry) && outcomes[i]?.image ? failure(entry.src, 'quota', 0, now) : entry,
