@@ -16,9 +16,9 @@ import { libraryStore } from '../../lib/ui/library-store';
 import { Annotator } from '../annotation/Annotator';
 import { ArticleView } from '../article/ArticleView';
 import { ReaderToolbar } from '../article/ReaderToolbar';
+import { useLocalImages } from '../article/use-local-images';
 import { useReadingPrefs } from '../article/use-reading-prefs';
 import { ExportMenu } from './ExportMenu';
-import { useLocalImages } from './use-local-images';
 
 type LoadState =
   | { kind: 'loading' }

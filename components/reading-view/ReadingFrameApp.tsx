@@ -4,6 +4,7 @@
  * (defence in depth: it was made in a world the page can influence) and shows it with the
  * reader's layout, highlighting and notes. Being an extension page, it writes highlights to the
  * library itself; saving the article goes through the background, which binds it to the tab.
+ * Once the article is saved, its pictures show from the saved copies as they arrive.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { blockText } from '../../lib/shared/article/html-text';
@@ -15,6 +16,7 @@ import { t } from '../../lib/shared/i18n';
 import { call } from '../../lib/shared/messaging';
 import type { LibraryConnection } from '../../lib/storage';
 import { savingStore } from '../../lib/ui/library-store';
+import { useLocalImages } from '../article/use-local-images';
 import { ReadingView, type ReadingViewArticle } from './ReadingView';
 
 /** Props of {@link ReadingFrameApp}. */
@@ -73,16 +75,20 @@ export function ReadingFrameApp({ token, library }: ReadingFrameAppProps) {
 
   const ready = state.kind === 'ready' ? state : null;
   const article = useMemo(() => (ready?.page ? viewOf(ready.page) : null), [ready]);
+  // Known once the article is saved (opened saved, or saved from here or by a first highlight).
+  const [savedId, setSavedId] = useState<string | null>(null);
   const store = useMemo(() => {
     if (!ready?.page) return null;
     const page = ready.page;
     const save = async () => {
       const answer = await call('background', 'reading-view/save', { page });
       if (!answer.ok) throw new Error(answer.error.message);
+      setSavedId(answer.value.id);
       return answer.value.id;
     };
     return { store: savingStore(library(), { current: ready.articleId }, save), save };
   }, [ready, library]);
+  const images = useLocalImages(library, savedId ?? ready?.articleId ?? null);
 
   if (state.kind === 'loading') return null;
   if (state.kind === 'failed') {
@@ -105,6 +111,7 @@ export function ReadingFrameApp({ token, library }: ReadingFrameAppProps) {
         }
       }}
       annotate={store ? { store: store.store } : undefined}
+      savedImages={images?.bySrc}
     />
   );
 }

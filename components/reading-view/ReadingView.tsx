@@ -10,6 +10,7 @@ import { errorText } from '../../lib/shared/error-text';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
 import { t } from '../../lib/shared/i18n';
 import { DEFAULT_READER_PREFS, readerAttributes } from '../../lib/shared/settings/reader-prefs';
+import { pointAtLocalCopies } from '../../lib/ui/images/local-images';
 import { Annotator } from '../annotation/Annotator';
 import { ArticleView, type ArticleViewProps } from '../article/ArticleView';
 import { ReaderToolbar } from '../article/ReaderToolbar';
@@ -26,12 +27,14 @@ export interface ReadingViewProps {
   onSave: () => Promise<Result<unknown, string>>;
   /** Highlighting in the view: where its annotations are read and written. */
   annotate?: { store: AnnotationStore };
+  /** Saved copies of the body's pictures, by web address (once the article is saved). */
+  savedImages?: ReadonlyMap<string, string>;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 /** The reading view's content (its frame, an extension page, renders it). */
-export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewProps) {
+export function ReadingView({ article, onClose, onSave, annotate, savedImages }: ReadingViewProps) {
   const { prefs, updatePrefs, lastColor, updateLastColor } = useReadingPrefs();
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const first = useRef<HTMLButtonElement>(null);
@@ -41,6 +44,9 @@ export function ReadingView({ article, onClose, onSave, annotate }: ReadingViewP
   useEffect(() => {
     first.current?.focus();
   }, []);
+  useEffect(() => {
+    if (body && savedImages) pointAtLocalCopies(body, savedImages);
+  }, [body, savedImages]);
 
   const doSave = async () => {
     setSave({ kind: 'saving' });

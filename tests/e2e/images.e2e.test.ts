@@ -77,7 +77,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('saved images in %s', (name)
     await web.waitForControl();
     await probe.toggleReadingView(await probe.tabId(`${server.origin}/article.html`));
     await web.waitForReadingView(true);
-    await web.readingFrame();
+    const view = await web.readingFrame();
     await page.keyboard.press('Enter');
 
     // The background fetches the three pictures and makes the thumbnail.
@@ -92,6 +92,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('saved images in %s', (name)
     expect(map?.entries.map((e) => Boolean(e.hash))).toEqual([true, true, true]);
     expect(map?.thumb).toBeTruthy();
     expect(await readStore(probe.page, 'images')).toHaveLength(4);
+    // The open reading view turns to the saved copies as they arrive (only their address changes).
+    await view.waitForFunction(
+      () => {
+        const imgs = [...document.querySelectorAll<HTMLImageElement>('article .g-body img')];
+        return imgs.length === 3 && imgs.every((i) => i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0);
+      },
+      { polling: 100, timeout: 15_000 },
+    );
     await page.close();
 
     await server.stop();

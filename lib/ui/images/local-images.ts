@@ -90,3 +90,29 @@ export function imagePlaceholder(img: Element, text: PlaceholderText): Element {
   if (alt) box.setAttribute('data-alt', alt);
   return box;
 }
+
+/** Where {@link pointAtLocalCopies} keeps an image's web address once it shows the saved copy. */
+const WEB_SRC = 'data-g-web-src';
+
+/**
+ * Points the `<img>`s of a body already on screen at their saved copies, and leaves the others
+ * as they are: the reading view over a live page, where the web is at hand and a picture not
+ * saved (yet) is no reason to hide it. Only `src` changes, never the text highlights are anchored
+ * in, so nothing is re-placed. The web address stays in an attribute, so a later set of copies
+ * (a retry that succeeded) finds each image again. Answers how many show a saved copy.
+ */
+export function pointAtLocalCopies(root: Element, urls: ReadonlyMap<string, string>): number {
+  let shown = 0;
+  for (const img of root.querySelectorAll('img')) {
+    const web = img.getAttribute(WEB_SRC) ?? img.getAttribute('src') ?? '';
+    const url = urls.get(web);
+    if (!url) continue;
+    img.setAttribute(WEB_SRC, web);
+    img.setAttribute('src', url);
+    img.removeAttribute('srcset');
+    // Saved bytes cost no request: as on the reader page, nothing waits for a scroll.
+    img.removeAttribute('loading');
+    shown++;
+  }
+  return shown;
+}

@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ArticleImages, StoredImage } from '../../../../lib/model';
-import { imagePlaceholder, localImageUrls, showLocalImages } from '../../../../lib/ui/images/local-images';
+import {
+  imagePlaceholder,
+  localImageUrls,
+  pointAtLocalCopies,
+  showLocalImages,
+} from '../../../../lib/ui/images/local-images';
 
 const HASH_A = 'a'.repeat(64);
 const HASH_T = 'c'.repeat(64);
@@ -102,5 +107,29 @@ describe('showLocalImages', () => {
     expect(box.childNodes).toHaveLength(0);
     expect(box.getAttribute('aria-label')).toBe('图片未保存');
     expect(box.hasAttribute('data-alt')).toBe(false);
+  });
+});
+
+describe('pointAtLocalCopies (the reading view of a saved live page)', () => {
+  it('points saved pictures at their copies, leaves the rest on the web, and finds them again', () => {
+    const root = document.createElement('div');
+    root.innerHTML =
+      '<p>前文<img src="https://a.test/1.png" srcset="https://a.test/1@2x.png 2x" loading="lazy" alt="一">后文</p>' +
+      '<p><img src="https://a.test/failed.png" alt="二"></p>';
+    const text = root.textContent;
+    expect(pointAtLocalCopies(root, new Map([['https://a.test/1.png', 'blob:test/1']]))).toBe(1);
+    const [saved, web] = [...root.querySelectorAll('img')];
+    expect(saved?.getAttribute('src')).toBe('blob:test/1');
+    expect(saved?.hasAttribute('srcset')).toBe(false);
+    expect(saved?.hasAttribute('loading')).toBe(false);
+    expect(web?.getAttribute('src')).toBe('https://a.test/failed.png');
+    expect(root.textContent).toBe(text);
+    // A later set (a retry succeeded; the old URLs are revoked) is matched by the web address.
+    const next = new Map([
+      ['https://a.test/1.png', 'blob:test/2'],
+      ['https://a.test/failed.png', 'blob:test/3'],
+    ]);
+    expect(pointAtLocalCopies(root, next)).toBe(2);
+    expect([...root.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['blob:test/2', 'blob:test/3']);
   });
 });

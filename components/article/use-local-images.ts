@@ -1,6 +1,6 @@
 /**
- * The reader's saved pictures: object URLs of an article's stored images, loaded with the
- * article, loaded again when the background saves more of them (a retry that succeeded), and
+ * An article's saved pictures (the reader page's stored copy, and the reading view once the
+ * article is saved): object URLs of its stored images, loaded with the article, loaded again when the background saves more of them (a retry that succeeded), and
  * revoked once they are no longer shown.
  */
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
@@ -23,7 +23,10 @@ export function useLocalImages(library: LibraryConnection, articleId: string | n
   );
 
   useEffect(() => {
-    if (!articleId) return;
+    if (!articleId) {
+      setImages(null);
+      return;
+    }
     let cancelled = false;
     void library()
       .then(async (lib) => localImageUrls(lib, await lib.getImageMap(articleId)))
