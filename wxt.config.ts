@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Alias } from 'vite';
 import { defineConfig } from 'wxt';
+import { READING_VIEW_COMMAND, SIDE_PANEL_KEYS, sidePanelCommand } from './lib/shared/settings/commands';
 import { grayMatterForBrowsers } from './scripts/vite-gray-matter';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 
@@ -43,11 +44,16 @@ export default defineConfig({
       { resources: ['reading-frame.html', 'note-frame.html'], matches: ['http://*/*', 'https://*/*'] },
     ],
     commands: {
-      'toggle-reading-view': {
+      [READING_VIEW_COMMAND]: {
         // Not Alt+Shift+R: Chromium keeps that for itself and silently leaves the command unset
         // (tests/e2e/commands.e2e.test.ts reads what each browser really assigns).
         suggested_key: { default: 'Alt+Shift+G' },
         description: '__MSG_commandToggleReadingView__',
+      },
+      // Firefox opens the sidebar itself for its reserved name; Chrome's command is ours.
+      [sidePanelCommand(browser)]: {
+        suggested_key: { default: SIDE_PANEL_KEYS },
+        description: '__MSG_commandOpenSidePanel__',
       },
     },
     browser_specific_settings:

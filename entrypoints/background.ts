@@ -49,7 +49,8 @@ export default defineBackground(() => {
 
   browser.commands?.onCommand.addListener((command, tab) => {
     const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    void runCommand(command, tab, { activeTab, toggleReadingView }).catch(() => undefined);
+    const openSidePanel = (windowId: number) => browser.sidePanel.open({ windowId });
+    void runCommand(command, tab, { activeTab, toggleReadingView, openSidePanel }).catch(() => undefined);
   });
 
   /** Saves a page from the web (sanitized again here, where the page cannot reach). */

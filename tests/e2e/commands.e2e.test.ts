@@ -28,13 +28,16 @@ describe.each<BrowserName>(['chromium', 'firefox'])('commands in %s', (name) => 
     await ext?.close();
   });
 
-  it('assigns the reading-view shortcut at install', async () => {
+  it('assigns the reading-view and side-panel shortcuts at install', async () => {
     const page = await ext.openExtensionPage('/popup.html');
     const commands = await page.evaluate(async () => {
       const g = globalThis as unknown as { browser?: CommandsApi; chrome: CommandsApi };
       return (g.browser ?? g.chrome).commands.getAll();
     });
     expect(commands.find((c) => c.name === 'toggle-reading-view')?.shortcut).toBe('Alt+Shift+G');
+    // The side panel's: Firefox's reserved sidebar command, Chrome's own.
+    const panel = name === 'firefox' ? '_execute_sidebar_action' : 'open-side-panel';
+    expect(commands.find((c) => c.name === panel)?.shortcut).toBe('Alt+Shift+S');
     await page.close();
   });
 });

@@ -6,6 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { MessageKey } from '../i18n';
+import { READING_VIEW_COMMAND, SIDE_PANEL_KEYS, sidePanelCommand } from './commands';
+
+export { READING_VIEW_COMMAND, SIDE_PANEL_KEYS, sidePanelCommand } from './commands';
 
 /** Where a shortcut works. */
 export type ShortcutScope = 'browser' | 'selection' | 'list';
@@ -20,13 +23,19 @@ export interface Shortcut {
   scope: ShortcutScope;
 }
 
-/** The shortcuts, browser commands first. */
-export const SHORTCUTS: readonly Shortcut[] = [
-  { command: 'toggle-reading-view', keys: 'Alt+Shift+G', action: 'commandToggleReadingView', scope: 'browser' },
-  { command: null, keys: 'Alt+Shift+H', action: 'shortcutHighlight', scope: 'selection' },
-  { command: null, keys: 'Alt+Shift+A', action: 'shortcutToolbar', scope: 'selection' },
-  { command: null, keys: '↑ ↓ Home End', action: 'shortcutListMove', scope: 'list' },
-];
+/** The shortcuts of the build for `browserName`, browser commands first. */
+export function shortcutsFor(browserName: string): readonly Shortcut[] {
+  return [
+    { command: READING_VIEW_COMMAND, keys: 'Alt+Shift+G', action: 'commandToggleReadingView', scope: 'browser' },
+    { command: sidePanelCommand(browserName), keys: SIDE_PANEL_KEYS, action: 'commandOpenSidePanel', scope: 'browser' },
+    { command: null, keys: 'Alt+Shift+H', action: 'shortcutHighlight', scope: 'selection' },
+    { command: null, keys: 'Alt+Shift+A', action: 'shortcutToolbar', scope: 'selection' },
+    { command: null, keys: '↑ ↓ Home End', action: 'shortcutListMove', scope: 'list' },
+  ];
+}
+
+/** The shortcuts of this build. */
+export const SHORTCUTS: readonly Shortcut[] = shortcutsFor(import.meta.env.BROWSER);
 
 /** A browser command as `commands.getAll()` reports it. */
 export interface LiveCommand {
@@ -44,9 +53,6 @@ export function withLiveKeys(shortcuts: readonly Shortcut[], live: readonly Live
     return found && found.shortcut !== undefined ? { ...s, keys: found.shortcut } : { ...s };
   });
 }
-
-/** The reading view's command, the one browser command Glossa has. */
-export const READING_VIEW_COMMAND = 'toggle-reading-view';
 
 /**
  * The keys the browser really has for `command`: '' when none is set (Chrome skips a suggested

@@ -102,6 +102,7 @@ describe('options page', () => {
   it('lists the shortcuts with the keys the user bound', async () => {
     vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((async () => [
       { name: 'toggle-reading-view', shortcut: 'Ctrl+Shift+Y', description: '' },
+      { name: 'open-side-panel', shortcut: 'Alt+Shift+S', description: '' },
     ]) as unknown as typeof fakeBrowser.commands.getAll);
     render(<OptionsApp library={connectLibrary()} />);
     const table = await screen.findByRole('table');
@@ -112,6 +113,7 @@ describe('options page', () => {
       .map((r) => r.textContent);
     expect(rows).toEqual([
       'Ctrl+Shift+YcommandToggleReadingViewshortcutWhereBrowser',
+      'Alt+Shift+ScommandOpenSidePanelshortcutWhereBrowser',
       'Alt+Shift+HshortcutHighlightshortcutWhereSelection',
       'Alt+Shift+AshortcutToolbarshortcutWhereSelection',
       '↑ ↓ Home EndshortcutListMoveshortcutWhereList',
