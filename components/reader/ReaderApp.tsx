@@ -16,8 +16,8 @@ import { libraryStore } from '../../lib/ui/library-store';
 import { Annotator } from '../annotation/Annotator';
 import { ArticleView } from '../article/ArticleView';
 import { ReaderToolbar } from '../article/ReaderToolbar';
-import { useLocalImages } from '../article/use-local-images';
 import { useReadingPrefs } from '../article/use-reading-prefs';
+import { useLocalImages } from '../shared/use-local-images';
 import { ExportMenu } from './ExportMenu';
 
 type LoadState =

@@ -16,7 +16,7 @@ import { t } from '../../lib/shared/i18n';
 import { call } from '../../lib/shared/messaging';
 import type { LibraryConnection } from '../../lib/storage';
 import { savingStore } from '../../lib/ui/library-store';
-import { useLocalImages } from '../article/use-local-images';
+import { useLocalImages } from '../shared/use-local-images';
 import { ReadingView, type ReadingViewArticle } from './ReadingView';
 
 /** Props of {@link ReadingFrameApp}. */

@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { type LibraryConnection, onImagesChange } from '../../lib/storage';
 import { type LocalImageUrls, localImageUrls } from '../../lib/ui/images/local-images';
-import { useMounted } from '../shared/use-mounted';
+import { useMounted } from './use-mounted';
 
 /** The article's saved pictures, or null until they are known (render nothing remote meanwhile). */
 export function useLocalImages(library: LibraryConnection, articleId: string | null): LocalImageUrls | null {
