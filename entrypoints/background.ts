@@ -16,6 +16,7 @@ import { runCommand } from '../lib/background/tabs/commands';
 import { createPageWatch } from '../lib/background/tabs/page-watch';
 import { buildWebArticle, type WebPageSave } from '../lib/shared/article/web-page';
 import { callTab, INVALID, listen } from '../lib/shared/messaging';
+import { recordId } from '../lib/shared/validate/fields';
 import { isRecord } from '../lib/shared/validate/guards';
 import { onLibraryChange, openLibrary } from '../lib/storage';
 
@@ -106,6 +107,16 @@ export default defineBackground(() => {
     ...pages,
     'search/query': installSearch(library),
     'seeds/import': { validate: (p) => (p === null ? null : INVALID), handle: () => runImport() },
+    'panel/go-to': {
+      validate: (p) =>
+        isRecord(p) && Number.isInteger(p.tabId) && recordId(p.highlightId)
+          ? { tabId: Number(p.tabId), highlightId: String(p.highlightId) }
+          : INVALID,
+      handle: async ({ tabId, highlightId }) => {
+        const answer = await callTab(tabId, 'highlights/go-to', { id: highlightId });
+        return answer.ok && answer.value;
+      },
+    },
     'tab/toggle-reading-view': {
       validate: (p) => (isRecord(p) && Number.isInteger(p.tabId) ? { tabId: Number(p.tabId) } : INVALID),
       handle: ({ tabId }) => toggleReadingView(tabId),

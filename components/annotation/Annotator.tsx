@@ -20,6 +20,7 @@ import { HighlightEditor } from './HighlightEditor';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StatusLine, useUndo } from './StatusLine';
 import { useAnnotations } from './use-annotations';
+import { type GoToRequests, useGoTo } from './use-go-to';
 import { useParagraphControls } from './use-paragraph-controls';
 import { useReaderInput } from './use-reader-input';
 
@@ -49,6 +50,11 @@ export interface AnnotatorProps {
   acceptEvent?: (event: Event) => boolean;
   /** Edit highlights in a frame of ours (live pages: notes never enter the page). */
   editorFrame?: EditorFrameHost;
+  /**
+   * Where the side panel's "Go to" requests arrive: subscribe with a listener that scrolls to
+   * the highlight and answers whether it is here (placed in this body).
+   */
+  goToRequests?: GoToRequests;
 }
 
 /** How a live page opens the framed editor and hears it close. */
@@ -199,6 +205,8 @@ export function Annotator(props: AnnotatorProps) {
     target?.scrollIntoView({ block: 'center' });
     openEditor(id, placed.paragraph ?? placed.range, false);
   };
+  useGoTo(props.goToRequests, placement, painter, typeof editor?.target === 'string' ? editor.target : null);
+
   const reattach = (id: string) => {
     const h = find(id);
     const range = selectionIn(root);

@@ -9,7 +9,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { HighlightColor } from '../../lib/model';
-import { announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
+import { announcePageHighlightsChanged, onPageGoTo } from '../../lib/page/annotator-handle';
 import { pageEditorFrame } from '../../lib/page/note-frame';
 import { pageStore } from '../../lib/page/page-store';
 import { pageToSave } from '../../lib/page/page-to-save';
@@ -75,6 +75,7 @@ function PageAnnotator({ doc, host }: { doc: Document; host: Element }) {
       panel="orphans"
       acceptEvent={isReaderEvent}
       editorFrame={pageEditorFrame}
+      goToRequests={onPageGoTo}
     />
   );
 }

@@ -11,9 +11,11 @@ import { preparePainting } from '../../lib/shared/highlighting/layer';
 import { t } from '../../lib/shared/i18n';
 import { DEFAULT_READER_PREFS, readerAttributes } from '../../lib/shared/settings/reader-prefs';
 import { type LibraryConnection, onLibraryChange } from '../../lib/storage';
+import { onReaderGoTo } from '../../lib/ui/go-to';
 import { showLocalImages } from '../../lib/ui/images/local-images';
 import { libraryStore } from '../../lib/ui/library-store';
 import { Annotator } from '../annotation/Annotator';
+import type { GoToRequests } from '../annotation/use-go-to';
 import { ArticleView } from '../article/ArticleView';
 import { ReaderToolbar } from '../article/ReaderToolbar';
 import { useReadingPrefs } from '../article/use-reading-prefs';
@@ -32,6 +34,9 @@ export interface ReaderAppProps {
   /** The page's connection to the library (its entrypoint opens it). */
   library: LibraryConnection;
 }
+
+/** The side panel's "Go to" reaches this page through its tab (lib/ui/go-to.ts). */
+const readerGoTo: GoToRequests = (listener) => onReaderGoTo((id) => void listener(id));
 
 /** The whole reader page. */
 export function ReaderApp({ articleId, library }: ReaderAppProps) {
@@ -135,6 +140,7 @@ export function ReaderApp({ articleId, library }: ReaderAppProps) {
           contentVersion={bodyVersion}
           lastColor={lastColor}
           onLastColor={updateLastColor}
+          goToRequests={readerGoTo}
         />
       )}
     </div>

@@ -23,6 +23,8 @@ export interface ArticleAnnotationsProps {
   onColor: (id: string, color: HighlightColor) => void;
   onNote: (id: string, note: string) => void;
   onDelete: (highlight: Highlight) => void;
+  /** Scrolls the followed tab to a highlight. */
+  onGoTo: (id: string) => void;
 }
 
 /**
@@ -48,7 +50,15 @@ export function entryTitle(h: Highlight): string {
 }
 
 /** The article's part of the panel. */
-export function ArticleAnnotations({ meta, entries, live, onColor, onNote, onDelete }: ArticleAnnotationsProps) {
+export function ArticleAnnotations({
+  meta,
+  entries,
+  live,
+  onColor,
+  onNote,
+  onDelete,
+  onGoTo,
+}: ArticleAnnotationsProps) {
   const [hidden, setHidden] = useState<ReadonlySet<HighlightColor>>(new Set());
   const shown = shownEntries(entries.placed, hidden);
   const [limit, setLimit] = useState(FIRST_PAINT);
@@ -94,7 +104,7 @@ export function ArticleAnnotations({ meta, entries, live, onColor, onNote, onDel
       {total === 0 && <p class="help">{t('sidePanelEmpty')}</p>}
       <ol class="entries" aria-label={t('panelLabel')}>
         {shown.slice(0, limit).map((h) => (
-          <PanelEntry key={h.id} highlight={h} title={entryTitle(h)} {...entryProps} />
+          <PanelEntry key={h.id} highlight={h} title={entryTitle(h)} onGoTo={onGoTo} {...entryProps} />
         ))}
       </ol>
       {entries.orphans.length > 0 && limit >= shown.length && (

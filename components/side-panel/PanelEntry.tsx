@@ -20,10 +20,12 @@ export interface PanelEntryProps {
   onColor: (id: string, color: HighlightColor) => void;
   onNote: (id: string, note: string) => void;
   onDelete: (id: string) => void;
+  /** Scrolls the followed tab to this entry (placed entries only: an orphan has no place). */
+  onGoTo?: (id: string) => void;
 }
 
 /** The entry. */
-export function PanelEntry({ highlight: h, title, orphan, onColor, onNote, onDelete }: PanelEntryProps) {
+export function PanelEntry({ highlight: h, title, orphan, onColor, onNote, onDelete, onGoTo }: PanelEntryProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(h.note);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -77,6 +79,11 @@ export function PanelEntry({ highlight: h, title, orphan, onColor, onNote, onDel
         </div>
       )}
       <div class="row">
+        {onGoTo && !orphan && (
+          <button type="button" aria-label={t('sidePanelGoToOf', title)} onClick={() => onGoTo(h.id)}>
+            {t('sidePanelGoTo')}
+          </button>
+        )}
         {!isNote && (
           <select
             aria-label={t('sidePanelColorOf', title)}

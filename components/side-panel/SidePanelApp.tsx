@@ -8,7 +8,9 @@ import { browser } from 'wxt/browser';
 import type { Highlight, HighlightColor } from '../../lib/model';
 import { errorText } from '../../lib/shared/error-text';
 import { t } from '../../lib/shared/i18n';
+import { call } from '../../lib/shared/messaging';
 import type { LibraryConnection } from '../../lib/storage';
+import { requestReaderGoTo } from '../../lib/ui/go-to';
 import { recolor, remove, renote, restore } from '../../lib/ui/side-panel/edits';
 import { targetOfUrl } from '../../lib/ui/side-panel/target';
 import { ArticleAnnotations } from './ArticleAnnotations';
@@ -24,7 +26,11 @@ export interface SidePanelAppProps {
 }
 
 /** What the status line says: a deletion that can be undone, or a write that failed. */
-type Notice = { kind: 'deleted'; highlight: Highlight } | { kind: 'error'; message: string } | null;
+type Notice =
+  | { kind: 'deleted'; highlight: Highlight }
+  | { kind: 'error'; message: string }
+  | { kind: 'said'; message: string }
+  | null;
 
 /** The panel's root component. */
 export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
@@ -53,6 +59,15 @@ export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
       const gone = await remove(await library(), h.id);
       if (gone) setNotice({ kind: 'deleted', highlight: gone });
     });
+  // "Go to": a web page through its content script (via the background), our reader page in a
+  // tab through its own channel.
+  const onGoTo = (id: string) => {
+    if (tab.tabId === null) return;
+    if (target.kind === 'stored') return requestReaderGoTo(tab.tabId, id);
+    void call('background', 'panel/go-to', { tabId: tab.tabId, highlightId: id }).then((answer) => {
+      if (!answer.ok || !answer.value) setNotice({ kind: 'said', message: t('sidePanelGoToFailed') });
+    });
+  };
   const undo = (h: Highlight) => {
     setNotice(null);
     write(async () => restore(await library(), h.id));
@@ -72,6 +87,7 @@ export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
             onColor={onColor}
             onNote={onNote}
             onDelete={onDelete}
+            onGoTo={onGoTo}
           />
         )}
         {(data.kind === 'library' || data.kind === 'unsaved') && <RecentArticles library={library} />}
@@ -89,6 +105,7 @@ export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
           </div>
         )}
         {notice?.kind === 'error' && <p>{t('hlSaveFailed', notice.message)}</p>}
+        {notice?.kind === 'said' && <p>{notice.message}</p>}
       </div>
     </>
   );

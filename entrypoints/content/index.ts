@@ -11,7 +11,11 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { GLOSSA_TAG_PREFIX, mountPageControl } from '../../components/page/page-control';
-import { announceNoteFrameClose, announcePageHighlightsChanged } from '../../lib/page/annotator-handle';
+import {
+  announceNoteFrameClose,
+  announcePageGoTo,
+  announcePageHighlightsChanged,
+} from '../../lib/page/annotator-handle';
 import { isProbablyArticle } from '../../lib/page/detect/detect';
 import { countGestures } from '../../lib/page/gestures';
 import { getReadingView } from '../../lib/page/reading-view-handle';
@@ -113,6 +117,10 @@ function start(signal: AbortSignal): void {
         guard(announcePageHighlightsChanged)();
         return null;
       },
+    },
+    'highlights/go-to': {
+      validate: (p) => (isRecord(p) && typeof p.id === 'string' && p.id.length <= 64 ? { id: p.id } : INVALID),
+      handle: ({ id }) => safely(() => announcePageGoTo(id), false),
     },
   });
   signal.addEventListener('abort', () => {

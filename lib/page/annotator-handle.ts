@@ -12,11 +12,12 @@ interface Shared {
   running: boolean;
   listeners: Set<() => void>;
   closers: Set<(deletedId: string | null) => void>;
+  goers: Set<(id: string) => boolean>;
 }
 
 function shared(): Shared {
   const g = globalThis as { [KEY]?: Shared };
-  g[KEY] ??= { running: false, listeners: new Set(), closers: new Set() };
+  g[KEY] ??= { running: false, listeners: new Set(), closers: new Set(), goers: new Set() };
   return g[KEY];
 }
 
@@ -50,4 +51,18 @@ export function onNoteFrameClose(listener: (deletedId: string | null) => void): 
 /** Tells the highlighting layer that its note editor's frame asked to close. */
 export function announceNoteFrameClose(deletedId: string | null): void {
   for (const listener of shared().closers) listener(deletedId);
+}
+
+/** Calls `listener` when the side panel asks to go to a highlight; returns unsubscribe. */
+export function onPageGoTo(listener: (id: string) => boolean): () => void {
+  const { goers } = shared();
+  goers.add(listener);
+  return () => goers.delete(listener);
+}
+
+/** Asks the highlighting layer to go to highlight `id`; false when no layer has it. */
+export function announcePageGoTo(id: string): boolean {
+  let found = false;
+  for (const listener of shared().goers) found = listener(id) || found;
+  return found;
 }

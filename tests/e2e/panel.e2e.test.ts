@@ -2,8 +2,9 @@
  * The side panel end to end in real browsers, opened as `/sidepanel.html?tab=<id>` beside a live
  * Chinese article page: it lists the page's highlights in reading order (not the order they were
  * made in); a note written in the panel is stored and never reaches the page's document; a
- * colour change and a delete (with undo) in the panel reach the live page without a reload; and
- * a highlight made on the page appears in the open panel.
+ * colour change and a delete (with undo) in the panel reach the live page without a reload; a
+ * highlight made on the page appears in the open panel; and "Go to" scrolls the live page and the
+ * stored copy to the passage.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,40 @@ describe.each<BrowserName>(['chromium', 'firefox'])('side panel in %s', (name) =
     );
   }
 
+  /** Where `text` is shown, against the viewport: its top and bottom, and the viewport's height. */
+  function placeOf(page: Page, text: string): Promise<{ top: number; bottom: number; height: number } | null> {
+    return page.evaluate((wanted: string) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const box = range.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom, height: window.innerHeight };
+      }
+      return null;
+    }, text);
+  }
+
+  /** Scrolls `page` to the top, checks `text` starts out of sight, presses Go to, and waits to see it. */
+  async function goesTo(panel: Page, page: Page, text: string): Promise<void> {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const before = await placeOf(page, text);
+    expect(before !== null && before.top > before.height).toBe(true);
+    await clickControl(panel, 'button', `Go to “${text}” in the page`);
+    await expect
+      .poll(
+        async () => {
+          const now = await placeOf(page, text);
+          return now !== null && now.top >= 0 && now.bottom <= now.height;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+  }
+
   async function waitForListed(panel: Page, count: number): Promise<{ title: string; color: string }[]> {
     await panel.waitForFunction(
       (n: number) => document.querySelectorAll('ol.entries > li').length === n,
@@ -88,6 +123,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('side panel in %s', (name) =
       { title: LATE, color: 'yellow' },
     ]);
     expect(await panel.$eval('h1', (h) => h.textContent)).toBe('SIPRI：世界军费开支首次突破2万亿美元');
+    // "Go to" scrolls the live page to the passage, wherever the reader had scrolled.
+    await goesTo(panel, page, LATE);
 
     // A note written in the panel is stored, and the page's document never holds it.
     await clickControl(panel, 'button', `Add a note to “${EARLY}”`);
@@ -142,6 +179,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('side panel in %s', (name) =
     );
     expect((await waitForListed(panel, 3)).map((e) => e.title)).toEqual([EARLY, MIDDLE, LATE]);
     expect(await panel.$eval('ol.entries .g-note-text', (n) => n.textContent)).toBe('军费 连续第七年 增长');
+    // "Go to" scrolls the stored copy too.
+    await goesTo(panel, reader, LATE);
     // The stored copy links nowhere else: it is the stored copy.
     expect(await panel.$$eval('a', (links) => links.map((a) => a.textContent))).not.toContain('Open the stored copy');
     await panel.close();

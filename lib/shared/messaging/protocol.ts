@@ -77,6 +77,11 @@ export interface BackgroundCalls {
   'note-frame/close': { request: { deletedId: string | null }; response: null };
   /** From an extension page (popup, tests): open or close the reading view in tab `tabId`. */
   'tab/toggle-reading-view': { request: { tabId: number }; response: null };
+  /**
+   * From an extension page (the side panel): scroll web page `tabId` to highlight `highlightId`
+   * and flash it; answers whether the page's highlighting layer took the request.
+   */
+  'panel/go-to': { request: { tabId: number; highlightId: string }; response: boolean };
   /** From an extension page: whether sync is on, last sync, pending changes, last error. */
   'sync/status': { request: null; response: SyncStatus };
   /** From an extension page: run a sync round now; answers the status after it. */
@@ -114,6 +119,8 @@ export interface ContentCalls {
   'note-frame/close': { request: { deletedId: string | null }; response: null };
   /** Another view changed the highlights of the article this page shows: load them again. */
   'highlights/changed': { request: null; response: null };
+  /** Scroll to highlight `id` and flash it (the side panel's "Go to"); answers whether it was there. */
+  'highlights/go-to': { request: { id: string }; response: boolean };
 }
 
 /** Calls the offscreen document answers: DOM work a Chrome MV3 service worker cannot do. */

@@ -282,6 +282,50 @@ describe('Annotator', () => {
     expect(await screen.findByText('hlCopied')).toBeTruthy();
   });
 
+  it('answers the side panel’s Go to: scrolls to the passage, marks it for a moment, and says when it is not here', async () => {
+    let goTo: ((id: string) => boolean) | null = null;
+    const requests = (listener: (id: string) => boolean) => {
+      goTo = listener;
+      return () => {
+        goTo = null;
+      };
+    };
+    body = document.createElement('div');
+    body.innerHTML = ARTICLE;
+    document.body.replaceChildren(body);
+    const store = libraryStore(library, 'a1');
+    const view = render(
+      <Annotator
+        root={body}
+        store={store}
+        articleId="a1"
+        styleTarget={document}
+        lastColor="yellow"
+        onLastColor={vi.fn()}
+        goToRequests={requests}
+      />,
+      { container: document.body.appendChild(document.createElement('div')) },
+    );
+    fireEvent.click(within(await select('停火线')).getByRole('button', { name: 'hlHighlightIn colorPink' }));
+    // The mark is drawn again once the write settles: always ask for the current one.
+    const marked = () => body.querySelector('mark[data-color="pink"]')?.classList.contains('glossa-active');
+    await waitFor(() => expect(marked()).toBe(false));
+    const id = (await (await library).listHighlights('a1'))[0]?.id ?? '';
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    expect(goTo).not.toBeNull();
+    const answer = (goTo as unknown as (id: string) => boolean)(id);
+    expect(answer).toBe(true);
+    expect((scrolled.mock.contexts[0] as Element).textContent).toContain('停火线');
+    expect(marked()).toBe(true);
+    // The mark is only for a moment (FLASH_MS), and no editor opened for it.
+    await waitFor(() => expect(marked()).toBe(false), { timeout: 3_000 });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect((goTo as unknown as (id: string) => boolean)('not-here')).toBe(false);
+    view.unmount();
+    await waitFor(() => expect(goTo).toBeNull());
+  });
+
   it('leaves Alt+Shift+H alone while the reader types, or when nothing is selected', async () => {
     mount();
     const box = document.body.appendChild(document.createElement('textarea'));
