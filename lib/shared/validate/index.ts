@@ -15,5 +15,12 @@ export { validateHighlight } from './highlight';
 export { checkImageMap, imageHash, storedImageType } from './images';
 export { LIMITS } from './limits';
 export { checkArticle, checkHighlight, checkTombstone } from './records';
-export { checkSubscription, MAX_FEED_INTERVAL, MIN_FEED_INTERVAL } from './subscription';
+export {
+  checkRefreshRequest,
+  checkSubscribeRequest,
+  checkSubscription,
+  checkUnsubscribeRequest,
+  MAX_FEED_INTERVAL,
+  MIN_FEED_INTERVAL,
+} from './subscription';
 export { validateWebPageSave } from './web-page';
