@@ -1,0 +1,99 @@
+/**
+ * Options → Feeds against a stand-in background: the list shows each subscription's status in
+ * words (last checked, new items counted by plural rules, the last error), Subscribe sends the
+ * address and reports the new articles or the feed's named error, "Refresh now" asks for that
+ * feed, and Unsubscribe asks first whether the feed's articles stay. Strings are message keys.
+ */
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { FeedsSection } from '../../../components/options/FeedsSection';
+import { initialFetchState, ok, type Subscription } from '../../../lib/model';
+
+const NOW = Date.now();
+const SUB: Subscription = {
+  id: 's_0123456789abcdef01234567',
+  url: 'https://example.cn/feed.xml',
+  title: '半岛新闻 · 中文',
+  siteUrl: null,
+  intervalMinutes: 60,
+  fullText: false,
+  fetch: { ...initialFetchState(NOW), lastChecked: NOW - 5 * 60_000, newItems: 3 },
+};
+const BROKEN: Subscription = {
+  ...SUB,
+  id: 's_fedcba9876543210fedcba98',
+  title: 'Broken',
+  fetch: { ...SUB.fetch, lastError: { code: 'broken-xml', detail: 'x' }, newItems: 0 },
+};
+
+let sent: Array<{ type: string; payload: unknown }>;
+let answers: Record<string, unknown>;
+
+beforeEach(() => {
+  sent = [];
+  answers = { 'feeds/list': [SUB, BROKEN] };
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) =>
+    subs === undefined ? key : `${key} ${[subs].flat().join(' ')}`) as typeof fakeBrowser.i18n.getMessage);
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: {
+    type: string;
+    payload: unknown;
+  }) => {
+    sent.push({ type: message.type, payload: message.payload });
+    return ok(answers[message.type]);
+  }) as typeof fakeBrowser.runtime.sendMessage);
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('Options → Feeds', () => {
+  it('lists each subscription with its status in words', async () => {
+    render(<FeedsSection />);
+    const list = await screen.findByRole('list', { name: 'feedsListLabel' });
+    const items = within(list)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('feed'));
+    expect(items).toHaveLength(2);
+    expect(items[0]?.textContent).toContain('半岛新闻 · 中文');
+    expect(items[0]?.textContent).toContain('feedsLastChecked 5 minutes ago');
+    expect(items[0]?.textContent).toContain('feedsNewItems_other 3');
+    expect(items[1]?.textContent).toContain('feedsLastError feedErrorBrokenXml');
+  });
+
+  it('subscribes by address and says how many articles came, or why not', async () => {
+    answers['feeds/subscribe'] = { ok: true, subscription: SUB, created: 1, existed: false };
+    render(<FeedsSection />);
+    const field = await screen.findByRole('textbox', { name: 'feedsUrlLabel' });
+    fireEvent.input(field, { target: { value: 'https://example.cn/feed.xml' } });
+    fireEvent.click(screen.getByRole('button', { name: 'feedsSubscribe' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('feedsSubscribed_one 1 半岛新闻 · 中文'));
+    expect(sent).toContainEqual({ type: 'feeds/subscribe', payload: { url: 'https://example.cn/feed.xml' } });
+
+    answers['feeds/subscribe'] = { ok: false, error: { code: 'not-a-feed', detail: 'html' } };
+    fireEvent.input(field, { target: { value: 'https://example.cn/' } });
+    fireEvent.click(screen.getByRole('button', { name: 'feedsSubscribe' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('feedsSubscribeFailed feedErrorNotAFeed'));
+  });
+
+  it('refreshes one feed now, and unsubscribes only after asking about its articles', async () => {
+    answers['feeds/refresh'] = [SUB, BROKEN];
+    answers['feeds/unsubscribe'] = { existed: true, removed: 2, kept: 1 };
+    render(<FeedsSection />);
+    await screen.findByRole('list', { name: 'feedsListLabel' });
+    fireEvent.click(screen.getAllByRole('button', { name: 'feedsRefresh' })[0] as HTMLElement);
+    await waitFor(() => expect(sent).toContainEqual({ type: 'feeds/refresh', payload: { id: SUB.id } }));
+
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'feedsUnsubscribe' })).toHaveLength(2));
+    fireEvent.click(screen.getAllByRole('button', { name: 'feedsUnsubscribe' })[0] as HTMLElement);
+    expect(sent.some((m) => m.type === 'feeds/unsubscribe')).toBe(false);
+    expect(screen.getByText(`feedsUnsubscribeAsk ${SUB.title}`)).toBeTruthy();
+    answers['feeds/list'] = [BROKEN];
+    fireEvent.click(screen.getByRole('button', { name: 'feedsRemoveArticles' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('feedsUnsubscribedRemoved_other 2'));
+    expect(sent).toContainEqual({ type: 'feeds/unsubscribe', payload: { id: SUB.id, keepArticles: false } });
+    expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('feed'))).toHaveLength(1);
+  });
+});
