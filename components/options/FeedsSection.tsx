@@ -1,8 +1,9 @@
 /**
  * The options page's Feeds: subscribe by address, and each subscription with its status in
  * words (last checked, new items, the last error), "Refresh now" and "Unsubscribe", which asks
- * whether the feed's articles stay. The background does the fetching (the only context whose
- * schedule survives this page closing); this page only asks it and shows the answers.
+ * whether the feed's articles stay; OPML import and export below. The background does the
+ * fetching (the only context whose schedule survives this page closing); this page only asks it
+ * and shows the answers.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Subscription } from '../../lib/model';
@@ -12,6 +13,7 @@ import { tCount } from '../../lib/shared/i18n/plural';
 import { call } from '../../lib/shared/messaging';
 import { useMounted } from '../shared/use-mounted';
 import { FeedItem } from './FeedItem';
+import { FeedsOpml } from './FeedsOpml';
 
 type Notice = { text: string; problem: boolean } | null;
 
@@ -76,6 +78,7 @@ export function FeedsSection() {
             ))}
           </ul>
         ))}
+      <FeedsOpml subscriptions={subscriptions ?? []} onList={show} onNotice={setNotice} />
     </>
   );
 }

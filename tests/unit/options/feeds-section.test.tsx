@@ -23,6 +23,7 @@ const SUB: Subscription = {
 const BROKEN: Subscription = {
   ...SUB,
   id: 's_fedcba9876543210fedcba98',
+  url: 'https://example.cn/broken.xml',
   title: 'Broken',
   fetch: { ...SUB.fetch, lastError: { code: 'broken-xml', detail: 'x' }, newItems: 0 },
 };
@@ -95,5 +96,50 @@ describe('Options → Feeds', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('feedsUnsubscribedRemoved_other 2'));
     expect(sent).toContainEqual({ type: 'feeds/unsubscribe', payload: { id: SUB.id, keepArticles: false } });
     expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('feed'))).toHaveLength(1);
+  });
+});
+
+describe('Options → Feeds, OPML', () => {
+  it('exports the subscriptions as OPML and subscribes to each feed of an imported file', async () => {
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:test/opml';
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    render(<FeedsSection />);
+    await screen.findByRole('list', { name: 'feedsListLabel' });
+    fireEvent.click(screen.getByRole('button', { name: 'feedsOpmlExport' }));
+    expect(names).toEqual(['glossa-feeds.opml']);
+    const opml = await (blobs[0] as Blob).text();
+    expect(opml).toContain(`xmlUrl="${SUB.url}"`);
+    expect(opml).toContain('title="半岛新闻 · 中文"');
+
+    // The exported file, imported: each feed is subscribed through the background.
+    answers['feeds/subscribe'] = { ok: true, subscription: SUB, created: 0, existed: true };
+    const input = screen.getByLabelText('feedsOpmlImport') as HTMLInputElement;
+    const file = new File([opml], 'feeds.opml', { type: 'text/x-opml' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('feedsOpmlResult_other 2 0'));
+    expect(sent.filter((m) => m.type === 'feeds/subscribe').map((m) => m.payload)).toEqual([
+      { url: SUB.url },
+      { url: BROKEN.url },
+    ]);
+  });
+
+  it('refuses a file that is not OPML by name', async () => {
+    render(<FeedsSection />);
+    await screen.findByRole('list', { name: 'feedsListLabel' });
+    const input = screen.getByLabelText('feedsOpmlImport') as HTMLInputElement;
+    const file = new File(['<rss version="2.0"><channel/></rss>'], 'x.opml');
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('feedsOpmlBad feedErrorNotAFeed'));
+    expect(sent.some((m) => m.type === 'feeds/subscribe')).toBe(false);
   });
 });
