@@ -3,7 +3,8 @@
  * conditional GETs by ETag and logs every request: subscribing by address in Options → Feeds
  * brings a Chinese UTF-8 feed's items into the popup with their exact titles; an item added to
  * the served feed appears after "Refresh now"; a refresh of the unchanged feed sends the stored
- * ETag and is answered 304 (nothing re-imported); a GBK feed reads right too.
+ * ETag and is answered 304 (nothing re-imported); a GBK feed reads right too; the list goes out as
+ * OPML, both feeds are unsubscribed keeping their articles, and the file brings them back.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -156,6 +157,61 @@ describe.each<BrowserName>(['chromium', 'firefox'])('feeds in %s', (name) => {
     const listed = await popupTitles(ext, GBK_TITLES);
     expect(listed.filter((n) => n === GBK_TITLES[0])).toHaveLength(1);
     expect(feeds.log.filter((r) => r.path === '/gbk.xml').map((r) => r.status)).toEqual([200]);
+    await options.close();
+  });
+
+  it('round-trips the subscriptions through OPML: export, unsubscribe keeping articles, import', async () => {
+    const options = await ext.openExtensionPage('/options.html', '#feeds');
+    await pollPage(options, () => document.querySelectorAll('#feeds li.feed').length === 2);
+    // The download's Blob is kept for the test; the anchor's click (the download itself) is not needed.
+    await options.evaluate(() => {
+      const kept: Blob[] = [];
+      (window as unknown as { keptBlobs: Blob[] }).keptBlobs = kept;
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob) => {
+        kept.push(blob);
+        return create(blob);
+      };
+      HTMLAnchorElement.prototype.click = () => undefined;
+    });
+    await clickControl(options, 'button', 'Export OPML');
+    const opml = await options.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs[0]?.text() ?? '');
+    expect(opml).toContain(`xmlUrl="${feeds.origin}/zh.xml"`);
+    expect(opml).toContain(`xmlUrl="${feeds.origin}/gbk.xml"`);
+    expect(opml).toContain('title="半岛新闻 · 中文"');
+
+    for (const remaining of [1, 0]) {
+      await clickControl(options, 'button', 'Unsubscribe');
+      await clickControl(options, 'button', 'Unsubscribe, keep articles');
+      await pollPage(
+        options,
+        (n: string) => document.querySelectorAll('#feeds li.feed').length === Number(n),
+        String(remaining),
+      );
+    }
+    expect(await feedsText(options)).toContain('No subscriptions yet.');
+    // Kept: the articles stay in the library.
+    await popupTitles(ext, [...UTF8_TITLES, NEW_TITLE, ...GBK_TITLES]);
+
+    // The exported file, chosen in the import field (a change event with the file, as a pick sends).
+    await options.$eval(
+      '#feeds input[type=file]',
+      (input, text) => {
+        const files = new DataTransfer();
+        files.items.add(new File([text], 'glossa-feeds.opml', { type: 'text/x-opml' }));
+        (input as HTMLInputElement).files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      opml,
+    );
+    await pollPage(
+      options,
+      () => document.querySelector('#feeds [role=status]')?.textContent?.includes('2 feeds subscribed') === true,
+    );
+    expect(await feedsText(options)).toContain('2 feeds subscribed from the file; 0 could not be read.');
+    expect(await options.$$eval('#feeds li.feed h3', (hs) => hs.map((h) => h.textContent).sort())).toEqual(
+      ['半岛新闻 · 中文', '新浪新闻·国内'].sort(),
+    );
     await options.close();
   });
 });
