@@ -20,6 +20,13 @@ export interface FeedItemProps {
   onNotice: (notice: { text: string; problem: boolean }) => void;
 }
 
+/** The intervals offered, in minutes (the default, 60, among them). */
+const INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
+
+/** An interval in words: minutes under an hour, else hours. */
+const intervalText = (minutes: number) =>
+  minutes < 60 ? tCount('feedsEveryMinutes', minutes) : tCount('feedsEveryHours', minutes / 60);
+
 /** The status lines of a subscription, in words. */
 export function feedStatusLines({ fetch }: Subscription, now = Date.now()): Array<{ text: string; problem: boolean }> {
   const lines = [
@@ -47,6 +54,12 @@ export function FeedItem({ subscription, onList, onNotice }: FeedItemProps) {
     const answer = await call('background', 'feeds/refresh', { id: subscription.id });
     if (!mounted.current) return;
     setBusy(false);
+    if (answer.ok) onList(answer.value);
+    else onNotice({ text: answer.error.message, problem: true });
+  };
+
+  const changeInterval = async (intervalMinutes: number) => {
+    const answer = await call('background', 'feeds/interval', { id: subscription.id, intervalMinutes });
     if (answer.ok) onList(answer.value);
     else onNotice({ text: answer.error.message, problem: true });
   };
@@ -89,6 +102,21 @@ export function FeedItem({ subscription, onList, onNotice }: FeedItemProps) {
         </fieldset>
       ) : (
         <div class="feed-actions">
+          <label for={`${titleId}-interval`}>{t('feedsInterval')}</label>
+          <select
+            id={`${titleId}-interval`}
+            aria-describedby={titleId}
+            value={String(subscription.intervalMinutes)}
+            onChange={(e) => void changeInterval(Number((e.currentTarget as HTMLSelectElement).value))}
+          >
+            {[...new Set([...INTERVALS, subscription.intervalMinutes])]
+              .sort((a, b) => a - b)
+              .map((minutes) => (
+                <option key={minutes} value={String(minutes)}>
+                  {intervalText(minutes)}
+                </option>
+              ))}
+          </select>
           <button type="button" disabled={busy} aria-describedby={titleId} onClick={() => void refresh()}>
             {busy ? t('feedsRefreshing') : t('feedsRefresh')}
           </button>

@@ -1,14 +1,15 @@
 /**
- * The background's side of feeds: the calls extension pages make (subscribe, list, refresh,
- * unsubscribe; only extension pages may call, the listener's default rule, and every payload
- * passes lib/shared/validate), and one alarm set to the earliest due feed, so refreshes survive
- * the MV3 worker stopping without an alarm per feed.
+ * The background's side of feeds: the calls extension pages make (subscribe, list, refresh, set
+ * a feed's interval, unsubscribe; only extension pages may call, the listener's default rule,
+ * and every payload passes lib/shared/validate), and one alarm set to the earliest due feed, so
+ * refreshes survive the MV3 worker stopping without an alarm per feed.
  */
 import { browser } from 'wxt/browser';
 import type { Handler } from '../../shared/messaging';
 import { INVALID } from '../../shared/messaging';
 import type { BackgroundCalls } from '../../shared/messaging/protocol';
 import {
+  checkIntervalRequest,
   checkRefreshRequest,
   checkSubscribeRequest,
   checkUnsubscribeRequest,
@@ -20,7 +21,7 @@ import { createFeedService } from './service';
 /** The alarm that refreshes due feeds. */
 export const FEEDS_ALARM = 'glossa-feeds';
 
-type Calls = 'feeds/subscribe' | 'feeds/list' | 'feeds/refresh' | 'feeds/unsubscribe';
+type Calls = 'feeds/subscribe' | 'feeds/list' | 'feeds/refresh' | 'feeds/interval' | 'feeds/unsubscribe';
 type Handlers = { [C in Calls]: Handler<BackgroundCalls[C]['request'], BackgroundCalls[C]['response']> };
 
 /** A validator from a checker: the value, or INVALID. */
@@ -50,6 +51,10 @@ export function startFeeds(library: Promise<Library>, prepare: HtmlPreparer): Ha
     'feeds/subscribe': { validate: gate(checkSubscribeRequest), handle: ({ url }) => service.subscribe(url) },
     'feeds/list': { validate: (p) => (p === null ? null : INVALID), handle: () => service.list() },
     'feeds/refresh': { validate: gate(checkRefreshRequest), handle: ({ id }) => service.refresh(id) },
+    'feeds/interval': {
+      validate: gate(checkIntervalRequest),
+      handle: ({ id, intervalMinutes }) => service.setInterval(id, intervalMinutes),
+    },
     'feeds/unsubscribe': {
       validate: gate(checkUnsubscribeRequest),
       handle: ({ id, keepArticles }) => service.unsubscribe(id, keepArticles),

@@ -32,6 +32,8 @@ export interface FeedService {
   list(): Promise<Subscription[]>;
   /** Refreshes one feed (`id`) or every feed (`null`), due or not; answers the list after. */
   refresh(id: string | null): Promise<Subscription[]>;
+  /** Sets how often feed `id` is checked; its next check moves to match. Answers the list after. */
+  setInterval(id: string, intervalMinutes: number): Promise<Subscription[]>;
   /** Refreshes the feeds that are due at this moment (the alarm). */
   refreshDue(): Promise<void>;
   unsubscribe(id: string, keepArticles: boolean): Promise<UnsubscribeResult>;
@@ -104,6 +106,19 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     },
     list: async () => (await deps.library).listSubscriptions(),
     refresh: (id) => refreshAll((s) => id === null || s.id === id),
+    async setInterval(id, intervalMinutes) {
+      const lib = await deps.library;
+      const subscription = await lib.getSubscription(id);
+      if (subscription === undefined) throw new Error('No such subscription.');
+      const { fetch } = subscription;
+      // A feed backing off after failures keeps its wait; a healthy one is due an interval
+      // after its last check.
+      const healthy = fetch.failures === 0 && !fetch.gone && fetch.lastChecked !== null;
+      const nextCheck = healthy ? (fetch.lastChecked ?? 0) + intervalMinutes * 60_000 : fetch.nextCheck;
+      await lib.putSubscription({ ...subscription, intervalMinutes, fetch: { ...fetch, nextCheck } });
+      await reschedule();
+      return lib.listSubscriptions();
+    },
     async refreshDue() {
       const at = now();
       await refreshAll((s) => isDue(s.fetch, at));

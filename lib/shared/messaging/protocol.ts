@@ -125,6 +125,8 @@ export interface BackgroundCalls {
   'feeds/list': { request: null; response: Subscription[] };
   /** From an extension page: refresh one feed now (`id: null`: every feed); answers the list after. */
   'feeds/refresh': { request: { id: string | null }; response: Subscription[] };
+  /** From an extension page: how often one feed is checked (minutes); answers the list after. */
+  'feeds/interval': { request: { id: string; intervalMinutes: number }; response: Subscription[] };
   /**
    * From an extension page: unsubscribe; with `keepArticles: false` the feed's articles go to the
    * Trash too, except highlighted ones.

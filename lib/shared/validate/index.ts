@@ -16,6 +16,7 @@ export { checkImageMap, imageHash, storedImageType } from './images';
 export { LIMITS } from './limits';
 export { checkArticle, checkHighlight, checkTombstone } from './records';
 export {
+  checkIntervalRequest,
   checkRefreshRequest,
   checkSubscribeRequest,
   checkSubscription,

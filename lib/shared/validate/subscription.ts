@@ -122,3 +122,13 @@ export function checkUnsubscribeRequest(value: unknown): Result<{ id: string; ke
   if (typeof value.keepArticles !== 'boolean') return err('field "keepArticles" is missing or invalid');
   return ok({ id, keepArticles: value.keepArticles });
 }
+
+/** The `feeds/interval` payload: a subscription's id and a whole number of minutes in range. */
+export function checkIntervalRequest(value: unknown): Result<{ id: string; intervalMinutes: number }, string> {
+  if (!isRecord(value)) return err('not an object');
+  const id = subscriptionId(value.id);
+  if (id === undefined) return err('field "id" is not a subscription id');
+  if (!SUBSCRIPTION_CHECKS.intervalMinutes(value.intervalMinutes))
+    return err('field "intervalMinutes" is out of range');
+  return ok({ id, intervalMinutes: value.intervalMinutes as number });
+}

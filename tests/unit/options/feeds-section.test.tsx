@@ -99,6 +99,24 @@ describe('Options → Feeds', () => {
   });
 });
 
+describe('Options → Feeds, interval', () => {
+  it("offers each feed's interval in words and sends a change", async () => {
+    answers['feeds/interval'] = [{ ...SUB, intervalMinutes: 180 }, BROKEN];
+    render(<FeedsSection />);
+    await screen.findByRole('list', { name: 'feedsListLabel' });
+    const [select] = screen.getAllByRole('combobox', { name: 'feedsInterval' }) as HTMLSelectElement[];
+    if (!select) throw new Error('no interval control');
+    expect(select.value).toBe('60');
+    expect([...select.options].map((o) => o.textContent)).toContain('feedsEveryHours_one 1');
+    expect([...select.options].map((o) => o.textContent)).toContain('feedsEveryMinutes_other 15');
+    fireEvent.change(select, { target: { value: '180' } });
+    await waitFor(() =>
+      expect(sent).toContainEqual({ type: 'feeds/interval', payload: { id: SUB.id, intervalMinutes: 180 } }),
+    );
+    await waitFor(() => expect(select.value).toBe('180'));
+  });
+});
+
 describe('Options → Feeds, OPML', () => {
   it('exports the subscriptions as OPML and subscribes to each feed of an imported file', async () => {
     const blobs: Blob[] = [];

@@ -114,6 +114,16 @@ describe('the feed service', () => {
     expect(seen.length).toBe(before + 1);
   });
 
+  it("sets a feed's interval: the next check and the alarm move with it", async () => {
+    const { service, base, alarms } = await setup();
+    const result = await service.subscribe(`${base}/feed.xml`);
+    if (!result.ok) throw new Error(result.error.detail);
+    const [changed] = await service.setInterval(result.subscription.id, 15);
+    expect(changed).toMatchObject({ intervalMinutes: 15, fetch: { nextCheck: 10_000 + 15 * 60_000 } });
+    expect(alarms.at(-1)).toBe(10_000 + 15 * 60_000);
+    await expect(service.setInterval('s_missing', 30)).rejects.toThrow('No such subscription.');
+  });
+
   it('unsubscribes keeping the articles, or removing them except highlighted ones', async () => {
     const { service, lib, base } = await setup();
     const first = await service.subscribe(`${base}/feed.xml`);

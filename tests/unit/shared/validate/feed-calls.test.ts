@@ -1,6 +1,7 @@
 /** The feed calls' payloads pass the one validator: addresses http(s) only, ids ours, flags boolean. */
 import { describe, expect, it } from 'vitest';
 import {
+  checkIntervalRequest,
   checkRefreshRequest,
   checkSubscribeRequest,
   checkUnsubscribeRequest,
@@ -34,5 +35,15 @@ describe('feed call payloads', () => {
     });
     expect(checkUnsubscribeRequest({ id: ID, keepArticles: 'no' }).ok).toBe(false);
     expect(checkUnsubscribeRequest({ id: '../x', keepArticles: true }).ok).toBe(false);
+  });
+
+  it('interval takes whole minutes from 5 minutes to a week', () => {
+    expect(checkIntervalRequest({ id: ID, intervalMinutes: 15 })).toEqual({
+      ok: true,
+      value: { id: ID, intervalMinutes: 15 },
+    });
+    for (const intervalMinutes of [0, 4, 7 * 24 * 60 + 1, 1.5, '60', null]) {
+      expect(checkIntervalRequest({ id: ID, intervalMinutes }).ok).toBe(false);
+    }
   });
 });
