@@ -69,7 +69,10 @@ export function FeedItem({ subscription, onList, onNotice }: FeedItemProps) {
     const answer = await call('background', 'feeds/unsubscribe', { id: subscription.id, keepArticles });
     const list = await call('background', 'feeds/list', null);
     if (list.ok) onList(list.value);
-    if (!answer.ok) return onNotice({ text: answer.error.message, problem: true });
+    if (!answer.ok) {
+      if (mounted.current) setBusy(false);
+      return onNotice({ text: answer.error.message, problem: true });
+    }
     const text = keepArticles
       ? t('feedsUnsubscribedKept', title)
       : tCount('feedsUnsubscribedRemoved', answer.value.removed);

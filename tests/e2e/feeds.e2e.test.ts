@@ -160,6 +160,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('feeds in %s', (name) => {
     await options.close();
   });
 
+  // Goes on from the two tests above: both feeds are subscribed and their articles stored.
   it('round-trips the subscriptions through OPML: export, unsubscribe keeping articles, import', async () => {
     const options = await ext.openExtensionPage('/options.html', '#feeds');
     await pollPage(options, () => document.querySelectorAll('#feeds li.feed').length === 2);

@@ -96,12 +96,16 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const existing = await lib.getSubscription(fresh.id);
       const result = await refreshOne(existing ?? fresh);
       const { subscription, report } = result;
-      if (existing === undefined && (report === null || subscription.fetch.lastError !== null)) {
-        return { ok: false, error: subscription.fetch.lastError ?? { code: 'not-a-feed', detail: 'nothing read' } };
+      const error = subscription.fetch.lastError;
+      // A new address that cannot be read is refused and nothing is stored.
+      if (existing === undefined && (report === null || error !== null)) {
+        return { ok: false, error: error ?? { code: 'not-a-feed', detail: 'nothing read' } };
       }
       if (existing === undefined) await lib.putSubscription(subscription);
       await keep(result);
       await reschedule();
+      // A known feed that fails now keeps its subscription (and its error in its status line).
+      if (error !== null) return { ok: false, error };
       return { ok: true, subscription, created: report?.created ?? 0, existed: existing !== undefined };
     },
     list: async () => (await deps.library).listSubscriptions(),

@@ -82,6 +82,18 @@ describe('the feed service', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'http-status' } });
   });
 
+  it('answers a known feed that fails now with its error, and keeps the subscription', async () => {
+    const { service, base } = await setup();
+    const first = await service.subscribe(`${base}/feed.xml`);
+    if (!first.ok) throw new Error(first.error.detail);
+    await server?.close();
+    server = null;
+    const again = await service.subscribe(`${base}/feed.xml`);
+    expect(again).toMatchObject({ ok: false, error: { code: 'network' } });
+    const [kept] = await service.list();
+    expect(kept?.fetch).toMatchObject({ failures: 1, lastError: { code: 'network' }, etag: '"v1"' });
+  });
+
   it('refreshes now with the stored validators: 304 imports nothing, a new item arrives', async () => {
     const { state, service, lib, base, seen, clock } = await setup();
     const result = await service.subscribe(`${base}/feed.xml`);
