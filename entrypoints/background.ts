@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { startFeeds } from '../lib/background/feeds/handlers';
 import { createHtmlPreparer } from '../lib/background/html-preparer';
 import { startImageSaving } from '../lib/background/images';
 import { pageHandlers } from '../lib/background/page-handlers';
@@ -105,6 +106,8 @@ export default defineBackground(() => {
   listen('background', {
     ...sync,
     ...pages,
+    // Feeds: subscribe, refresh on an alarm and on request, unsubscribe.
+    ...startFeeds(library, prepare),
     'search/query': installSearch(library),
     'seeds/import': { validate: (p) => (p === null ? null : INVALID), handle: () => runImport() },
     'panel/go-to': {

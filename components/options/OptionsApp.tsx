@@ -5,6 +5,7 @@
 import type { ComponentType } from 'preact';
 import { type MessageKey, t } from '../../lib/shared/i18n';
 import type { LibraryConnection } from '../../lib/storage';
+import { FeedsSection } from './FeedsSection';
 import { LibraryTransfer } from './LibraryTransfer';
 import { ReadingSettings } from './ReadingSettings';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -30,6 +31,7 @@ export interface OptionsSection {
 /** The sections, in page order. */
 export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
   { id: 'reading', title: 'optionsReading', Component: ReadingSettings },
+  { id: 'feeds', title: 'optionsFeeds', Component: FeedsSection },
   { id: 'sync', title: 'optionsSync', Component: SyncSettings },
   { id: 'transfer', title: 'transferHeading', Component: LibraryTransfer },
   { id: 'trash', title: 'trashHeading', Component: TrashSection },

@@ -4,13 +4,14 @@
  */
 import { sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
 import { INVALID, listen } from '../../lib/shared/messaging';
+import { httpUrl, isRecord } from '../../lib/shared/validate';
 
 listen('offscreen', {
   'dom/prepare-html': {
     validate: (p) =>
-      typeof p === 'object' && p !== null && typeof (p as { html?: unknown }).html === 'string'
-        ? { html: (p as { html: string }).html }
+      isRecord(p) && typeof p.html === 'string' && (p.baseUrl === null || httpUrl(p.baseUrl) !== undefined)
+        ? { html: p.html, baseUrl: p.baseUrl === null ? null : String(p.baseUrl) }
         : INVALID,
-    handle: ({ html }) => sanitizeArticleHtml(html, window),
+    handle: ({ html, baseUrl }) => sanitizeArticleHtml(html, window, { baseUrl: baseUrl ?? undefined }),
   },
 });

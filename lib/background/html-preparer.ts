@@ -9,19 +9,19 @@ import { sanitizeArticleHtml } from '../shared/article/sanitize';
 import { errorText } from '../shared/error-text';
 import { call } from '../shared/messaging';
 
-/** Sanitizes article HTML wherever this context can. */
-export type HtmlPreparer = (html: string) => Promise<PreparedBody>;
+/** Sanitizes article HTML wherever this context can; relative URLs resolve against `baseUrl`. */
+export type HtmlPreparer = (html: string, baseUrl?: string | null) => Promise<PreparedBody>;
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
 /** A preparer for the current context: in-place with a DOM, else through the offscreen document. */
 export function createHtmlPreparer(): HtmlPreparer {
   if (typeof document !== 'undefined' && typeof window !== 'undefined') {
-    return async (html) => sanitizeArticleHtml(html, window);
+    return async (html, baseUrl) => sanitizeArticleHtml(html, window, { baseUrl: baseUrl ?? undefined });
   }
-  return async (html) => {
+  return async (html, baseUrl) => {
     await ensureOffscreenDocument();
-    const answer = await call('offscreen', 'dom/prepare-html', { html });
+    const answer = await call('offscreen', 'dom/prepare-html', { html, baseUrl: baseUrl ?? null });
     if (!answer.ok) throw new Error(answer.error.message);
     return answer.value;
   };

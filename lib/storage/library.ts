@@ -10,6 +10,7 @@ import type {
   ArticleTombstone,
   Highlight,
   StoredImage,
+  Subscription,
   UpsertOutcome,
 } from '../model';
 import * as addresses from './addresses';
@@ -25,6 +26,7 @@ import * as outbox from './outbox';
 import * as impact from './replica-impact';
 import * as replicas from './replicas';
 import type { GlossaSchema, OutboxEntry } from './schema';
+import * as feeds from './subscriptions';
 import * as trash from './trash';
 import type { Page, SearchDocRecord, StorageUsage, TrashEntry } from './types';
 import { storageUsage } from './usage';
@@ -136,6 +138,20 @@ export interface Library {
   imageUsage(): Promise<{ images: number; bytes: number }>;
   /** What the library takes by kind, and its `top` largest articles (lib/storage/usage.ts). */
   storageUsage(top?: number): Promise<StorageUsage>;
+  /** Stores (or replaces) a feed subscription. */
+  putSubscription(subscription: Subscription): Promise<void>;
+  /** One subscription. */
+  getSubscription(id: string): Promise<Subscription | undefined>;
+  /** Every subscription, by title. */
+  listSubscriptions(): Promise<Subscription[]>;
+  /** Removes a subscription and its article links (not the articles); true if it existed. */
+  deleteSubscription(id: string): Promise<boolean>;
+  /** Remembers that feed `feedId` brought in these articles. */
+  linkFeedArticles(feedId: string, articleIds: readonly string[]): Promise<void>;
+  /** The articles feed `feedId` brought in. */
+  feedArticleIds(feedId: string): Promise<string[]>;
+  /** The feed an article came from. */
+  feedOfArticle(articleId: string): Promise<string | undefined>;
   /** Closes the connection; the library is unusable afterwards. */
   close(): void;
 }
@@ -235,6 +251,13 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     articlesWithoutImageMap: (limit) => images.articlesWithoutImageMap(db, limit),
     imageUsage: () => images.imageUsage(db),
     storageUsage: (top) => storageUsage(db, top),
+    putSubscription: (subscription) => feeds.putSubscription(db, subscription),
+    getSubscription: (id) => feeds.getSubscription(db, id),
+    listSubscriptions: () => feeds.listSubscriptions(db),
+    deleteSubscription: (id) => feeds.deleteSubscription(db, id),
+    linkFeedArticles: (feedId, articleIds) => feeds.linkFeedArticles(db, feedId, articleIds),
+    feedArticleIds: (feedId) => feeds.feedArticleIds(db, feedId),
+    feedOfArticle: (articleId) => feeds.feedOfArticle(db, articleId),
     close: () => db.close(),
   };
 }

@@ -111,6 +111,15 @@ function addImageStores({ db }: MigrationContext): void {
   maps.createIndex('byNextTry', 'nextTry');
 }
 
+/**
+ * v5 → v6: feeds. `subscriptions` holds each feed's record and fetch state; `feedArticles` links
+ * the articles a feed brought in to it. New stores only: no record is rewritten.
+ */
+function addFeedStores({ db }: MigrationContext): void {
+  db.createObjectStore('subscriptions', { keyPath: 'id' });
+  db.createObjectStore('feedArticles', { keyPath: 'articleId' }).createIndex('byFeed', 'feedId');
+}
+
 /** Every step ever shipped, in order. Append only: never edit or remove a shipped step. */
 export const migrations: readonly Migration[] = [
   createV1Stores,
@@ -118,6 +127,7 @@ export const migrations: readonly Migration[] = [
   addStampsAndSyncStores,
   addTrashAndAddresses,
   addImageStores,
+  addFeedStores,
 ];
 
 /** The version a freshly opened database ends up at. */

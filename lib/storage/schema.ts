@@ -3,7 +3,15 @@
  * every store and index name against. Older versions exist only inside `migrations.ts`.
  */
 import type { DBSchema } from 'idb';
-import type { ArticleBody, ArticleImages, ArticleMeta, ArticleTombstone, Highlight, StoredImage } from '../model';
+import type {
+  ArticleBody,
+  ArticleImages,
+  ArticleMeta,
+  ArticleTombstone,
+  Highlight,
+  StoredImage,
+  Subscription,
+} from '../model';
 import type { PageAddress, SearchDocRecord, TrashEntry } from './types';
 
 /** Database name used by the extension; tests pass their own to stay isolated. */
@@ -68,6 +76,17 @@ export interface GlossaSchema extends DBSchema {
       byNextTry: number;
     };
   };
+  /** Feed subscriptions with their fetch state (lib/storage/subscriptions.ts). */
+  subscriptions: { key: string; value: Subscription };
+  /** Which feed brought in an article: one link per article, found by feed through `byFeed`. */
+  feedArticles: { key: string; value: FeedArticleLink; indexes: { byFeed: string } };
+}
+
+/** An article that a feed brought in. */
+export interface FeedArticleLink {
+  articleId: string;
+  /** The subscription's id. */
+  feedId: string;
 }
 
 /**

@@ -9,7 +9,15 @@ import { err, ok, type Result } from '../../model';
 import { errorText } from '../error-text';
 import type { CallMaps, Envelope, MessageError, Target } from './protocol';
 
-export type { BackgroundCalls, ContentCalls, MessageError, OffscreenCalls, Target } from './protocol';
+export type {
+  BackgroundCalls,
+  ContentCalls,
+  MessageError,
+  OffscreenCalls,
+  SubscribeResult,
+  Target,
+  UnsubscribeResult,
+} from './protocol';
 
 type Req<T extends Target, K extends keyof CallMaps[T]> = CallMaps[T][K] extends { request: infer R } ? R : never;
 type Res<T extends Target, K extends keyof CallMaps[T]> = CallMaps[T][K] extends { response: infer R } ? R : never;

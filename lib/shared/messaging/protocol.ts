@@ -4,7 +4,7 @@
  * reader of this file knows every conversation in the extension.
  */
 
-import type { Highlight, SearchHitView, UpsertOutcome } from '../../model';
+import type { FeedError, Highlight, SearchHitView, Subscription, UpsertOutcome } from '../../model';
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
@@ -16,6 +16,20 @@ export type SyncForm = SyncSettings & { password: string | null };
 
 /** The answer to a connection test: a failure is an answer too, with a kind the UI words. */
 export type SyncTestResult = { ok: true; docCount: number } | { ok: false; kind: SyncErrorKind; message: string };
+
+/** The answer to a subscribe: a feed that cannot be read is an answer too, with its named error. */
+export type SubscribeResult =
+  | { ok: true; subscription: Subscription; created: number; existed: boolean }
+  | { ok: false; error: FeedError };
+
+/** What an unsubscribe did to the feed's articles. */
+export interface UnsubscribeResult {
+  existed: boolean;
+  /** Articles removed with the feed (only when asked). */
+  removed: number;
+  /** The feed's articles kept: asked to, highlighted, or saved some other way too. */
+  kept: number;
+}
 
 /** Calls the background answers: from extension pages, and a few from web pages' content scripts. */
 export interface BackgroundCalls {
@@ -107,6 +121,22 @@ export interface BackgroundCalls {
    * notes and bodies; the best `limit` hits (1–100, default 20) with snippets, and the total.
    */
   'search/query': { request: { query: string; limit?: number }; response: { hits: SearchHitView[]; total: number } };
+  /**
+   * From an extension page: subscribe to the feed at `url` (fetched and read now; its entries
+   * become articles). Subscribing again to a known feed refreshes it.
+   */
+  'feeds/subscribe': { request: { url: string }; response: SubscribeResult };
+  /** From an extension page: every subscription with its fetch state. */
+  'feeds/list': { request: null; response: Subscription[] };
+  /** From an extension page: refresh one feed now (`id: null`: every feed); answers the list after. */
+  'feeds/refresh': { request: { id: string | null }; response: Subscription[] };
+  /** From an extension page: how often one feed is checked (minutes); answers the list after. */
+  'feeds/interval': { request: { id: string; intervalMinutes: number }; response: Subscription[] };
+  /**
+   * From an extension page: unsubscribe; with `keepArticles: false` the feed's articles go to the
+   * Trash too, except highlighted ones.
+   */
+  'feeds/unsubscribe': { request: { id: string; keepArticles: boolean }; response: UnsubscribeResult };
 }
 
 /** Calls a tab's content script answers (sent by the background with `tabs.sendMessage`). */
@@ -125,8 +155,11 @@ export interface ContentCalls {
 
 /** Calls the offscreen document answers: DOM work a Chrome MV3 service worker cannot do. */
 export interface OffscreenCalls {
-  /** Sanitizes article HTML with DOMPurify and extracts its plain text and images. */
-  'dom/prepare-html': { request: { html: string }; response: PreparedBody };
+  /**
+   * Sanitizes article HTML with DOMPurify and extracts its plain text and images; relative links
+   * resolve against `baseUrl` (feed entries), or are dropped when it is null.
+   */
+  'dom/prepare-html': { request: { html: string; baseUrl: string | null }; response: PreparedBody };
 }
 
 /** Which context a message is for; each listener ignores messages meant for others. */

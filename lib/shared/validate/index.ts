@@ -15,5 +15,13 @@ export { validateHighlight } from './highlight';
 export { checkImageMap, imageHash, storedImageType } from './images';
 export { LIMITS } from './limits';
 export { checkArticle, checkHighlight, checkTombstone } from './records';
-export { checkSubscription, MAX_FEED_INTERVAL, MIN_FEED_INTERVAL } from './subscription';
+export {
+  checkIntervalRequest,
+  checkRefreshRequest,
+  checkSubscribeRequest,
+  checkSubscription,
+  checkUnsubscribeRequest,
+  MAX_FEED_INTERVAL,
+  MIN_FEED_INTERVAL,
+} from './subscription';
 export { validateWebPageSave } from './web-page';

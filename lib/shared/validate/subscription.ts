@@ -36,6 +36,10 @@ const ERROR_CODES = [
   'gone',
 ] as const satisfies readonly FeedErrorCode[];
 
+/** A subscription id (`s_…`), or undefined. */
+const subscriptionId = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.startsWith('s_') ? recordId(v) : undefined;
+
 const countOrNull: Check = (v) => v === null || isCount(v);
 const textOrNull =
   (max: number): Check =>
@@ -58,7 +62,7 @@ const FETCH_CHECKS = {
 } as const satisfies Record<keyof FeedFetchState, Check>;
 
 const SUBSCRIPTION_CHECKS = {
-  id: (v) => typeof v === 'string' && v.startsWith('s_') && recordId(v) !== undefined,
+  id: (v) => subscriptionId(v) !== undefined,
   url: (v) => httpUrl(v) !== undefined,
   title: (v) => isText(v, LIMITS.title),
   siteUrl: (v) => v === null || httpUrl(v) !== undefined,
@@ -93,4 +97,38 @@ export function checkSubscription(value: unknown): Result<Subscription, string> 
       lastError: lastError === null ? null : { code: lastError.code, detail: lastError.detail },
     },
   });
+}
+
+/** The `feeds/subscribe` payload: an http(s) address. */
+export function checkSubscribeRequest(value: unknown): Result<{ url: string }, string> {
+  if (!isRecord(value)) return err('not an object');
+  const url = httpUrl(value.url);
+  return url === undefined ? err('field "url" is not an http(s) address') : ok({ url: url.trim() });
+}
+
+/** The `feeds/refresh` payload: one subscription's id, or null for every feed. */
+export function checkRefreshRequest(value: unknown): Result<{ id: string | null }, string> {
+  if (!isRecord(value)) return err('not an object');
+  if (value.id === null) return ok({ id: null });
+  const id = subscriptionId(value.id);
+  return id === undefined ? err('field "id" is not a subscription id') : ok({ id });
+}
+
+/** The `feeds/unsubscribe` payload: a subscription's id and what becomes of its articles. */
+export function checkUnsubscribeRequest(value: unknown): Result<{ id: string; keepArticles: boolean }, string> {
+  if (!isRecord(value)) return err('not an object');
+  const id = subscriptionId(value.id);
+  if (id === undefined) return err('field "id" is not a subscription id');
+  if (typeof value.keepArticles !== 'boolean') return err('field "keepArticles" is missing or invalid');
+  return ok({ id, keepArticles: value.keepArticles });
+}
+
+/** The `feeds/interval` payload: a subscription's id and a whole number of minutes in range. */
+export function checkIntervalRequest(value: unknown): Result<{ id: string; intervalMinutes: number }, string> {
+  if (!isRecord(value)) return err('not an object');
+  const id = subscriptionId(value.id);
+  if (id === undefined) return err('field "id" is not a subscription id');
+  if (!SUBSCRIPTION_CHECKS.intervalMinutes(value.intervalMinutes))
+    return err('field "intervalMinutes" is out of range');
+  return ok({ id, intervalMinutes: value.intervalMinutes as number });
 }

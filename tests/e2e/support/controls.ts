@@ -22,7 +22,7 @@ export function markControl(page: Page, role: Role, name: string): Promise<strin
         link: 'a[href]',
         searchbox: 'input[type=search]',
         combobox: 'select, input[list]',
-        textbox: 'input[type=text]:not([list]), textarea',
+        textbox: 'input[type=text]:not([list]), input[type=url], textarea',
         radio: 'input[type=radio]',
         slider: 'input[type=range]',
         heading: 'h1, h2, h3',

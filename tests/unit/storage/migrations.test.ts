@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_SCHEMA, type Article, HIGHLIGHT_SCHEMA, type Highlight } from '../../../lib/model';
+import { newSubscription } from '../../../lib/shared/feeds/subscription';
 import { LATEST_VERSION, openLibrary } from '../../../lib/storage';
 import { legacyStamp } from '../../../lib/storage/clock';
 import { openGlossaDb } from '../../../lib/storage/db';
@@ -56,12 +57,14 @@ const ALL_STORES = [
   'addresses',
   'articles',
   'bodies',
+  'feedArticles',
   'highlights',
   'imageMaps',
   'images',
   'meta',
   'outbox',
   'searchDocs',
+  'subscriptions',
   'tombstones',
   'trash',
 ];
@@ -279,7 +282,48 @@ describe('migration v4 → v5 (saved images)', () => {
       library.close();
     }
     const after = await readRaw(name, 'images');
-    expect(after.version).toBe(5);
+    expect(after.version).toBe(LATEST_VERSION);
+    expect(after.stores.sort()).toEqual(ALL_STORES);
+    expect(after.records).toEqual([]);
+    expect(await Promise.all(stores.map(raw))).toEqual(before);
+  });
+});
+
+describe('migration v5 → v6 (feeds)', () => {
+  it('keeps every record as it was and adds the subscription stores, which then work', async () => {
+    const name = uniqueDbName();
+    (await openGlossaDb({ name, version: 5 })).close();
+    const { html, text, ...meta } = legacyStampedArticle(complete);
+    await putRaw(name, 'articles', [meta]);
+    await putRaw(name, 'bodies', [{ schema: ARTICLE_SCHEMA, id: complete.id, html, text }]);
+    await putRaw(name, 'highlights', [legacyStampedHighlight(highlight)]);
+    await putRaw(name, 'tombstones', [{ id: 'gone', stamp: legacyStamp(7_000), deletedAt: 7_000 }]);
+    await putRaw(name, 'outbox', [{ key: 'h:h1', stamp: legacyStamp(1_000) }]);
+    await putRaw(name, 'addresses', [{ address: 'https://example.com/amp/complete', articleId: 'complete' }]);
+    await putRaw(name, 'imageMaps', [{ articleId: 'complete', entries: [], thumb: null, hashes: [], updatedAt: 1 }]);
+    const stores = ['articles', 'bodies', 'highlights', 'tombstones', 'outbox', 'addresses', 'imageMaps'];
+    const raw = async (store: string) => (await readRaw(name, store)).records;
+    const before = await Promise.all(stores.map(raw));
+
+    const library = await openLibrary({ name });
+    try {
+      expect(await library.getArticle('complete')).toMatchObject({ id: 'complete', title: complete.title });
+      expect(await library.listSubscriptions()).toEqual([]);
+      const subscription = await newSubscription('https://example.com/feed.xml', 1_000);
+      if (subscription === null) throw new Error('expected a subscription');
+      await library.putSubscription(subscription);
+      await library.linkFeedArticles(subscription.id, ['complete']);
+      expect(await library.listSubscriptions()).toEqual([subscription]);
+      expect(await library.feedArticleIds(subscription.id)).toEqual(['complete']);
+      expect(await library.feedOfArticle('complete')).toBe(subscription.id);
+      expect(await library.deleteSubscription(subscription.id)).toBe(true);
+      expect(await library.feedArticleIds(subscription.id)).toEqual([]);
+      expect(await library.getArticleMeta('complete')).toBeDefined();
+    } finally {
+      library.close();
+    }
+    const after = await readRaw(name, 'subscriptions');
+    expect(after.version).toBe(6);
     expect(after.stores.sort()).toEqual(ALL_STORES);
     expect(after.records).toEqual([]);
     expect(await Promise.all(stores.map(raw))).toEqual(before);

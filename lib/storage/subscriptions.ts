@@ -1,0 +1,57 @@
+/**
+ * Feed subscriptions, and which articles each feed brought in. Subscriptions are their own
+ * records (the scheduler rewrites their fetch state every refresh, which must not touch the
+ * articles). The article ↔ feed link lives in `feedArticles` rather than on the article, so the
+ * article's shape (sync documents, backups, stamps) stays as it is; it is what "Unsubscribe and
+ * remove its articles" and a per-feed filter read.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { Subscription } from '../model';
+import type { GlossaSchema } from './schema';
+
+type Db = IDBPDatabase<GlossaSchema>;
+
+/** Stores (or replaces) a subscription. */
+export async function putSubscription(db: Db, subscription: Subscription): Promise<void> {
+  await db.put('subscriptions', subscription);
+}
+
+/** One subscription, if stored. */
+export function getSubscription(db: Db, id: string): Promise<Subscription | undefined> {
+  return db.get('subscriptions', id);
+}
+
+/** Every subscription, by title then address (the options page's order). */
+export async function listSubscriptions(db: Db): Promise<Subscription[]> {
+  const all = await db.getAll('subscriptions');
+  return all.sort((a, b) => a.title.localeCompare(b.title) || a.url.localeCompare(b.url));
+}
+
+/** Removes a subscription and its article links (the articles themselves stay); true if it existed. */
+export async function deleteSubscription(db: Db, id: string): Promise<boolean> {
+  const tx = db.transaction(['subscriptions', 'feedArticles'], 'readwrite');
+  const existed = (await tx.objectStore('subscriptions').getKey(id)) !== undefined;
+  void tx.objectStore('subscriptions').delete(id);
+  const links = tx.objectStore('feedArticles');
+  for (const key of await links.index('byFeed').getAllKeys(id)) void links.delete(key);
+  await tx.done;
+  return existed;
+}
+
+/** Records that feed `feedId` brought in these articles (an article belongs to its latest feed). */
+export async function linkFeedArticles(db: Db, feedId: string, articleIds: readonly string[]): Promise<void> {
+  const tx = db.transaction('feedArticles', 'readwrite');
+  for (const articleId of articleIds) void tx.store.put({ articleId, feedId });
+  await tx.done;
+}
+
+/** The ids of the articles feed `feedId` brought in. */
+export async function feedArticleIds(db: Db, feedId: string): Promise<string[]> {
+  const links = await db.getAllFromIndex('feedArticles', 'byFeed', feedId);
+  return links.map((link) => link.articleId);
+}
+
+/** The feed an article came from, if any. */
+export async function feedOfArticle(db: Db, articleId: string): Promise<string | undefined> {
+  return (await db.get('feedArticles', articleId))?.feedId;
+}
