@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightColor } from '../../lib/model';
-import { changed, newHighlight, quoteOf } from '../../lib/model';
+import { changed, newHighlight, pageNotesOf, quoteOf } from '../../lib/model';
 import { buildTextIndex, describeParagraph, describeRange } from '../../lib/shared/anchoring';
 import { selectionIn, toolbarPosition } from '../../lib/shared/highlighting/selection';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
@@ -185,7 +185,12 @@ export function Annotator(props: AnnotatorProps) {
   const remove = async (h: Highlight) => {
     closeEditor();
     if ((await save(changed(h, { deleted: true }))) && alive.current) {
-      setUndo({ item: h, message: h.kind === 'paragraph-note' ? t('hlNoteDeleted') : t('hlDeleted') });
+      const message = {
+        highlight: t('hlDeleted'),
+        'paragraph-note': t('hlNoteDeleted'),
+        'page-note': t('pageNoteDeleted'),
+      };
+      setUndo({ item: h, message: message[h.kind] });
     }
   };
   const copy = async () => {
@@ -204,6 +209,10 @@ export function Annotator(props: AnnotatorProps) {
     const range = selectionIn(root);
     const selectors = range && describeRange(buildTextIndex(root), range);
     if (h && selectors) void save(changed(h, { selectors }));
+  };
+  const savePageNote = (existing: Highlight | null, note: string) => {
+    if (existing) void (note ? save(changed(existing, { note })) : remove(existing));
+    else if (note) void save(newHighlight(articleId, [], lastColor, { kind: 'page-note', note }));
   };
 
   const edited = editor ? (typeof editor.target === 'string' ? find(editor.target) : editor.target) : undefined;
@@ -262,6 +271,8 @@ export function Annotator(props: AnnotatorProps) {
         <AnnotationPanel
           placed={placement.placed}
           orphans={placement.orphans}
+          pageNotes={pageNotesOf(highlights)}
+          onPageNote={savePageNote}
           paragraphNumber={(p) => paragraphNumber(p.paragraph)}
           canReattach={selection !== null}
           onGoTo={goTo}
