@@ -1,6 +1,6 @@
 /**
- * The side panel: an article's highlights and notes in reading order, filterable by colour;
- * choosing one scrolls to it. Below, the orphans: annotations whose text is gone, each with its
+ * The side panel: first the page note (a note on the whole article), then the highlights and
+ * notes in reading order, filterable by colour; choosing one scrolls to it. Below, the orphans: annotations whose text is gone, each with its
  * quote, a way to re-attach it to a new selection, and a way to delete it.
  */
 import { useState } from 'preact/hooks';
@@ -10,11 +10,16 @@ import { t } from '../../lib/shared/i18n';
 import { tCount } from '../../lib/shared/i18n/plural';
 import { colorName } from './color-names';
 import { NoteText } from './NoteText';
+import { PageNotes } from './PageNotes';
 
 /** Props of {@link AnnotationPanel}. */
 export interface AnnotationPanelProps {
   placed: readonly Placed[];
   orphans: readonly Highlight[];
+  /** The article's live page notes (shown first, in the full panel only). */
+  pageNotes?: readonly Highlight[];
+  /** Writes a page note (`existing` null: a new one; an empty note deletes). */
+  onPageNote?: (existing: Highlight | null, note: string) => void;
   /** 1-based number of a paragraph note's paragraph, for its label. */
   paragraphNumber: (placed: Placed) => number;
   /** Whether there is a selection an orphan could be re-attached to. */
@@ -35,6 +40,7 @@ function clip(text: string, max = 140): string {
 /** The panel. */
 export function AnnotationPanel(props: AnnotationPanelProps) {
   const { placed, orphans, paragraphNumber, canReattach, onGoTo, onEdit, onDelete, onReattach, compact } = props;
+  const pageNotes = props.pageNotes ?? [];
   const [hidden, setHidden] = useState<ReadonlySet<HighlightColor>>(new Set());
   const shown = placed.filter((p) => p.highlight.kind === 'paragraph-note' || !hidden.has(p.highlight.color));
   const toggle = (color: HighlightColor) => {
@@ -52,7 +58,8 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   }
   return (
     <aside class="g-panel" aria-label={t('panelLabel')} data-glossa-ui="">
-      <h2>{tCount('panelCount', placed.length + orphans.length)}</h2>
+      {props.onPageNote && <PageNotes notes={pageNotes} onSave={props.onPageNote} onDelete={(h) => onDelete(h.id)} />}
+      <h2>{tCount('panelCount', pageNotes.length + placed.length + orphans.length)}</h2>
       <fieldset class="g-filter">
         <legend>{t('panelFilter')}</legend>
         {HIGHLIGHT_COLORS.map((color) => (
@@ -62,7 +69,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           </label>
         ))}
       </fieldset>
-      {placed.length === 0 && orphans.length === 0 && <p class="g-help">{t('panelEmpty')}</p>}
+      {pageNotes.length + placed.length + orphans.length === 0 && <p class="g-help">{t('panelEmpty')}</p>}
       <p class="g-help">{t('hlShortcutHelp')}</p>
       <ol class="g-items">
         {shown.map((p) => {

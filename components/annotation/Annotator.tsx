@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightColor } from '../../lib/model';
-import { changed, newHighlight, quoteOf } from '../../lib/model';
+import { changed, newHighlight, pageNotesOf, quoteOf } from '../../lib/model';
 import { buildTextIndex, describeParagraph, describeRange } from '../../lib/shared/anchoring';
 import { selectionIn, toolbarPosition } from '../../lib/shared/highlighting/selection';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
@@ -16,6 +16,7 @@ import { useMounted } from '../shared/use-mounted';
 import { AnnotationPanel } from './AnnotationPanel';
 import { copySelection, rangeOf } from './annotator-dom';
 import { EDITOR_FRAME_SIZE, EditorFrame } from './EditorFrame';
+import type { EditorFrameHost, EditorState } from './editor-state';
 import { HighlightEditor } from './HighlightEditor';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StatusLine, useUndo } from './StatusLine';
@@ -23,6 +24,8 @@ import { useAnnotations } from './use-annotations';
 import { type GoToRequests, useGoTo } from './use-go-to';
 import { useParagraphControls } from './use-paragraph-controls';
 import { useReaderInput } from './use-reader-input';
+
+export type { EditorFrameHost } from './editor-state';
 
 /** Props of {@link Annotator}. */
 export interface AnnotatorProps {
@@ -55,26 +58,6 @@ export interface AnnotatorProps {
    * the highlight and answers whether it is here (placed in this body).
    */
   goToRequests?: GoToRequests;
-}
-
-/** How a live page opens the framed editor and hears it close. */
-export interface EditorFrameHost {
-  /** The frame's address for highlight `id` (opening straight into note editing when `editing`). */
-  open(id: string, editing: boolean): Promise<string>;
-  /** Calls `listener` when the frame asks to close (`deletedId`: it deleted that highlight). */
-  onClose(listener: (deletedId: string | null) => void): () => void;
-}
-
-interface EditorState {
-  /** A stored highlight's id, or an unsaved paragraph note. */
-  target: string | Highlight;
-  editing: boolean;
-  /** What to place the dialog next to. */
-  anchor: Range | Element;
-  /** Where focus goes back to on close. */
-  returnTo: HTMLElement | null;
-  /** The framed editor's address (live pages), once known. */
-  frame?: string;
 }
 
 const acceptAll = () => true;
@@ -191,7 +174,12 @@ export function Annotator(props: AnnotatorProps) {
   const remove = async (h: Highlight) => {
     closeEditor();
     if ((await save(changed(h, { deleted: true }))) && alive.current) {
-      setUndo({ item: h, message: h.kind === 'paragraph-note' ? t('hlNoteDeleted') : t('hlDeleted') });
+      const message = {
+        highlight: t('hlDeleted'),
+        'paragraph-note': t('hlNoteDeleted'),
+        'page-note': t('pageNoteDeleted'),
+      };
+      setUndo({ item: h, message: message[h.kind] });
     }
   };
   const copy = async () => {
@@ -212,6 +200,10 @@ export function Annotator(props: AnnotatorProps) {
     const range = selectionIn(root);
     const selectors = range && describeRange(buildTextIndex(root), range);
     if (h && selectors) void save(changed(h, { selectors }));
+  };
+  const savePageNote = (existing: Highlight | null, note: string) => {
+    if (existing) void (note ? save(changed(existing, { note })) : remove(existing));
+    else if (note) void save(newHighlight(articleId, [], lastColor, { kind: 'page-note', note }));
   };
 
   const edited = editor ? (typeof editor.target === 'string' ? find(editor.target) : editor.target) : undefined;
@@ -270,6 +262,8 @@ export function Annotator(props: AnnotatorProps) {
         <AnnotationPanel
           placed={placement.placed}
           orphans={placement.orphans}
+          pageNotes={pageNotesOf(highlights)}
+          onPageNote={savePageNote}
           paragraphNumber={(p) => paragraphNumber(p.paragraph)}
           canReattach={selection !== null}
           onGoTo={goTo}

@@ -11,6 +11,7 @@ export function markdownLabels(): MarkdownLabels {
   return {
     highlight: t('exportLabelHighlight'),
     paragraphNote: t('exportLabelParagraphNote'),
+    pageNote: t('pageNoteTitle'),
     note: t('exportLabelNote'),
     colors: {
       yellow: t('colorYellow'),

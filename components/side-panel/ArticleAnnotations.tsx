@@ -1,6 +1,6 @@
 /**
  * The side panel for a tab that shows a saved article (live page or stored copy): its title and
- * state, then its highlights and notes in reading order with a colour filter, then the orphans.
+ * state, its page note, then its highlights and notes in reading order with a colour filter, then the orphans.
  * Edits are written to the library here; the views that show the article redraw from the
  * library's change channel (and the live page from the background's page watch).
  */
@@ -42,6 +42,7 @@ function clip(text: string, max = 80): string {
 
 /** What an entry is called: its quote, or which paragraph its note is on. */
 export function entryTitle(h: Highlight): string {
+  if (h.kind === 'page-note') return t('pageNoteTitle');
   if (h.kind === 'paragraph-note') {
     const paragraph = h.selectors.find((s) => s.type === 'ParagraphSelector');
     if (paragraph) return t('paraNoteLabel', paragraph.index + 1);
@@ -67,10 +68,10 @@ export function ArticleAnnotations({
     const frame = requestAnimationFrame(() => setLimit((n) => n + PER_FRAME));
     return () => cancelAnimationFrame(frame);
   }, [limit, shown.length]);
-  const total = entries.placed.length + entries.orphans.length;
+  const total = entries.pageNotes.length + entries.placed.length + entries.orphans.length;
   const reader = readerUrl(meta.id);
   const remove = (id: string) => {
-    const h = [...entries.placed, ...entries.orphans].find((x) => x.id === id);
+    const h = [...entries.pageNotes, ...entries.placed, ...entries.orphans].find((x) => x.id === id);
     if (h) onDelete(h);
   };
   const entryProps = { onColor, onNote, onDelete: remove };
@@ -87,6 +88,13 @@ export function ArticleAnnotations({
           </a>
         )}
       </p>
+      {entries.pageNotes.length > 0 && (
+        <ol class="entries page-notes" aria-label={t('pageNoteTitle')}>
+          {entries.pageNotes.map((h) => (
+            <PanelEntry key={h.id} highlight={h} title={entryTitle(h)} {...entryProps} />
+          ))}
+        </ol>
+      )}
       <h2>{tCount('sidePanelCount', total)}</h2>
       <fieldset class="filter">
         <legend>{t('panelFilter')}</legend>

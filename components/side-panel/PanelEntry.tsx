@@ -39,7 +39,9 @@ export function PanelEntry({ highlight: h, title, orphan, onColor, onNote, onDel
     wasEditing.current = editing;
   }, [editing]);
 
-  const isNote = h.kind === 'paragraph-note';
+  const isNote = h.kind !== 'highlight';
+  // A page note has one of its kind per article: its controls say so, not "the note on Page note".
+  const page = h.kind === 'page-note';
   const noteId = `note-help-${h.id}`;
   return (
     <li data-color={isNote ? undefined : h.color} data-kind={h.kind} data-id={h.id}>
@@ -50,7 +52,7 @@ export function PanelEntry({ highlight: h, title, orphan, onColor, onNote, onDel
           <textarea
             ref={box}
             rows={4}
-            aria-label={t('sidePanelNoteOf', title)}
+            aria-label={page ? t('pageNoteTitle') : t('sidePanelNoteOf', title)}
             aria-describedby={noteId}
             value={draft}
             onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
@@ -79,7 +81,7 @@ export function PanelEntry({ highlight: h, title, orphan, onColor, onNote, onDel
         </div>
       )}
       <div class="row">
-        {onGoTo && !orphan && (
+        {onGoTo && !orphan && !page && (
           <button type="button" aria-label={t('sidePanelGoToOf', title)} onClick={() => onGoTo(h.id)}>
             {t('sidePanelGoTo')}
           </button>
@@ -105,7 +107,7 @@ export function PanelEntry({ highlight: h, title, orphan, onColor, onNote, onDel
           <button
             type="button"
             ref={editButton}
-            aria-label={t(h.note ? 'sidePanelEditNoteOf' : 'sidePanelAddNoteOf', title)}
+            aria-label={page ? t('pageNoteEdit') : t(h.note ? 'sidePanelEditNoteOf' : 'sidePanelAddNoteOf', title)}
             onClick={() => {
               setDraft(h.note);
               setEditing(true);
@@ -114,7 +116,11 @@ export function PanelEntry({ highlight: h, title, orphan, onColor, onNote, onDel
             {h.note ? t('hlEditNote') : t('hlAddNote')}
           </button>
         )}
-        <button type="button" aria-label={t('sidePanelDeleteOf', title)} onClick={() => onDelete(h.id)}>
+        <button
+          type="button"
+          aria-label={page ? t('pageNoteDelete') : t('sidePanelDeleteOf', title)}
+          onClick={() => onDelete(h.id)}
+        >
           {isNote ? t('hlDeleteNote') : t('hlDelete')}
         </button>
       </div>

@@ -32,6 +32,9 @@ type Notice =
   | { kind: 'said'; message: string }
   | null;
 
+/** What the undo bar says once an entry of each kind is deleted. */
+const DELETED = { highlight: 'hlDeleted', 'paragraph-note': 'hlNoteDeleted', 'page-note': 'pageNoteDeleted' } as const;
+
 /** The panel's root component. */
 export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
   const tab = useFollowedTab(pinnedTab);
@@ -95,7 +98,7 @@ export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
       <div class="undo-region" role="status" aria-live="polite">
         {notice?.kind === 'deleted' && (
           <div class="undo">
-            <span>{notice.highlight.kind === 'paragraph-note' ? t('hlNoteDeleted') : t('hlDeleted')}</span>
+            <span>{t(DELETED[notice.highlight.kind])}</span>
             <button type="button" onClick={() => undo(notice.highlight)}>
               {t('hlUndo')}
             </button>

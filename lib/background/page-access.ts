@@ -75,7 +75,10 @@ export function isOwnPage(page: WebPageSave, senderUrl: string): boolean {
   return own !== null && normalizeUrl(page.url) === own;
 }
 
-/** The saved article of a page (by its own address) and its live highlights. */
+/**
+ * The saved article of a page (by its own address) and its live highlights. Page notes stay out:
+ * the live page has nothing to place for them, and a page learns nothing it does not need.
+ */
 export async function highlightsForPage(
   library: Library,
   senderUrl: string,
@@ -83,7 +86,7 @@ export async function highlightsForPage(
   const own = ownAddress(senderUrl);
   const meta = own ? await library.articleAt(own) : undefined;
   return meta
-    ? { articleId: meta.id, highlights: await library.listHighlights(meta.id) }
+    ? { articleId: meta.id, highlights: (await library.listHighlights(meta.id)).filter((h) => h.kind !== 'page-note') }
     : { articleId: null, highlights: [] };
 }
 
@@ -136,7 +139,7 @@ export async function savePageFor(
  * Stores a highlight made on a live page: on the article saved from the page's own address, or
  * (with `page`) on the page saved now. A stored record newer than the incoming one wins: a late
  * message never undoes a later edit. The note is never the page's to write: a stored highlight
- * keeps its own, a new one has none, and a page cannot create a paragraph note.
+ * keeps its own, a new one has none, and a page cannot create a paragraph or page note.
  */
 export async function putPageHighlight(
   library: Library,
@@ -160,7 +163,7 @@ export async function putPageHighlight(
   }
   const existing = await library.getHighlight(highlight.id);
   if (existing && existing.articleId !== articleId) throw new Error(NOT_THIS_PAGE);
-  if (!existing && highlight.kind === 'paragraph-note') throw new Error(NOT_THIS_PAGE);
+  if (!existing && highlight.kind !== 'highlight') throw new Error(NOT_THIS_PAGE);
   const record = { ...highlight, articleId, note: existing?.note ?? '' };
   if (existing && existing.updatedAt > record.updatedAt) return withoutNote(existing);
   await library.putHighlight(record);

@@ -8,7 +8,7 @@
  * computes the same result whatever the order in which replicas meet: the merge is
  * commutative, associative and idempotent (property-tested).
  */
-import type { ArticleMeta, HighlightColor, Selector } from './types';
+import type { ArticleMeta, HighlightColor, HighlightKind, Selector } from './types';
 
 /** A field's value and the stamp of the write that set it. */
 export interface Stamped<T> {
@@ -20,7 +20,7 @@ export interface Stamped<T> {
 export interface ReplicatedHighlight {
   id: string;
   articleId: string;
-  kind: 'highlight' | 'paragraph-note';
+  kind: HighlightKind;
   createdAt: number;
   /** Newest local edit time seen on any replica (for display; merged by max). */
   updatedAt: number;

@@ -66,3 +66,13 @@ export function paragraphSelectorOf(item: WithSelectors): ParagraphSelector | un
 export function quoteOf(item: WithSelectors): string {
   return quoteSelectorOf(item)?.exact ?? '';
 }
+
+/**
+ * The live page notes of an article, oldest first. The UI keeps one per article (editing reuses
+ * it), but two devices offline can each add one; sync keeps both, so both are shown, never lost.
+ */
+export function pageNotesOf(highlights: readonly Highlight[]): Highlight[] {
+  return highlights
+    .filter((h) => h.kind === 'page-note' && !h.deleted)
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

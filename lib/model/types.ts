@@ -137,15 +137,19 @@ export interface ParagraphSelector {
 export type Selector = TextQuoteSelector | TextPositionSelector | ParagraphSelector;
 
 /**
- * One highlight or note, its own record (never an entry in a blob). A paragraph note has only a
- * ParagraphSelector and `kind: 'paragraph-note'`.
+ * What an annotation is about: a passage (`highlight`), a paragraph (`paragraph-note`, only a
+ * ParagraphSelector) or the whole article (`page-note`, no selector at all: it names the
+ * article, never a place in it, so it is never anchored and never an orphan).
  */
+export type HighlightKind = 'highlight' | 'paragraph-note' | 'page-note';
+
+/** One highlight or note, its own record (never an entry in a blob); see {@link HighlightKind}. */
 export interface Highlight {
   schema: number;
   /** UUID v4. */
   id: string;
   articleId: string;
-  kind: 'highlight' | 'paragraph-note';
+  kind: HighlightKind;
   selectors: Selector[];
   color: HighlightColor;
   /** Light Markdown; empty string when there is no note. */

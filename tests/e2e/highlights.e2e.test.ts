@@ -97,7 +97,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     });
     expect(await panelEntries(page)).toEqual([{ title: PHRASE, note: '过境点 重开 的背景' }]);
     // The heading counts by plural rules; on a wide window the text keeps a gutter from the panel.
-    expect(await page.$eval('aside.g-panel h2', (h) => h.textContent)).toBe('1 highlight or note');
+    expect(await page.$eval('aside.g-panel > h2', (h) => h.textContent)).toBe('1 highlight or note');
     for (const width of [1200, 1280, 1600]) {
       await page.setViewport({ width, height: 900 });
       const gap = await page.evaluate(() => {

@@ -1,6 +1,7 @@
 /**
  * From library records to what search indexes: an article's title and body, and the text of
- * its live highlights (the quote and the note) and paragraph notes. The fingerprint says what an
+ * its live highlights (the quote and the note), paragraph notes and page notes (a page note has
+ * no quote: its note alone is indexed, like any other note). The fingerprint says what an
  * index entry was built from, so a start-up check can tell which entries went stale while the
  * background was not running — from metadata and highlights alone, without reading a body.
  */

@@ -26,8 +26,12 @@ export interface Placement {
   orphans: Highlight[];
 }
 
-/** Anchors `highlights` under `root`. */
-export function place(root: Element, highlights: readonly Highlight[]): Placement {
+/**
+ * Anchors `highlights` under `root`. Page notes are about the whole article, not a place in it:
+ * they are neither placed nor orphans (the panel shows them apart, first).
+ */
+export function place(root: Element, all: readonly Highlight[]): Placement {
+  const highlights = all.filter((h) => h.kind !== 'page-note');
   const index = buildTextIndex(root);
   const results = anchorAll(index, highlights);
   const placed: Placed[] = [];

@@ -42,11 +42,13 @@ export function validateHighlight(payload: unknown, allowNoArticle = false): Hig
   const id = recordId(p.id);
   const articleId = recordId(p.articleId) ?? (allowNoArticle && p.articleId === '' ? '' : undefined);
   if (id === undefined || articleId === undefined) return null;
-  if (p.kind !== 'highlight' && p.kind !== 'paragraph-note') return null;
+  if (p.kind !== 'highlight' && p.kind !== 'paragraph-note' && p.kind !== 'page-note') return null;
   if (!HIGHLIGHT_COLORS.includes(p.color as HighlightColor)) return null;
   if (!isText(p.note, LIMITS.note)) return null;
   if (!isCount(p.createdAt) || !isCount(p.updatedAt) || typeof p.deleted !== 'boolean') return null;
-  if (!Array.isArray(p.selectors) || p.selectors.length === 0 || p.selectors.length > LIMITS.selectors) return null;
+  if (!Array.isArray(p.selectors) || p.selectors.length > LIMITS.selectors) return null;
+  // A page note is about the whole article: it has no selector, and only it may have none.
+  if ((p.kind === 'page-note') !== (p.selectors.length === 0)) return null;
   const selectors = p.selectors.map(selector);
   if (selectors.some((s) => s === null)) return null;
   const hasQuote = selectors.some((s) => s?.type === 'TextQuoteSelector');

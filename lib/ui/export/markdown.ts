@@ -17,7 +17,8 @@
  *       ^h-<highlight id>
  *
  *   A paragraph note is `> [!note|<colour>] Paragraph note` with the paragraph's opening words as
- *   a nested quote. The block id after each callout lets other notes link to it
+ *   a nested quote. The page note (a note on the whole article) comes first, right under the
+ *   title, as `> [!note] Page note` with the note alone. The block id after each callout lets other notes link to it
  *   (`[[Title#^h-…]]`). Obsidian draws `quote` and `note` callouts out of the box; a CSS snippet
  *   can colour them by `[data-callout-metadata="yellow"]`. Other viewers show a blockquote.
  *
@@ -35,6 +36,7 @@ import { noteToMarkdown } from './note-markdown';
 export interface MarkdownLabels {
   highlight: string;
   paragraphNote: string;
+  pageNote: string;
   note: string;
   colors: Record<HighlightColor, string>;
 }
@@ -43,6 +45,7 @@ export interface MarkdownLabels {
 export const ENGLISH_LABELS: MarkdownLabels = {
   highlight: 'Highlight',
   paragraphNote: 'Paragraph note',
+  pageNote: 'Page note',
   note: 'Note',
   colors: { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' },
 };
@@ -106,12 +109,15 @@ function annotationBlocks(highlights: readonly Highlight[], labels: MarkdownLabe
   return inDocumentOrder(highlights).map((h) => callout(h, labels));
 }
 
-/** One highlight or paragraph note as a callout plus its block id. */
+/** One highlight, paragraph note or page note as a callout plus its block id. */
 export function callout(highlight: Highlight, labels: MarkdownLabels = ENGLISH_LABELS): string {
   const color = labels.colors[highlight.color];
   const quote = escapeInline(quoteOf(highlight));
   const lines: string[] = [];
-  if (highlight.kind === 'paragraph-note') {
+  if (highlight.kind === 'page-note') {
+    lines.push(`> [!note] ${escapeInline(labels.pageNote)}`);
+    if (highlight.note.trim()) lines.push('>', prefixLines(noteToMarkdown(highlight.note.trim()), '> '));
+  } else if (highlight.kind === 'paragraph-note') {
     lines.push(`> [!note|${highlight.color}] ${escapeInline(labels.paragraphNote)} · ${escapeInline(color)}`);
     if (quote) lines.push(`> > ${quote}…`, '>');
     if (highlight.note.trim()) lines.push(prefixLines(noteToMarkdown(highlight.note.trim()), '> '));

@@ -8,7 +8,8 @@
  *   `selector` lists its selectors (alternatives, as the model says: TextQuoteSelector,
  *   TextPositionSelector and Glossa's paragraph key), and `styleClass` names its colour, styled
  *   by the annotation's `stylesheet` (the reader's light tint) — the model's own way to carry a
- * colour.
+ *   colour. A page note (`glossa:kind` `page-note`) is a comment on the whole document: its target
+ *   is `{ source }` alone, with no selector and no colour, as the model writes such a comment.
  * Tombstones are not exported here (the JSON backup carries them). Several annotations travel as
  * an `AnnotationCollection` with one embedded `AnnotationPage`.
  */
@@ -48,17 +49,21 @@ export function toAnnotation(highlight: Highlight, meta: Pick<ArticleMeta, 'id' 
   const annotation: { [key: string]: Json } = {
     id: `urn:uuid:${highlight.id}`,
     type: 'Annotation',
-    motivation: note || highlight.kind === 'paragraph-note' ? 'commenting' : 'highlighting',
+    motivation: note || highlight.kind !== 'highlight' ? 'commenting' : 'highlighting',
     created: new Date(highlight.createdAt).toISOString(),
     modified: new Date(highlight.updatedAt).toISOString(),
     'glossa:kind': highlight.kind,
-    stylesheet: {
-      type: 'CssStylesheet',
-      value: `.${highlight.color} { background-color: ${LIGHT_TINTS[highlight.color]} }`,
-    },
   };
   if (note)
     annotation.body = { type: 'TextualBody', value: highlight.note, format: 'text/markdown', purpose: 'commenting' };
+  if (highlight.kind === 'page-note') {
+    annotation.target = { source: targetSource(meta) };
+    return annotation;
+  }
+  annotation.stylesheet = {
+    type: 'CssStylesheet',
+    value: `.${highlight.color} { background-color: ${LIGHT_TINTS[highlight.color]} }`,
+  };
   annotation.target = {
     source: targetSource(meta),
     styleClass: highlight.color,

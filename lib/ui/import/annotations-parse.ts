@@ -6,10 +6,18 @@
  * - Hypothesis: the client's export (`{ annotations: [...] }`), the API's search answer
  *   (`{ rows: [...] }`) or a bare list of rows; each row's `target[0].selector` holds the quote
  *   and `text` the note. Replies (rows with `references`) are not annotations of the text.
- * Only what quotes text can be attached to an article; the rest is counted, not guessed at.
+ * An annotation with a note and no selector at all is a comment on the whole document (Glossa's
+ * page note, Hypothesis's "page note"): it becomes a page note. Otherwise only what quotes text
+ * can be attached to an article; the rest is counted, not guessed at.
  */
 
-import { HIGHLIGHT_COLORS, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../../model';
+import {
+  HIGHLIGHT_COLORS,
+  type HighlightColor,
+  type HighlightKind,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from '../../model';
 import { normalizeText } from '../../shared/anchoring';
 import { isRecord } from '../../shared/validate/guards';
 import { LIMITS } from '../../shared/validate/limits';
@@ -25,7 +33,7 @@ export interface IncomingAnnotation {
   position: TextPositionSelector | null;
   note: string;
   color: HighlightColor | null;
-  kind: 'highlight' | 'paragraph-note';
+  kind: HighlightKind;
   created: number | null;
   updated: number | null;
 }
@@ -72,15 +80,21 @@ function readOne(item: Json): IncomingAnnotation {
   const selectors = list(resource.selector).filter(isRecord);
   const hypothesis = typeof item.uri === 'string' || typeof item.text === 'string';
   const styleClass = str(resource.styleClass);
+  const note = (hypothesis ? (str(item.text) ?? '') : noteOf(item)).slice(0, LIMITS.note);
   return {
     id: str(item.id) ?? str(item['@id']),
     source: str(resource.source) ?? str(target) ?? str(item.uri),
     quote: readQuoteSelector(selectors),
     // Hypothesis counts offsets in the live page's text, which is not our article's.
     position: hypothesis ? null : readPositionSelector(selectors),
-    note: (hypothesis ? (str(item.text) ?? '') : noteOf(item)).slice(0, LIMITS.note),
+    note,
     color: HIGHLIGHT_COLORS.includes(styleClass as HighlightColor) ? (styleClass as HighlightColor) : null,
-    kind: item['glossa:kind'] === 'paragraph-note' ? 'paragraph-note' : 'highlight',
+    kind:
+      item['glossa:kind'] === 'paragraph-note'
+        ? 'paragraph-note'
+        : selectors.length === 0 && note.trim() !== ''
+          ? 'page-note'
+          : 'highlight',
     created: timeOf(item.created),
     updated: timeOf(item.modified) ?? timeOf(item.updated),
   };

@@ -2,7 +2,8 @@
  * Attaches annotations from a W3C or Hypothesis file to library articles: each is matched to an
  * article (`annotation-match.ts`), re-anchored in that article's text with Glossa's own anchoring
  * (so its selectors count in our text, whatever tool made it), and merged into the library as a
- * highlight. Ids are kept (`urn:uuid:…`) or derived from the file's annotation id, and the stamps
+ * highlight; a page note (no selector, a note) is matched by its address alone and needs no
+ * anchoring. Ids are kept (`urn:uuid:…`) or derived from the file's annotation id, and the stamps
  * from its modification time, so importing a file twice changes nothing and a highlight edited
  * here since keeps the edit.
  */
@@ -39,9 +40,7 @@ export interface AttachDeps {
 const UUID_URN = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /** The highlight id for an annotation: its own UUID, else one derived from what identifies it. */
-async function highlightId(
-  a: IncomingAnnotation & { quote: NonNullable<IncomingAnnotation['quote']> },
-): Promise<string> {
+async function highlightId(a: IncomingAnnotation): Promise<string> {
   const own = UUID_URN.exec(a.id ?? '')?.[1];
   if (own) return own.toLowerCase();
   const key = a.id ? `id:${a.source ?? ''}\n${a.id}` : `quote:${JSON.stringify([a.source, a.quote, a.note])}`;
@@ -81,6 +80,18 @@ async function anchorIn(article: Article, items: Quoted[], deps: AttachDeps): Pr
   return out;
 }
 
+/** A page note from the file, on the article it names. */
+async function pageNoteIn(articleId: string, a: IncomingAnnotation, deps: AttachDeps): Promise<Highlight> {
+  const created = a.created ?? a.updated ?? deps.now();
+  const note = newHighlight(articleId, [], a.color ?? 'yellow', {
+    note: a.note,
+    kind: 'page-note',
+    now: created,
+    id: await highlightId(a),
+  });
+  return { ...note, updatedAt: Math.max(created, a.updated ?? created) };
+}
+
 /** Attaches a file's annotations; a failure when none lands in the library. */
 export async function attachAnnotations(
   file: string,
@@ -89,28 +100,35 @@ export async function attachAnnotations(
   deps: AttachDeps,
 ): Promise<FileResult> {
   const quoted = annotations.filter((a): a is Quoted => a.quote !== null);
-  if (quoted.length === 0) {
-    return failure(file, 'no-annotations', 'the file holds no annotation that quotes text');
+  const pageNotes = annotations.filter((a) => a.kind === 'page-note' && a.source !== null);
+  if (quoted.length === 0 && pageNotes.length === 0) {
+    return failure(file, 'no-annotations', 'the file holds no annotation that quotes text or notes a page');
   }
   // Group by article: by the annotated address first, else by where the quote is found.
   const byArticle = new Map<string, Quoted[]>();
   const texts = new LibraryTexts(library);
   const bySource = new Map<string, string | undefined>();
+  const sourceArticle = async (source: string) => {
+    if (!bySource.has(source)) bySource.set(source, (await articleBySource(source, library))?.id);
+    return bySource.get(source);
+  };
   for (const a of quoted) {
-    let id: string | undefined;
-    if (a.source !== null) {
-      if (!bySource.has(a.source)) bySource.set(a.source, (await articleBySource(a.source, library))?.id);
-      id = bySource.get(a.source);
-    }
+    let id = a.source === null ? undefined : await sourceArticle(a.source);
     id ??= await texts.find(a.quote);
     if (id) byArticle.set(id, [...(byArticle.get(id) ?? []), a]);
   }
   const highlights: Highlight[] = [];
   const titles: string[] = [];
+  const notesOn = new Map<string, Highlight[]>();
+  for (const a of pageNotes) {
+    const id = a.source === null ? undefined : await sourceArticle(a.source);
+    if (id) notesOn.set(id, [...(notesOn.get(id) ?? []), await pageNoteIn(id, a, deps)]);
+    if (id && !byArticle.has(id)) byArticle.set(id, []);
+  }
   for (const [id, items] of byArticle) {
     const article = await library.getArticle(id);
     if (!article) continue;
-    const anchored = await anchorIn(article, items, deps);
+    const anchored = [...(notesOn.get(id) ?? []), ...(items.length > 0 ? await anchorIn(article, items, deps) : [])];
     if (anchored.length > 0) titles.push(article.title);
     highlights.push(...anchored);
   }

@@ -1,13 +1,13 @@
 /**
  * The panel's colour filter. Hiding a colour hides the highlights drawn in it; notes on whole
- * paragraphs are not drawn in a colour on the page, so they stay listed (as in the reader).
+ * paragraphs or pages are not drawn in a colour on the page, so they stay listed (as in the reader).
  */
 import type { Highlight, HighlightColor } from '../../model';
 
 /** The entries a filter that hides `hidden` colours lets through, order kept. */
 export function shownEntries(entries: readonly Highlight[], hidden: ReadonlySet<HighlightColor>): Highlight[] {
   if (hidden.size === 0) return [...entries];
-  return entries.filter((h) => h.kind === 'paragraph-note' || !hidden.has(h.color));
+  return entries.filter((h) => h.kind !== 'highlight' || !hidden.has(h.color));
 }
 
 /** `hidden` with `color` toggled (a new set: state stays immutable). */

@@ -1,6 +1,6 @@
 /**
- * The side panel's list: an article's live highlights and notes in the order they are read, then
- * the orphans (annotations whose text the stored copy no longer holds), listed apart as such.
+ * The side panel's list: an article's page notes first (a note on the whole article has no place
+ * in it), then its live highlights and notes in the order they are read, then the orphans (annotations whose text the stored copy no longer holds), listed apart as such.
  *
  * Reading order is the stored TextPositionSelector's start. A paragraph note carries a position
  * too (the opening of its paragraph), so it lands just before what is highlighted inside that
@@ -9,11 +9,12 @@
  * is an extension page without the tab's DOM, so it judges "orphan" by anchoring the quotes in
  * the stored copy's text, with the same matcher the pages use (lib/shared/anchoring).
  */
-import { type Highlight, paragraphSelectorOf, positionSelectorOf, quoteSelectorOf } from '../../model';
+import { type Highlight, pageNotesOf, paragraphSelectorOf, positionSelectorOf, quoteSelectorOf } from '../../model';
 import { anchorAll, normalizeText } from '../../shared/anchoring';
 
-/** What the panel lists: `placed` in reading order, then `orphans` (oldest first). */
+/** What the panel lists: `pageNotes`, `placed` in reading order, then `orphans` (oldest first). */
 export interface PanelEntries {
+  pageNotes: Highlight[];
   placed: Highlight[];
   orphans: Highlight[];
 }
@@ -82,8 +83,9 @@ export function orphanIds(highlights: readonly Highlight[], text: string): Set<s
  * (oldest first, the order they were made in, since their place is unknown).
  */
 export function panelEntries(highlights: readonly Highlight[], orphans: ReadonlySet<string>): PanelEntries {
-  const ordered = inReadingOrder(highlights);
+  const ordered = inReadingOrder(highlights.filter((h) => h.kind !== 'page-note'));
   return {
+    pageNotes: pageNotesOf(highlights),
     placed: ordered.filter((h) => !orphans.has(h.id)),
     orphans: ordered.filter((h) => orphans.has(h.id)).sort((a, b) => a.createdAt - b.createdAt),
   };

@@ -261,4 +261,16 @@ describe('notes never enter a page', () => {
     );
     expect(await library.getHighlight(note.id)).toBeUndefined();
   });
+
+  it('a page neither creates a page note nor learns of one', async () => {
+    await library.upsertArticle(makeArticle({ id: 'a1', url: PAGE_URL }));
+    const stored = newHighlight('a1', [], 'yellow', { kind: 'page-note', note: '整篇的笔记' });
+    await library.putHighlight(stored);
+    expect((await highlightsForPage(library, PAGE_URL)).highlights).toEqual([]);
+    const forged = newHighlight('a1', [], 'yellow', { kind: 'page-note' });
+    await expect(putPageHighlight(library, storeInto(library), forged, null, { url: PAGE_URL })).rejects.toThrow(
+      NOT_THIS_PAGE,
+    );
+    expect(await library.getHighlight(forged.id)).toBeUndefined();
+  });
 });

@@ -98,4 +98,33 @@ describe('side panel', () => {
     await waitFor(() => expect(titles()).toEqual(['停火线', '和谈']));
     expect(await library.getHighlight('early')).toMatchObject({ deleted: false, note: '过境点 **重开**' });
   });
+
+  it('lists the page note first, and edits and deletes it by names of its own', async () => {
+    await library.putHighlight(
+      makeHighlight({
+        id: 'page',
+        articleId: 'a',
+        kind: 'page-note',
+        selectors: [],
+        note: '整篇的**笔记**',
+        createdAt: 3,
+      }),
+    );
+    const tab = await fakeBrowser.tabs.create({ url: URL_A });
+    render(<SidePanelApp library={connectLibrary()} pinnedTab={tab.id ?? -1} />);
+    await waitFor(() => expect(titles()).toEqual(['pageNoteTitle', '停火线', '和谈']));
+    expect(screen.getByText('笔记').tagName).toBe('STRONG');
+    expect(screen.queryByRole('combobox', { name: /pageNote/ })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'pageNoteEdit' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'pageNoteTitle' }), { target: { value: '改过了' } });
+    fireEvent.click(screen.getByRole('button', { name: 'hlSaveNote' }));
+    await waitFor(async () => expect((await library.getHighlight('page'))?.note).toBe('改过了'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'pageNoteDelete' }));
+    await waitFor(() => expect(titles()).toEqual(['停火线', '和谈']));
+    expect(screen.getByText('pageNoteDeleted')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'hlUndo' }));
+    await waitFor(() => expect(titles()).toEqual(['pageNoteTitle', '停火线', '和谈']));
+  });
 });

@@ -108,6 +108,25 @@ describe('SearchService', () => {
     expect(store.puts.slice(before).map((batch) => batch.map((r) => r.id))).toEqual([['note']]);
   });
 
+  it('finds an article by the words of its page note, and forgets them once it is deleted', async () => {
+    expect((await service.query('地缘政治')).total).toBe(0);
+    const page = makeHighlight({
+      id: 'page',
+      articleId: 'body',
+      kind: 'page-note',
+      selectors: [],
+      note: '整篇读下来，关键是**地缘政治**的变化',
+    });
+    store.highlights.set('page', page);
+    await service.update(await service.articlesOfHighlights(['page']));
+    const { hits } = await service.query('地缘政治');
+    expect(hits).toMatchObject([{ articleId: 'body', field: 'annotations' }]);
+    expect(hits[0]?.snippet).toContain('地缘政治');
+    store.highlights.set('page', { ...page, deleted: true, updatedAt: 3_000 });
+    await service.update(await service.articlesOfHighlights(['page']));
+    expect((await service.query('地缘政治')).total).toBe(0);
+  });
+
   it('forgets a removed article and its entry, and a deleted highlight', async () => {
     store.articles.delete('body');
     await service.update(['body']);

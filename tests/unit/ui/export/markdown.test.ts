@@ -158,3 +158,24 @@ describe('the whole library as one Markdown file', () => {
     expect(out).toContain('**bold**');
   });
 });
+
+describe('the page note in Markdown', () => {
+  it('comes first, right under the front matter and title, with its raw HTML escaped', () => {
+    const meta = makeArticle({ id: 'a', title: '停火线' });
+    const highlight = makeHighlight({ id: 'h1', articleId: 'a', note: '段内笔记' });
+    const pageNote = makeHighlight({
+      id: 'p1',
+      articleId: 'a',
+      kind: 'page-note',
+      selectors: [],
+      createdAt: 9_000,
+      note: '整篇：**关键**在于<script>alert(1)</script>停火',
+    });
+    const md = articleMarkdown(meta, [highlight, pageNote]);
+    const afterFront = md.slice(md.indexOf('\n---\n', 4) + 5);
+    expect(afterFront.startsWith('\n# 停火线\n\n> [!note] Page note\n>\n> 整篇：**关键**在于\\<script\\>')).toBe(true);
+    expect(md).toContain('^h-p1');
+    expect(md).not.toMatch(/[^\\]<script/);
+    expect(md.indexOf('Page note')).toBeLessThan(md.indexOf('[!quote|yellow]'));
+  });
+});

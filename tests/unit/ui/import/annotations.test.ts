@@ -1,15 +1,17 @@
 /**
  * Annotation files from other tools: Hypothesis exports attach to the library article they
- * quote — by URL first, else by finding the quoted words — re-anchored in our text; replies,
- * page notes and quotes from elsewhere are counted, not attached; importing twice changes
+ * quote — by URL first, else by finding the quoted words — re-anchored in our text; a page note
+ * (a note with no selector) attaches by URL as a page note; replies and quotes from elsewhere
+ * are counted, not attached; importing twice changes
  * nothing; and Glossa's own W3C export imports back as the same highlights.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Article, Highlight } from '../../../../lib/model';
+import { type Article, type Highlight, newHighlight } from '../../../../lib/model';
 import { buildTextIndex } from '../../../../lib/shared/anchoring/text-index';
 import { sanitizeArticleDom, sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
 import type { Library } from '../../../../lib/storage';
 import { exportArticle } from '../../../../lib/ui/export';
+import { targetSource } from '../../../../lib/ui/export/web-annotation';
 import { importFiles } from '../../../../lib/ui/import';
 import { asImportFile } from '../../../support/import-file';
 import { unstampedAll } from '../../../support/library';
@@ -142,12 +144,13 @@ describe('Hypothesis import', () => {
       annotations: rows,
     });
     const [result] = await importFiles([asImportFile('hypothesis.json', exportFile)], library, deps);
-    expect(result).toMatchObject({ ok: true, kind: 'annotations', attached: 2, unmatched: 2 });
+    expect(result).toMatchObject({ ok: true, kind: 'annotations', attached: 3, unmatched: 1 });
     expect(result?.ok && result.kind === 'annotations' ? [...result.articles].sort() : []).toEqual(
       [seed.title, withUrl.title].sort(),
     );
 
-    const [onUrl] = await library.listHighlights(withUrl.id);
+    const [onUrl, pageNote] = await library.listHighlights(withUrl.id);
+    expect(pageNote).toMatchObject({ kind: 'page-note', selectors: [], note: 'a page note', deleted: false });
     expect(onUrl).toMatchObject({
       kind: 'highlight',
       color: 'yellow',
@@ -164,9 +167,9 @@ describe('Hypothesis import', () => {
     expect(positionedText(withUrl, onUrl as Highlight)).toBe(urlQuote);
     const [onSeed] = await library.listHighlights(seed.id);
     expect(positionedText(seed, onSeed as Highlight)).toBe('停火线过境点');
-    expect(await library.allHighlights()).toHaveLength(2);
+    expect(await library.allHighlights()).toHaveLength(3);
 
-    // Again, and as the API's search answer: the same two highlights, nothing changed.
+    // Again, and as the API's search answer: the same three records, nothing changed.
     const before = await snapshot(library);
     const again = await importFiles(
       [asImportFile('hypothesis.json', exportFile), asImportFile('search.json', JSON.stringify({ total: 5, rows }))],
@@ -222,5 +225,36 @@ describe('W3C round trip', () => {
     expect(result).toMatchObject({ ok: true, kind: 'annotations', attached: 7, unmatched: 0 });
     const sortById = (list: Highlight[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(unstampedAll(sortById(await target.listHighlights(seedId)))).toEqual(unstampedAll(sortById(highlights)));
+  });
+
+  it('writes a page note as an annotation on the whole source, and imports it back as the page note', async () => {
+    const { library: source, seedId } = await fullLibrary();
+    open.push(source);
+    const article = (await source.getArticle(seedId)) as Article;
+    const pageNote = newHighlight(seedId, [], 'yellow', {
+      kind: 'page-note',
+      note: '读完全文：**停火线**一带的局势是关键。',
+      now: 1_700_000_000_000,
+    });
+    await source.putHighlight(pageNote);
+    const highlights = await source.listHighlights(seedId);
+    const jsonld = exportArticle('jsonld', article, highlights, { sanitizeHtml: clean }).parts.join('');
+    const items = (JSON.parse(jsonld) as { first: { items: Record<string, unknown>[] } }).first.items;
+    expect(items[0]).toMatchObject({
+      id: `urn:uuid:${pageNote.id}`,
+      motivation: 'commenting',
+      'glossa:kind': 'page-note',
+      body: { type: 'TextualBody', value: pageNote.note, format: 'text/markdown' },
+      target: { source: targetSource(article) },
+    });
+    expect(Object.keys(items[0]?.target as object)).toEqual(['source']);
+
+    const target = await emptyLibrary();
+    open.push(target);
+    await importPosts(target, corpusFiles().slice(0, 1));
+    const [result] = await importFiles([asImportFile('seed.jsonld', jsonld)], target, deps);
+    expect(result).toMatchObject({ ok: true, kind: 'annotations', attached: 8, unmatched: 0 });
+    const back = (await target.listHighlights(seedId)).filter((h) => h.kind === 'page-note');
+    expect(unstampedAll(back)).toEqual(unstampedAll([pageNote]));
   });
 });

@@ -79,6 +79,14 @@ describe('orphanIds and panelEntries', () => {
     expect(ids(entries.orphans)).toEqual(['lost']);
   });
 
+  it('lists the page note apart and first: never in reading order, never an orphan, never filtered out', () => {
+    const page = newHighlight('a_1', [], 'pink', { kind: 'page-note', note: '整篇', now: 9, id: 'page' });
+    const all = [on('和谈', 1), page];
+    const entries = panelEntries(all, orphanIds(all, TEXT));
+    expect(entries).toEqual({ pageNotes: [page], placed: [all[0]], orphans: [] });
+    expect(shownEntries([page], new Set<HighlightColor>(['pink']))).toEqual([page]);
+  });
+
   it('finds quotes across the stored text’s paragraph breaks (whitespace is normalized)', () => {
     const stored = TEXT.replaceAll('。 ', '。\n\n');
     expect(orphanIds([on('第三段是结论', 1)], stored).size).toBe(0);
