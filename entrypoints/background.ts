@@ -9,6 +9,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { startFeeds } from '../lib/background/feeds/handlers';
 import { createHtmlPreparer } from '../lib/background/html-preparer';
 import { startImageSaving } from '../lib/background/images';
+import { pageHighlightArticle } from '../lib/background/page-access';
 import { pageHandlers } from '../lib/background/page-handlers';
 import { installSearch } from '../lib/background/search/background';
 import { importBundledSeeds, SEEDS_IMPORTED_KEY } from '../lib/background/seeds/seed-import';
@@ -116,6 +117,9 @@ export default defineBackground(() => {
           ? { tabId: Number(p.tabId), highlightId: String(p.highlightId) }
           : INVALID,
       handle: async ({ tabId, highlightId }) => {
+        // Only to the page that shows the highlight's article: a tab that moved on hears nothing.
+        const tab = await browser.tabs.get(tabId);
+        await pageHighlightArticle(await library, tab.url ?? '', highlightId);
         const answer = await callTab(tabId, 'highlights/go-to', { id: highlightId });
         return answer.ok && answer.value;
       },

@@ -163,7 +163,9 @@ export async function putPageHighlight(
   }
   const existing = await library.getHighlight(highlight.id);
   if (existing && existing.articleId !== articleId) throw new Error(NOT_THIS_PAGE);
-  if (!existing && highlight.kind !== 'highlight') throw new Error(NOT_THIS_PAGE);
+  // A page makes highlights only, and never turns one into another kind (a page note would lose
+  // its selectors and vanish from the page).
+  if (highlight.kind !== (existing?.kind ?? 'highlight')) throw new Error(NOT_THIS_PAGE);
   const record = { ...highlight, articleId, note: existing?.note ?? '' };
   if (existing && existing.updatedAt > record.updatedAt) return withoutNote(existing);
   await library.putHighlight(record);

@@ -106,6 +106,9 @@ export function mergeHighlight(a: ReplicatedHighlight, b: ReplicatedHighlight): 
   for (const field of HIGHLIGHT_FIELDS) {
     (merged as unknown as Record<string, Stamped<unknown>>)[field] = later<unknown>(a[field], b[field]);
   }
+  // Kind and place go together (a page note has no selectors, anything else has some): a replica
+  // that claims another kind for this id never leaves a record the validator would refuse.
+  if ((merged.kind === 'page-note') !== (merged.selectors.value.length === 0)) merged.selectors = base.selectors;
   return merged;
 }
 

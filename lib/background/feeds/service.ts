@@ -7,7 +7,8 @@
  * the shared importer (the one validator, the injected sanitizer), and the library's own write
  * path takes them to the search index and the sync outbox.
  */
-import type { Subscription } from '../../model';
+import type { Article, ArticleMeta, Subscription, UpsertOutcome } from '../../model';
+import { articleIdFor } from '../../shared/article/ids';
 import { newSubscription } from '../../shared/feeds/subscription';
 import type { SubscribeResult, UnsubscribeResult } from '../../shared/messaging';
 import type { Library } from '../../storage';
@@ -51,6 +52,21 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     await deps.schedule?.(nextDueAt(subscriptions.map((s) => s.fetch)));
   };
 
+  /**
+   * Stores a feed's entry. A feed updates only the articles it brought in itself: an entry's
+   * link can name any page (a hostile feed, or an honest one carrying summaries of posts the
+   * reader saved in full), and its id is then that page's id. An article the reader saved
+   * another way, or another feed brought in, is left exactly as it is. An entry the reader
+   * deleted stays deleted when the next refresh lists it again.
+   */
+  const storeEntry = async (lib: Library, feedId: string, article: Article): Promise<UpsertOutcome> => {
+    const existing = await lib.getArticleMeta(article.id);
+    if (existing && !(await feedOwns(lib, feedId, existing, article))) return 'unchanged';
+    const outcome = await lib.upsertArticle(article, { keepDeleted: true });
+    if (outcome !== 'deleted-before') await lib.linkFeedArticles(feedId, [article.id]);
+    return outcome;
+  };
+
   /** One refresh of `subscription`, joined by any caller asking while it runs. */
   const refreshOne = (subscription: Subscription): Promise<RefreshResult> => {
     const pending = running.get(subscription.id);
@@ -59,8 +75,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const lib = await deps.library;
       const result = await refreshSubscription(subscription, {
         prepare: (html, baseUrl) => deps.prepare(html, baseUrl),
-        // An entry the reader deleted stays deleted when the next refresh lists it again.
-        store: (article) => lib.upsertArticle(article, { keepDeleted: true }),
+        store: (article) => storeEntry(lib, subscription.id, article),
         now,
         fetch: deps.fetch,
       });
@@ -71,12 +86,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   };
 
   /** Stores what a refresh learnt, unless the reader unsubscribed meanwhile. */
-  const keep = async ({ subscription, report }: RefreshResult) => {
+  const keep = async ({ subscription }: RefreshResult) => {
     const lib = await deps.library;
     if ((await lib.getSubscription(subscription.id)) === undefined) return;
     await lib.putSubscription(subscription);
-    const ids = (report?.results ?? []).filter((r) => r.status !== 'deleted-before').map((r) => r.id);
-    if (ids.length > 0) await lib.linkFeedArticles(subscription.id, ids);
   };
 
   const refreshAll = async (pick: (s: Subscription) => boolean) => {
@@ -145,4 +158,18 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     },
     reschedule,
   };
+}
+
+/**
+ * Whether feed `feedId` may update `existing`, the article its entry `article` names. Only a
+ * feed's own article: one linked to it, or an unlinked feed article (kept when the reader
+ * unsubscribed, or come by sync) whose id is scoped by this subscription, which no other feed
+ * can produce. An id taken from the entry's link could be any page's, so it is never adopted.
+ */
+async function feedOwns(lib: Library, feedId: string, existing: ArticleMeta, article: Article): Promise<boolean> {
+  if (existing.origin !== 'feed') return false;
+  const owner = await lib.feedOfArticle(existing.id);
+  if (owner !== undefined) return owner === feedId;
+  if (article.url === null) return true;
+  return article.id !== (await articleIdFor({ url: article.url, title: article.title, published: null, source: null }));
 }

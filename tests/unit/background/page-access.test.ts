@@ -273,4 +273,16 @@ describe('notes never enter a page', () => {
     );
     expect(await library.getHighlight(forged.id)).toBeUndefined();
   });
+
+  it('a page cannot turn its highlight into another kind (a page note would lose its place)', async () => {
+    await library.upsertArticle(makeArticle({ id: 'a1', url: PAGE_URL }));
+    const mine = await putPageHighlight(library, storeInto(library), newHighlight('a1', [QUOTE], 'yellow'), null, {
+      url: PAGE_URL,
+    });
+    const turned = { ...mine, kind: 'page-note' as const, selectors: [], updatedAt: mine.updatedAt + 1 };
+    await expect(putPageHighlight(library, storeInto(library), turned, null, { url: PAGE_URL })).rejects.toThrow(
+      NOT_THIS_PAGE,
+    );
+    expect(await library.getHighlight(mine.id)).toMatchObject({ kind: 'highlight', selectors: [QUOTE] });
+  });
 });

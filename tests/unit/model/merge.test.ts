@@ -119,6 +119,25 @@ describe('mergeHighlight', () => {
     const edited = { ...start, note: { value: 'later', stamp: format({ wall: 3_000, counter: 0, node: 'b' }) } };
     expect(mergeHighlight(gone, edited)).toMatchObject({ deleted: { value: true }, note: { value: 'later' } });
   });
+
+  it('never leaves a kind without its place: replicas disagreeing on kind merge to a record the validator accepts', () => {
+    const mine = { ...base('a'), createdAt: 2_000 };
+    const forged: ReplicatedHighlight = {
+      ...base('b'),
+      kind: 'page-note',
+      createdAt: 1_000,
+      selectors: { value: [], stamp: format({ wall: 500, counter: 0, node: 'b' }) },
+    };
+    for (const merged of [mergeHighlight(mine, forged), mergeHighlight(forged, mine)]) {
+      expect(merged.kind).toBe('page-note');
+      expect(merged.selectors.value).toEqual([]);
+    }
+    const newer = { ...mine, selectors: { ...mine.selectors, stamp: format({ wall: 9_000, counter: 0, node: 'a' }) } };
+    for (const merged of [mergeHighlight(newer, forged), mergeHighlight(forged, newer)]) {
+      // The page note's kind came from the earlier creation; its place cannot be the highlight's.
+      expect((merged.kind === 'page-note') === (merged.selectors.value.length === 0)).toBe(true);
+    }
+  });
 });
 
 describe('hybrid logical clock', () => {

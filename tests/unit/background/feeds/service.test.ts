@@ -10,9 +10,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFeedService } from '../../../../lib/background/feeds/service';
+import { articleIdFor } from '../../../../lib/shared/article/ids';
 import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
 import { type Library, openLibrary } from '../../../../lib/storage';
-import { makeHighlight, uniqueDbName } from '../../../support/library';
+import { makeArticle, makeHighlight, uniqueDbName } from '../../../support/library';
 import { type FeedServer, startFeedServer } from './feed-server';
 
 const UTF8 = readFileSync(path.resolve(import.meta.dirname, '../../../fixtures/feeds/rss2-zh-utf8.xml'), 'utf8');
@@ -39,6 +40,8 @@ async function setup() {
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
       res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: etag }).end(body);
     },
+    '/copy.xml': (_req, res) =>
+      void res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(UTF8),
     '/page.html': (_req, res) => void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>你好</p>'),
   });
   library = await openLibrary({ name: uniqueDbName() });
@@ -143,13 +146,60 @@ describe('the feed service', () => {
     expect(await service.unsubscribe(first.subscription.id, true)).toEqual({ existed: true, removed: 0, kept: 3 });
     expect(await service.list()).toEqual([]);
     expect(await lib.countArticles()).toBe(3);
+    // The removing half in a fresh library: kept articles are the reader's (see the tests below).
+    library?.close();
+    await server?.close();
 
-    const again = await service.subscribe(`${base}/feed.xml`);
+    const fresh = await setup();
+    const again = await fresh.service.subscribe(`${fresh.base}/feed.xml`);
     if (!again.ok) throw new Error(again.error.detail);
-    const [highlighted] = await lib.feedArticleIds(again.subscription.id);
-    await lib.putHighlight(makeHighlight({ id: 'h1', articleId: highlighted ?? '' }));
-    expect(await service.unsubscribe(again.subscription.id, false)).toEqual({ existed: true, removed: 2, kept: 1 });
-    expect(await lib.countArticles()).toBe(1);
-    expect(await lib.getArticleMeta(highlighted ?? '')).toBeDefined();
+    const [highlighted] = await fresh.lib.feedArticleIds(again.subscription.id);
+    await fresh.lib.putHighlight(makeHighlight({ id: 'h1', articleId: highlighted ?? '' }));
+    expect(await fresh.service.unsubscribe(again.subscription.id, false)).toEqual({
+      existed: true,
+      removed: 2,
+      kept: 1,
+    });
+    expect(await fresh.lib.countArticles()).toBe(1);
+    expect(await fresh.lib.getArticleMeta(highlighted ?? '')).toBeDefined();
+  });
+
+  it('never overwrites or claims an article saved another way, or another feed’s, when an entry names its page', async () => {
+    const { service, lib, base } = await setup();
+    // The reader saved the UN ceasefire page from the web; the feed's entry has that page as guid and link.
+    const page = 'https://chinese.example.net/news/2021/12/11/un-ceasefire';
+    const id = await articleIdFor({ url: page, title: '', published: null, source: null });
+    await lib.upsertArticle(
+      makeArticle({
+        id,
+        url: page,
+        origin: 'web',
+        title: '读者保存的全文',
+        html: '<p>读者保存的全文。</p>',
+        text: '读者保存的全文。',
+      }),
+    );
+    const before = await lib.getArticle(id);
+    const a = await service.subscribe(`${base}/feed.xml`);
+    if (!a.ok) throw new Error(a.error.detail);
+    expect(a.created).toBe(2);
+    expect(await lib.getArticle(id)).toEqual(before);
+    expect(await lib.feedArticleIds(a.subscription.id)).not.toContain(id);
+    // "Unsubscribe and remove" removes what the feed brought in, never the reader's page.
+    expect(await service.unsubscribe(a.subscription.id, false)).toMatchObject({ removed: 2 });
+    expect(await lib.getArticle(id)).toEqual(before);
+  });
+
+  it('leaves a feed’s articles to that feed: a second feed naming the same pages updates nothing', async () => {
+    const { service, lib, base } = await setup();
+    const a = await service.subscribe(`${base}/feed.xml`);
+    if (!a.ok) throw new Error(a.error.detail);
+    const own = await lib.feedArticleIds(a.subscription.id);
+    const before = await Promise.all(own.map((id) => lib.getArticle(id)));
+    const b = await service.subscribe(`${base}/copy.xml`);
+    if (!b.ok) throw new Error(b.error.detail);
+    expect(await Promise.all(own.map((id) => lib.getArticle(id)))).toEqual(before);
+    for (const id of own) expect(await lib.feedOfArticle(id)).toBe(a.subscription.id);
+    expect((await lib.feedArticleIds(b.subscription.id)).some((id) => own.includes(id))).toBe(false);
   });
 });
