@@ -137,7 +137,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
     const keys = await options.$$eval('table.shortcuts tbody tr td:first-child', (tds) =>
       tds.map((td) => td.textContent),
     );
-    expect(keys.slice(1, 3)).toEqual(['Alt+Shift+H', 'Alt+Shift+A']);
+    expect(keys.slice(1, 4)).toEqual(['Alt+Shift+S', 'Alt+Shift+H', 'Alt+Shift+A']);
 
     const reader = await ext.openExtensionPage(readerPath, 'article .g-body');
     const look = await reader.evaluate(() => {

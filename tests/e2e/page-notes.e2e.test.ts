@@ -112,7 +112,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('page notes in %s', (name) =
     fresh = await launchWithExtension(name);
     expect(await firstArticlePath(fresh)).toBe(readerPath);
     const options = await fresh.openExtensionPage('/options.html', 'main h1');
-    const input = (await options.waitForSelector('input[type=file]')) as ElementHandle<HTMLInputElement>;
+    const input = (await options.waitForSelector(
+      '.g-transfer-pick input[type=file]',
+    )) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
     await options.waitForFunction(() => document.querySelectorAll('.g-transfer-results li').length >= 1, {
       timeout: 30_000,

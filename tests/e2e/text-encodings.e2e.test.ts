@@ -39,7 +39,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('UTF-16 Markdown files in %s
 
   it('imports UTF-16 LE and BE with a BOM and refuses NUL bytes without one, by name', async () => {
     const page = await ext.openExtensionPage('/options.html', 'main h1');
-    const input = (await page.waitForSelector('input[type=file]')) as ElementHandle<HTMLInputElement>;
+    const input = (await page.waitForSelector('.g-transfer-pick input[type=file]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(...['le.md', 'be.md', 'no-bom.md'].map((f) => path.join(dir, f)));
     const results = await importResults(page, 3);
     expect(results.map((r) => r.ok)).toEqual([true, true, false]);
