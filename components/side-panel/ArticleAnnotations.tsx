@@ -12,6 +12,7 @@ import { readerUrl } from '../../lib/ui/reader-url';
 import { shownEntries, toggleColor } from '../../lib/ui/side-panel/filter';
 import type { PanelEntries } from '../../lib/ui/side-panel/order';
 import { colorName } from '../annotation/color-names';
+import { NewPageNote } from './NewPageNote';
 import { PanelEntry } from './PanelEntry';
 
 /** Props of {@link ArticleAnnotations}. */
@@ -25,6 +26,8 @@ export interface ArticleAnnotationsProps {
   onDelete: (highlight: Highlight) => void;
   /** Scrolls the followed tab to a highlight. */
   onGoTo: (id: string) => void;
+  /** Adds a page note (offered while the article has none). */
+  onAddPageNote: (note: string) => void;
 }
 
 /**
@@ -59,6 +62,7 @@ export function ArticleAnnotations({
   onNote,
   onDelete,
   onGoTo,
+  onAddPageNote,
 }: ArticleAnnotationsProps) {
   const [hidden, setHidden] = useState<ReadonlySet<HighlightColor>>(new Set());
   const shown = shownEntries(entries.placed, hidden);
@@ -88,12 +92,14 @@ export function ArticleAnnotations({
           </a>
         )}
       </p>
-      {entries.pageNotes.length > 0 && (
+      {entries.pageNotes.length > 0 ? (
         <ol class="entries page-notes" aria-label={t('pageNoteTitle')}>
           {entries.pageNotes.map((h) => (
             <PanelEntry key={h.id} highlight={h} title={entryTitle(h)} {...entryProps} />
           ))}
         </ol>
+      ) : (
+        <NewPageNote onAdd={onAddPageNote} />
       )}
       <h2>{tCount('sidePanelCount', total)}</h2>
       <fieldset class="filter">

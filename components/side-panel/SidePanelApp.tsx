@@ -11,7 +11,7 @@ import { t } from '../../lib/shared/i18n';
 import { call } from '../../lib/shared/messaging';
 import type { LibraryConnection } from '../../lib/storage';
 import { requestReaderGoTo } from '../../lib/ui/go-to';
-import { recolor, remove, renote, restore } from '../../lib/ui/side-panel/edits';
+import { addPageNote, recolor, remove, renote, restore } from '../../lib/ui/side-panel/edits';
 import { targetOfUrl } from '../../lib/ui/side-panel/target';
 import { ArticleAnnotations } from './ArticleAnnotations';
 import { RecentArticles } from './RecentArticles';
@@ -91,6 +91,7 @@ export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
             onNote={onNote}
             onDelete={onDelete}
             onGoTo={onGoTo}
+            onAddPageNote={(note) => write(async () => addPageNote(await library(), data.meta.id, note))}
           />
         )}
         {(data.kind === 'library' || data.kind === 'unsaved') && <RecentArticles library={library} />}

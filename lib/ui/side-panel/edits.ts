@@ -5,7 +5,7 @@
  * Every change goes through `changed` (lib/model/records.ts) so its clock moves on and sync
  * keeps the newest edit; a delete is a tombstone, and undo revives the same record.
  */
-import { changed, type Highlight, type HighlightColor } from '../../model';
+import { changed, type Highlight, type HighlightColor, newHighlight } from '../../model';
 import type { Library } from '../../storage';
 
 /** The current record of `id`, or undefined when it is gone (deleted elsewhere and purged). */
@@ -47,4 +47,16 @@ export async function restore(library: Library, id: string): Promise<Highlight |
   const next = changed(h, { deleted: false });
   await library.putHighlight(next);
   return next;
+}
+
+/**
+ * Adds a page note (a note on the whole article, no selector) to article `articleId`; the stored
+ * record, or undefined for an empty note (nothing is stored). Its colour is never shown.
+ */
+export async function addPageNote(library: Library, articleId: string, note: string): Promise<Highlight | undefined> {
+  const text = note.trim();
+  if (!text) return undefined;
+  const h = newHighlight(articleId, [], 'yellow', { kind: 'page-note', note: text });
+  await library.putHighlight(h);
+  return h;
 }

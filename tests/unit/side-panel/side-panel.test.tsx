@@ -127,4 +127,31 @@ describe('side panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'hlUndo' }));
     await waitFor(() => expect(titles()).toEqual(['pageNoteTitle', '停火线', '和谈']));
   });
+
+  it('adds a page note from the panel: first in the list, stored on the article; an empty one stores nothing', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: URL_A });
+    render(<SidePanelApp library={connectLibrary()} pinnedTab={tab.id ?? -1} />);
+    await waitFor(() => expect(titles()).toEqual(['停火线', '和谈']));
+    const pageNotes = async () => (await library.listHighlights('a')).filter((h) => h.kind === 'page-note');
+
+    // Saving an empty note stores nothing, and the offer comes back.
+    fireEvent.click(screen.getByRole('button', { name: 'pageNoteAdd' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'pageNoteTitle' })));
+    fireEvent.click(screen.getByRole('button', { name: 'pageNoteSave' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'pageNoteAdd' })));
+    expect(await pageNotes()).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'pageNoteAdd' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'pageNoteTitle' }), {
+      target: { value: '  整篇在讲**和谈**  ' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'pageNoteSave' }));
+    await waitFor(() => expect(titles()).toEqual(['pageNoteTitle', '停火线', '和谈']));
+    expect(await pageNotes()).toMatchObject([
+      { articleId: 'a', note: '整篇在讲**和谈**', selectors: [], deleted: false },
+    ]);
+    // With one, the panel edits it; it does not offer another.
+    expect(screen.queryByRole('button', { name: 'pageNoteAdd' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'pageNoteEdit' })).toBeTruthy();
+  });
 });
