@@ -46,12 +46,13 @@ export function usePanelData(library: LibraryConnection, target: PanelTarget): P
       const meta = await articleOfTarget(lib, target);
       if (!meta) return target.kind === 'live' ? { kind: 'unsaved' } : { kind: 'library' };
       const key = `${meta.id}:${meta.contentHash}`;
-      if (text.current?.key !== key) {
-        const article = await lib.getArticle(meta.id);
-        text.current = { key, text: article?.text ?? '' };
-      }
-      const all = await lib.listHighlights(meta.id);
-      return { kind: 'article', meta, all, entries: panelEntries(all, orphanIds(all, text.current.text)) };
+      // The text (once per version) and the highlights are read side by side.
+      const [stored, all] = await Promise.all([
+        text.current?.key === key ? text.current : lib.getArticle(meta.id).then((a) => ({ key, text: a?.text ?? '' })),
+        lib.listHighlights(meta.id),
+      ]);
+      text.current = stored;
+      return { kind: 'article', meta, all, entries: panelEntries(all, orphanIds(all, stored.text)) };
     };
     load().then(
       (next) => !cancelled && mounted.current && setData(next),
