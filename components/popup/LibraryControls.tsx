@@ -3,13 +3,16 @@
  * stays one search field and a list. Menus list the tags and source categories in use.
  */
 import { formatNumber, type MessageKey, t } from '../../lib/shared/i18n';
+import { tCount } from '../../lib/shared/i18n/plural';
 import {
   type ArchiveFilter,
   DEFAULT_VIEW,
   type Facet,
+  type FeedFacet,
   type HighlightFilter,
   isDefaultView,
   type LibraryView,
+  type ReadFilter,
   SORT_KEYS,
   type SortKey,
 } from '../../lib/ui/library-view';
@@ -24,6 +27,10 @@ const HIGHLIGHT_LABEL: Record<HighlightFilter, MessageKey> = {
   with: 'filterHighlightsWith',
   without: 'filterHighlightsWithout',
 };
+const READ_LABEL: Record<ReadFilter, MessageKey> = {
+  all: 'filterReadAll',
+  unread: 'filterReadUnread',
+};
 const ARCHIVE_LABEL: Record<ArchiveFilter, MessageKey> = {
   all: 'filterArchiveAll',
   unarchived: 'filterArchiveUnarchived',
@@ -37,6 +44,10 @@ export interface LibraryControlsProps {
   onView: (view: LibraryView) => void;
   tags: readonly Facet[];
   categories: readonly Facet[];
+  /** The subscriptions (the feed and unread filters show only when there are some). */
+  feeds: readonly FeedFacet[];
+  /** Marks every unread article of feed `feedId` read. */
+  onMarkFeedRead: (feedId: string) => void;
 }
 
 /** A labelled select over the given options. */
@@ -68,7 +79,8 @@ const facetOptions = (facets: readonly Facet[], anyLabel: string, current: strin
 };
 
 /** The filter and sort panel. */
-export function LibraryControls({ id, view, onView, tags, categories }: LibraryControlsProps) {
+export function LibraryControls({ id, view, onView, tags, categories, feeds, onMarkFeedRead }: LibraryControlsProps) {
+  const feed = feeds.find((f) => f.id === view.feed);
   return (
     <fieldset class="controls" id={id} aria-label={t('popupFilterSort')}>
       <Choice
@@ -83,6 +95,30 @@ export function LibraryControls({ id, view, onView, tags, categories }: LibraryC
         options={facetOptions(categories, t('filterCategoryAny'), view.category)}
         onChange={(v) => onView({ ...view, category: v || null })}
       />
+      {feeds.length > 0 && (
+        <>
+          <Choice
+            label={t('filterFeed')}
+            value={view.feed ?? ''}
+            options={[
+              { value: '', label: t('filterFeedAny') },
+              ...feeds.map((f) => ({ value: f.id, label: `${f.title} (${formatNumber(f.count)})` })),
+            ]}
+            onChange={(v) => onView({ ...view, feed: v || null })}
+          />
+          {feed && feed.unread > 0 && (
+            <button type="button" onClick={() => onMarkFeedRead(feed.id)}>
+              {tCount('feedMarkAllRead', feed.unread, feed.title)}
+            </button>
+          )}
+          <Choice
+            label={t('filterRead')}
+            value={view.read}
+            options={(Object.keys(READ_LABEL) as ReadFilter[]).map((k) => ({ value: k, label: t(READ_LABEL[k]) }))}
+            onChange={(v) => onView({ ...view, read: v as ReadFilter })}
+          />
+        </>
+      )}
       <Choice
         label={t('filterHighlights')}
         value={view.highlights}

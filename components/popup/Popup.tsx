@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { ArticleMeta } from '../../lib/model';
 import { formatNumber, t, uiLanguage } from '../../lib/shared/i18n';
 import { tCount } from '../../lib/shared/i18n/plural';
-import type { LibraryConnection } from '../../lib/storage';
+import type { FeedArticleLink, LibraryConnection } from '../../lib/storage';
 import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../../lib/ui/library-view';
 import { readerUrl } from '../../lib/ui/reader-url';
 import { TrashList } from '../shared/TrashList';
@@ -29,6 +29,11 @@ import { useSearch } from './use-search';
 /** Opens an article's reader page in a new tab and closes the popup. */
 function openArticle(id: string): void {
   void browser.tabs.create({ url: readerUrl(id) }).then(() => window.close());
+}
+
+/** The ids of feed `feedId`'s unread articles. */
+function unreadOf(links: Iterable<FeedArticleLink>, feedId: string): string[] {
+  return [...links].filter((l) => l.feedId === feedId && l.readAt === undefined).map((l) => l.articleId);
 }
 
 /** Props of {@link Popup}. */
@@ -64,15 +69,16 @@ export function Popup({ library: lib }: PopupProps) {
         paged.remove(id);
         index.remove(id);
       },
+      onRead: index.markRead,
     }),
-    [paged.replace, paged.remove, index.replace, index.remove],
+    [paged.replace, paged.remove, index.replace, index.remove, index.markRead],
   );
   const actions = useLibraryActions(lib, effects);
 
   const ready = index.state.kind === 'ready' ? index.state.index : null;
   const knownTags = useMemo(() => ready?.facets.tags.map((f) => f.value) ?? [], [ready]);
   const shown = useMemo(
-    () => (ready && filtered ? applyView(ready.metas, ready.counts, view, locale) : null),
+    () => (ready && filtered ? applyView(ready.metas, ready.counts, view, locale, ready.links) : null),
     [ready, filtered, view, locale],
   );
 
@@ -152,6 +158,8 @@ export function Popup({ library: lib }: PopupProps) {
                   onView={setView}
                   tags={ready?.facets.tags ?? []}
                   categories={ready?.facets.categories ?? []}
+                  feeds={ready?.feeds ?? []}
+                  onMarkFeedRead={(feedId) => ready && actions.markRead(unreadOf(ready.links.values(), feedId))}
                 />
               )}
               {filtered ? (

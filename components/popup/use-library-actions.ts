@@ -1,5 +1,6 @@
 /**
- * What the reader does to articles from the popup: tag, archive, delete with undo. Each write
+ * What the reader does to articles from the popup: tag, archive, delete with undo, mark a
+ * feed's articles read. Each write
  * goes to the library (which announces it, so every open view refreshes) and is shown here at
  * once through `onChanged` / `onRemoved`; a failure becomes a sentence, never a silent no-op.
  */
@@ -21,12 +22,14 @@ export type ActionNotice =
 export interface ActionEffects {
   onChanged: (meta: ArticleMeta) => void;
   onRemoved: (id: string) => void;
+  /** These feed articles were marked read at `at`. */
+  onRead: (ids: readonly string[], at: number) => void;
 }
 
 /** The popup's article actions over `lib`. */
 export function useLibraryActions(lib: () => Promise<Library>, effects: ActionEffects) {
   const [notice, setNotice] = useState<ActionNotice>(null);
-  const { onChanged, onRemoved } = effects;
+  const { onChanged, onRemoved, onRead } = effects;
 
   const fail = useCallback(
     (e: unknown) => setNotice({ kind: 'error', message: t('popupActionFailed', errorText(e)) }),
@@ -76,7 +79,17 @@ export function useLibraryActions(lib: () => Promise<Library>, effects: ActionEf
       .catch(fail);
   }, [lib, notice, fail]);
 
+  const markRead = useCallback(
+    (articleIds: readonly string[]) => {
+      const at = Date.now();
+      lib()
+        .then((db) => db.markFeedArticlesRead(articleIds, at))
+        .then((marked) => onRead(marked, at), fail);
+    },
+    [lib, onRead, fail],
+  );
+
   const dismiss = useCallback(() => setNotice(null), []);
 
-  return { notice, setTags, setArchived, remove, undo, dismiss };
+  return { notice, setTags, setArchived, remove, undo, markRead, dismiss };
 }

@@ -1,20 +1,30 @@
 /**
- * The whole library's metas and highlight counts, loaded only once the reader asks for more
- * than the default list (a filter, a sort, the filter menus, tag suggestions). Reloaded when the
- * library changes, while still wanted.
+ * The whole library's metas, highlight counts and feed links, loaded only once the reader asks
+ * for more than the default list (a filter, a sort, the filter menus, tag suggestions). Reloaded
+ * when the library changes, while still wanted.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ArticleMeta } from '../../lib/model';
+import type { ArticleMeta, Subscription } from '../../lib/model';
 import { errorText } from '../../lib/shared/error-text';
-import type { Library } from '../../lib/storage';
+import type { FeedArticleLink, Library } from '../../lib/storage';
 import { onLibraryChange } from '../../lib/storage';
-import { type LibraryFacets, libraryFacets, liveHighlightCounts } from '../../lib/ui/library-view';
+import {
+  type FeedFacet,
+  feedFacets,
+  type LibraryFacets,
+  libraryFacets,
+  liveHighlightCounts,
+} from '../../lib/ui/library-view';
 
 /** Everything the filtered views and menus need. */
 export interface LibraryIndex {
   metas: ArticleMeta[];
   counts: Map<string, number>;
   facets: LibraryFacets;
+  /** Feed links by article id, and the feed menu. */
+  links: Map<string, FeedArticleLink>;
+  subscriptions: Subscription[];
+  feeds: FeedFacet[];
 }
 
 /** Loading state of the index. */
@@ -29,6 +39,8 @@ export interface LibraryIndexHandle {
   state: IndexState;
   replace: (meta: ArticleMeta) => void;
   remove: (id: string) => void;
+  /** Shows these articles as read (after the library marked them). */
+  markRead: (ids: readonly string[], at: number) => void;
 }
 
 /** Loads all metas and live highlights through `lib` while `wanted`. */
@@ -42,13 +54,15 @@ export function useLibraryIndex(lib: () => Promise<Library>, wanted: boolean, lo
     const load = () => {
       const mine = ++token;
       lib()
-        .then((db) => Promise.all([db.allArticleMetas(), db.allHighlights()]))
+        .then((db) =>
+          Promise.all([db.allArticleMetas(), db.allHighlights(), db.allFeedLinks(), db.listSubscriptions()]),
+        )
         .then(
-          ([metas, highlights]) =>
+          ([metas, highlights, allLinks, subscriptions]) =>
             mine === token &&
             setState({
               kind: 'ready',
-              index: { metas, counts: liveHighlightCounts(highlights), facets: libraryFacets(metas, locale) },
+              index: indexOf(metas, liveHighlightCounts(highlights), locale, linkMap(allLinks), subscriptions),
             }),
           (e: unknown) => mine === token && setState({ kind: 'error', message: errorText(e) }),
         );
@@ -70,8 +84,8 @@ export function useLibraryIndex(lib: () => Promise<Library>, wanted: boolean, lo
     (change: (metas: ArticleMeta[]) => ArticleMeta[]) =>
       setState((s) => {
         if (s.kind !== 'ready') return s;
-        const metas = change(s.index.metas);
-        return { kind: 'ready', index: { ...s.index, metas, facets: libraryFacets(metas, locale) } };
+        const { counts, links, subscriptions } = s.index;
+        return { kind: 'ready', index: indexOf(change(s.index.metas), counts, locale, links, subscriptions) };
       }),
     [locale],
   );
@@ -80,6 +94,35 @@ export function useLibraryIndex(lib: () => Promise<Library>, wanted: boolean, lo
     [edit],
   );
   const remove = useCallback((id: string) => edit((metas) => metas.filter((m) => m.id !== id)), [edit]);
+  const markRead = useCallback(
+    (ids: readonly string[], at: number) =>
+      setState((s) => {
+        if (s.kind !== 'ready') return s;
+        const links = new Map(s.index.links);
+        for (const id of ids) {
+          const link = links.get(id);
+          if (link && link.readAt === undefined) links.set(id, { ...link, readAt: at });
+        }
+        const { metas, counts, subscriptions } = s.index;
+        return { kind: 'ready', index: indexOf(metas, counts, locale, links, subscriptions) };
+      }),
+    [locale],
+  );
 
-  return { state, replace, remove };
+  return { state, replace, remove, markRead };
+}
+
+function linkMap(links: readonly FeedArticleLink[]): Map<string, FeedArticleLink> {
+  return new Map(links.map((link) => [link.articleId, link]));
+}
+
+function indexOf(
+  metas: ArticleMeta[],
+  counts: Map<string, number>,
+  locale: string,
+  links: Map<string, FeedArticleLink>,
+  subscriptions: Subscription[],
+): LibraryIndex {
+  const facets = libraryFacets(metas, locale);
+  return { metas, counts, facets, links, subscriptions, feeds: feedFacets(subscriptions, metas, links) };
 }

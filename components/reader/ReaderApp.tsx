@@ -96,6 +96,16 @@ export function ReaderApp({ articleId, library }: ReaderAppProps) {
   useEffect(() => {
     if (state.kind === 'ready') document.title = state.article.title;
   }, [state]);
+  // Opening a feed's article marks it read (the popup's "unread" filter); others have no such state.
+  // Best effort: if the write fails the article stays unread, and it is shown all the same.
+  const shownId = state.kind === 'ready' ? state.article.id : null;
+  useEffect(() => {
+    if (shownId)
+      void library().then(
+        (lib) => lib.markFeedArticlesRead([shownId]),
+        () => undefined,
+      );
+  }, [shownId, library]);
 
   const current = readerAttributes(prefs ?? DEFAULT_READER_PREFS);
   return (

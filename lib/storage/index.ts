@@ -21,7 +21,7 @@ export {
   type Replica,
   tombstoneReplica,
 } from './replicas';
-export type { OutboxEntry } from './schema';
+export type { FeedArticleLink, OutboxEntry } from './schema';
 export {
   type ArticleSize,
   type Page,

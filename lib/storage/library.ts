@@ -25,7 +25,7 @@ import * as meta from './meta';
 import * as outbox from './outbox';
 import * as impact from './replica-impact';
 import * as replicas from './replicas';
-import type { GlossaSchema, OutboxEntry } from './schema';
+import type { FeedArticleLink, GlossaSchema, OutboxEntry } from './schema';
 import * as feeds from './subscriptions';
 import * as trash from './trash';
 import type { Page, SearchDocRecord, StorageUsage, TrashEntry } from './types';
@@ -152,6 +152,10 @@ export interface Library {
   feedArticleIds(feedId: string): Promise<string[]>;
   /** The feed an article came from. */
   feedOfArticle(articleId: string): Promise<string | undefined>;
+  /** Every article ↔ feed link with its read state. */
+  allFeedLinks(): Promise<FeedArticleLink[]>;
+  /** Marks feed articles read (those unread); the ids marked. */
+  markFeedArticlesRead(articleIds: readonly string[], at?: number): Promise<string[]>;
   /** Closes the connection; the library is unusable afterwards. */
   close(): void;
 }
@@ -258,6 +262,8 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     linkFeedArticles: (feedId, articleIds) => feeds.linkFeedArticles(db, feedId, articleIds),
     feedArticleIds: (feedId) => feeds.feedArticleIds(db, feedId),
     feedOfArticle: (articleId) => feeds.feedOfArticle(db, articleId),
+    allFeedLinks: () => feeds.allFeedLinks(db),
+    markFeedArticlesRead: (ids, at = Date.now()) => feeds.markFeedArticlesRead(db, ids, at),
     close: () => db.close(),
   };
 }

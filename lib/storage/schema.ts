@@ -87,6 +87,12 @@ export interface FeedArticleLink {
   articleId: string;
   /** The subscription's id. */
   feedId: string;
+  /**
+   * When the reader first opened it (ms); absent while unread. Only feed articles have a read
+   * state (the popup's "unread" filter is about what feeds brought in). It is this device's own:
+   * it stays out of the article record, so sync documents and backups are unchanged.
+   */
+  readAt?: number;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Subscription } from '../model';
-import type { GlossaSchema } from './schema';
+import type { FeedArticleLink, GlossaSchema } from './schema';
 
 type Db = IDBPDatabase<GlossaSchema>;
 
@@ -38,11 +38,39 @@ export async function deleteSubscription(db: Db, id: string): Promise<boolean> {
   return existed;
 }
 
-/** Records that feed `feedId` brought in these articles (an article belongs to its latest feed). */
+/**
+ * Records that feed `feedId` brought in these articles (an article belongs to its latest feed).
+ * An article already read stays read when a refresh brings its entry again.
+ */
 export async function linkFeedArticles(db: Db, feedId: string, articleIds: readonly string[]): Promise<void> {
   const tx = db.transaction('feedArticles', 'readwrite');
-  for (const articleId of articleIds) void tx.store.put({ articleId, feedId });
+  for (const articleId of articleIds) {
+    const readAt = (await tx.store.get(articleId))?.readAt;
+    void tx.store.put(readAt === undefined ? { articleId, feedId } : { articleId, feedId, readAt });
+  }
   await tx.done;
+}
+
+/** Every article ↔ feed link, with its read state (the popup's feed and unread filters). */
+export function allFeedLinks(db: Db): Promise<FeedArticleLink[]> {
+  return db.getAll('feedArticles');
+}
+
+/**
+ * Marks these feed articles read at `at`; an article that no feed brought in, or one read
+ * already, is left as it is. Answers the ids it marked.
+ */
+export async function markFeedArticlesRead(db: Db, articleIds: readonly string[], at: number): Promise<string[]> {
+  const tx = db.transaction('feedArticles', 'readwrite');
+  const marked: string[] = [];
+  for (const articleId of articleIds) {
+    const link = await tx.store.get(articleId);
+    if (link === undefined || link.readAt !== undefined) continue;
+    void tx.store.put({ ...link, readAt: at });
+    marked.push(articleId);
+  }
+  await tx.done;
+  return marked;
 }
 
 /** The ids of the articles feed `feedId` brought in. */

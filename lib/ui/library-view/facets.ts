@@ -2,7 +2,8 @@
  * The values the filter menus offer (tags and source categories in use) and the live highlight
  * count per article, computed from the whole library once the user asks to filter.
  */
-import type { ArticleMeta, Highlight } from '../../model';
+import type { ArticleMeta, Highlight, Subscription } from '../../model';
+import type { FeedArticleLink } from '../../storage';
 import { tagKey } from './tags';
 
 /** One menu entry: a value and how many articles carry it. */
@@ -54,4 +55,32 @@ export function liveHighlightCounts(highlights: Iterable<Highlight>): Map<string
   const counts = new Map<string, number>();
   for (const h of highlights) if (!h.deleted) counts.set(h.articleId, (counts.get(h.articleId) ?? 0) + 1);
   return counts;
+}
+
+/** One feed in the feed menu: the subscription, how many of its articles are listed, unread. */
+export interface FeedFacet {
+  id: string;
+  title: string;
+  count: number;
+  unread: number;
+}
+
+/**
+ * The feed menu: every subscription (by the order given, the options page's), with the number of
+ * listed articles it brought in and how many of those are unread.
+ */
+export function feedFacets(
+  subscriptions: readonly Subscription[],
+  metas: readonly ArticleMeta[],
+  links: ReadonlyMap<string, FeedArticleLink>,
+): FeedFacet[] {
+  const tally = new Map(subscriptions.map((s) => [s.id, { id: s.id, title: s.title || s.url, count: 0, unread: 0 }]));
+  for (const meta of metas) {
+    const link = links.get(meta.id);
+    const facet = link && tally.get(link.feedId);
+    if (!facet) continue;
+    facet.count += 1;
+    if (link.readAt === undefined) facet.unread += 1;
+  }
+  return [...tally.values()];
 }

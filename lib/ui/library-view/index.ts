@@ -4,7 +4,14 @@
  * undo (`undo-delete.ts`). Pure logic; the popup's components render it.
  */
 export { emphasise, type SnippetPiece } from './emphasis';
-export { type Facet, type LibraryFacets, libraryFacets, liveHighlightCounts } from './facets';
+export {
+  type Facet,
+  type FeedFacet,
+  feedFacets,
+  type LibraryFacets,
+  libraryFacets,
+  liveHighlightCounts,
+} from './facets';
 export { hasTag, MAX_TAG_LENGTH, normalizeTag, tagKey, withoutTag, withTag } from './tags';
 export { type DeletedArticle, type DeleteLibrary, deleteWithUndo, undoDelete } from './undo-delete';
 export {
@@ -16,6 +23,7 @@ export {
   isDefaultView,
   type LibraryView,
   matchesView,
+  type ReadFilter,
   SORT_KEYS,
   type SortKey,
 } from './view';

@@ -1,6 +1,6 @@
 /**
  * Which articles the library list shows, and in what order: a filter (tag, source category,
- * highlights, archive state) and a sort key. Pure functions over metas, so the popup stays a
+ * feed, unread, highlights, archive state) and a sort key. Pure functions over metas, so the popup stays a
  * thin view and every rule is tested without a browser.
  *
  * The default view (everything, newest saved first) is the order the storage index already
@@ -8,12 +8,15 @@
  * needs every meta and is computed here.
  */
 import type { ArticleMeta } from '../../model';
+import type { FeedArticleLink } from '../../storage';
 import { hasTag } from './tags';
 
 /** Whether to keep articles with highlights, without, or both. */
 export type HighlightFilter = 'all' | 'with' | 'without';
 /** Archive ("read") state to keep: all, only not yet archived, only archived. */
 export type ArchiveFilter = 'all' | 'unarchived' | 'archived';
+/** Read state to keep: all, or only the feed articles not yet opened. */
+export type ReadFilter = 'all' | 'unread';
 /** Sort keys of the list. */
 export const SORT_KEYS = ['saved', 'published', 'title'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -22,6 +25,9 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export interface LibraryView {
   tag: string | null;
   category: string | null;
+  /** A subscription's id: only the articles that feed brought in. */
+  feed: string | null;
+  read: ReadFilter;
   highlights: HighlightFilter;
   archive: ArchiveFilter;
   sort: SortKey;
@@ -31,6 +37,8 @@ export interface LibraryView {
 export const DEFAULT_VIEW: LibraryView = {
   tag: null,
   category: null,
+  feed: null,
+  read: 'all',
   highlights: 'all',
   archive: 'all',
   sort: 'saved',
@@ -41,16 +49,28 @@ export function isDefaultView(view: LibraryView): boolean {
   return (
     view.tag === null &&
     view.category === null &&
+    view.feed === null &&
+    view.read === 'all' &&
     view.highlights === 'all' &&
     view.archive === 'all' &&
     view.sort === 'saved'
   );
 }
 
-/** Whether one article passes the view's filter. `highlightCount` counts live highlights. */
-export function matchesView(meta: ArticleMeta, highlightCount: number, view: LibraryView): boolean {
+/**
+ * Whether one article passes the view's filter. `highlightCount` counts live highlights; `link`
+ * is its feed link (absent when no feed brought it in, so it is neither a feed's nor unread).
+ */
+export function matchesView(
+  meta: ArticleMeta,
+  highlightCount: number,
+  view: LibraryView,
+  link?: FeedArticleLink,
+): boolean {
   if (view.tag !== null && !hasTag(meta.tags, view.tag)) return false;
   if (view.category !== null && !meta.categories.includes(view.category)) return false;
+  if (view.feed !== null && link?.feedId !== view.feed) return false;
+  if (view.read === 'unread' && (link === undefined || link.readAt !== undefined)) return false;
   if (view.highlights === 'with' && highlightCount === 0) return false;
   if (view.highlights === 'without' && highlightCount > 0) return false;
   if (view.archive === 'archived' && !meta.archived) return false;
@@ -95,13 +115,17 @@ export function comparator(sort: SortKey, locale: string): (a: ArticleMeta, b: A
 
 /**
  * The list for `view`: the metas that pass its filter, sorted. `counts` holds live highlight
- * counts by article id (absent means none). Returns a new array; the input is left alone.
+ * counts by article id (absent means none), `links` the feed links by article id. Returns a new
+ * array; the input is left alone.
  */
 export function applyView(
   metas: readonly ArticleMeta[],
   counts: ReadonlyMap<string, number>,
   view: LibraryView,
   locale: string,
+  links: ReadonlyMap<string, FeedArticleLink> = new Map(),
 ): ArticleMeta[] {
-  return metas.filter((m) => matchesView(m, counts.get(m.id) ?? 0, view)).sort(comparator(view.sort, locale));
+  return metas
+    .filter((m) => matchesView(m, counts.get(m.id) ?? 0, view, links.get(m.id)))
+    .sort(comparator(view.sort, locale));
 }

@@ -8,6 +8,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
+import { newSubscription } from '../../../lib/shared/feeds/subscription';
 import { connectLibrary, type Library, type LibraryConnection, openLibrary } from '../../../lib/storage';
 import { makeArticle, makeHighlight } from '../../support/library';
 
@@ -175,6 +176,35 @@ describe('Popup', () => {
     expect(titles()[1]).toContain('乌克兰局势');
     fireEvent.click(screen.getByRole('button', { name: 'filterClear' }));
     await waitFor(() => expect(titles()[0]).toContain('乌克兰局势'));
+  });
+
+  it('filters by feed and by unread, and marks a feed all read', async () => {
+    const feed = await newSubscription('https://news.example/feed.xml', 1);
+    if (!feed) throw new Error('no subscription');
+    await library.putSubscription({ ...feed, title: '新闻订阅' });
+    await library.linkFeedArticles(feed.id, ['a', 'c']);
+    await library.markFeedArticlesRead(['c', 'b'], 5);
+    render(<Popup library={popupLibrary()} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'popupFilterSort' }));
+    await choose('filterFeed', feed.id);
+    const menu = screen.getByRole('combobox', { name: 'filterFeed' }) as HTMLSelectElement;
+    expect([...menu.options].map((o) => o.text)).toEqual(['filterFeedAny', '新闻订阅 (2)']);
+    await waitFor(() =>
+      expect(titles()).toEqual([expect.stringContaining('乌克兰局势'), expect.stringContaining('北京的秋天')]),
+    );
+    await choose('filterRead', 'unread');
+    await waitFor(() => expect(titles()).toEqual([expect.stringContaining('乌克兰局势')]));
+    // Only the feed's one unread article is counted, and marking reads it in the library.
+    fireEvent.click(screen.getByRole('button', { name: 'feedMarkAllRead_other 1 新闻订阅' }));
+    await waitFor(() => expect(screen.getByText('popupNoMatchingArticles')).toBeTruthy());
+    const links = new Map((await library.allFeedLinks()).map((l) => [l.articleId, l.readAt]));
+    expect(links.get('c')).toBe(5);
+    expect(typeof links.get('a')).toBe('number');
+    // An article no feed brought in has no read state, and is never "unread".
+    expect(links.has('b')).toBe(false);
+    await choose('filterFeed', '');
+    await waitFor(() => expect(screen.getByText('popupNoMatchingArticles')).toBeTruthy());
+    expect(screen.queryByRole('button', { name: /^feedMarkAllRead/ })).toBeNull();
   });
 
   it('archives and unarchives, and the archive filter follows', async () => {

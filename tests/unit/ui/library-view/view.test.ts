@@ -72,6 +72,8 @@ describe('library view', () => {
     expect(isDefaultView(view({ category: 'BBC' }))).toBe(false);
     expect(isDefaultView(view({ highlights: 'with' }))).toBe(false);
     expect(isDefaultView(view({ archive: 'unarchived' }))).toBe(false);
+    expect(isDefaultView(view({ feed: 'f1' }))).toBe(false);
+    expect(isDefaultView(view({ read: 'unread' }))).toBe(false);
     expect(isDefaultView(view({ sort: 'title' }))).toBe(false);
   });
 
@@ -93,6 +95,19 @@ describe('library view', () => {
   it('filters by archive state', () => {
     expect(ids(applyView(LIBRARY, COUNTS, view({ archive: 'archived' }), 'en'))).toEqual(['b']);
     expect(ids(applyView(LIBRARY, COUNTS, view({ archive: 'unarchived' }), 'en'))).toEqual(['c', 'a', 'd']);
+  });
+
+  it('filters by feed and by unread: only feed articles have a read state', () => {
+    const links = new Map([
+      ['a', { articleId: 'a', feedId: 'f1' }],
+      ['c', { articleId: 'c', feedId: 'f1', readAt: 7 }],
+      ['d', { articleId: 'd', feedId: 'f2' }],
+    ]);
+    expect(ids(applyView(LIBRARY, COUNTS, view({ feed: 'f1' }), 'en', links))).toEqual(['c', 'a']);
+    expect(ids(applyView(LIBRARY, COUNTS, view({ read: 'unread' }), 'en', links))).toEqual(['a', 'd']);
+    expect(ids(applyView(LIBRARY, COUNTS, view({ feed: 'f1', read: 'unread' }), 'en', links))).toEqual(['a']);
+    // Without links (no feeds), a feed filter keeps nothing and so does "unread".
+    expect(ids(applyView(LIBRARY, COUNTS, view({ read: 'unread' }), 'en'))).toEqual([]);
   });
 
   it('combines filters', () => {
