@@ -12,7 +12,9 @@ import { tCount } from '../../lib/shared/i18n/plural';
 import type { LibraryConnection } from '../../lib/storage';
 import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../../lib/ui/library-view';
 import { readerUrl } from '../../lib/ui/reader-url';
+import { PageFeeds } from '../shared/PageFeeds';
 import { TrashList } from '../shared/TrashList';
+import { useFollowedTab } from '../shared/use-followed-tab';
 import { ArticleList } from './ArticleList';
 import { LibraryControls } from './LibraryControls';
 import { focusFirstEntry } from './list-keys';
@@ -35,11 +37,14 @@ function openArticle(id: string): void {
 export interface PopupProps {
   /** The popup's connection to the library (its entrypoint opens it). */
   library: LibraryConnection;
+  /** The tab the popup speaks about (`?tab=`, as the side panel's), or null: the active tab. */
+  pinnedTab?: number | null;
 }
 
 /** The popup's root component. */
-export function Popup({ library: lib }: PopupProps) {
+export function Popup({ library: lib, pinnedTab = null }: PopupProps) {
   const locale = useMemo(() => uiLanguage(), []);
+  const tab = useFollowedTab(pinnedTab);
 
   const [query, setQuery] = useState('');
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
@@ -107,6 +112,7 @@ export function Popup({ library: lib }: PopupProps) {
             {t('popupSettings')}
           </button>
         </header>
+        <PageFeeds tabId={tab.tabId} tabUrl={tab.url} />
         <SearchBox
           query={query}
           onQuery={setQuery}
