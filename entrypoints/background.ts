@@ -15,6 +15,7 @@ import { installSearch } from '../lib/background/search/background';
 import { importBundledSeeds, SEEDS_IMPORTED_KEY } from '../lib/background/seeds/seed-import';
 import { startSync } from '../lib/background/sync/handlers';
 import { runCommand } from '../lib/background/tabs/commands';
+import { pageFeedsHandler } from '../lib/background/tabs/page-feeds';
 import { createPageWatch } from '../lib/background/tabs/page-watch';
 import { buildWebArticle, type WebPageSave } from '../lib/shared/article/web-page';
 import { callTab, INVALID, listen } from '../lib/shared/messaging';
@@ -109,6 +110,8 @@ export default defineBackground(() => {
     ...pages,
     // Feeds: subscribe, refresh on an alarm and on request, unsubscribe.
     ...startFeeds(library, prepare),
+    // What a tab offers to subscribe to, asked of its content script only when a page of ours asks.
+    'tab/feeds': pageFeedsHandler(),
     'search/query': installSearch(library),
     'seeds/import': { validate: (p) => (p === null ? null : INVALID), handle: () => runImport() },
     'panel/go-to': {

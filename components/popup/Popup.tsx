@@ -12,7 +12,9 @@ import { tCount } from '../../lib/shared/i18n/plural';
 import type { FeedArticleLink, LibraryConnection } from '../../lib/storage';
 import { applyView, DEFAULT_VIEW, isDefaultView, type LibraryView } from '../../lib/ui/library-view';
 import { readerUrl } from '../../lib/ui/reader-url';
+import { PageFeeds } from '../shared/PageFeeds';
 import { TrashList } from '../shared/TrashList';
+import { useFollowedTab } from '../shared/use-followed-tab';
 import { ArticleList } from './ArticleList';
 import { LibraryControls } from './LibraryControls';
 import { focusFirstEntry } from './list-keys';
@@ -40,11 +42,14 @@ function unreadOf(links: Iterable<FeedArticleLink>, feedId: string): string[] {
 export interface PopupProps {
   /** The popup's connection to the library (its entrypoint opens it). */
   library: LibraryConnection;
+  /** The tab the popup speaks about (`?tab=`, as the side panel's), or null: the active tab. */
+  pinnedTab?: number | null;
 }
 
 /** The popup's root component. */
-export function Popup({ library: lib }: PopupProps) {
+export function Popup({ library: lib, pinnedTab = null }: PopupProps) {
   const locale = useMemo(() => uiLanguage(), []);
+  const tab = useFollowedTab(pinnedTab);
 
   const [query, setQuery] = useState('');
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW);
@@ -113,6 +118,7 @@ export function Popup({ library: lib }: PopupProps) {
             {t('popupSettings')}
           </button>
         </header>
+        <PageFeeds tabId={tab.tabId} tabUrl={tab.url} />
         <SearchBox
           query={query}
           onQuery={setQuery}

@@ -13,9 +13,10 @@ import type { LibraryConnection } from '../../lib/storage';
 import { requestReaderGoTo } from '../../lib/ui/go-to';
 import { addPageNote, recolor, remove, renote, restore } from '../../lib/ui/side-panel/edits';
 import { targetOfUrl } from '../../lib/ui/side-panel/target';
+import { PageFeeds } from '../shared/PageFeeds';
+import { useFollowedTab } from '../shared/use-followed-tab';
 import { ArticleAnnotations } from './ArticleAnnotations';
 import { RecentArticles } from './RecentArticles';
-import { useFollowedTab } from './use-followed-tab';
 import { usePanelData } from './use-panel-data';
 
 /** Props of {@link SidePanelApp}. */
@@ -95,6 +96,7 @@ export function SidePanelApp({ library, pinnedTab }: SidePanelAppProps) {
           />
         )}
         {(data.kind === 'library' || data.kind === 'unsaved') && <RecentArticles library={library} />}
+        <PageFeeds tabId={tab.tabId} tabUrl={tab.url} />
       </main>
       <div class="undo-region" role="status" aria-live="polite">
         {notice?.kind === 'deleted' && (

@@ -1,8 +1,8 @@
 /**
  * The eager content script, on every http(s) page: decides whether the page is an article,
  * tells the background (toolbar badge), shows the in-page "Reading view" control on articles,
- * and opens the reading view on request. Only wiring: detection, watching and the control live
- * in lib/ and components/. Extraction and the reading-view UI are NOT imported here; the
+ * opens the reading view on request, and, asked, reports the feeds the page declares. Only
+ * wiring: detection, watching, feed links and the control live in lib/ and components/. Extraction and the reading-view UI are NOT imported here; the
  * background injects them on demand (`/reading-view.js`), keeping this script small.
  *
  * Nothing may escape into the page: every callback is wrapped so an exception stays ours
@@ -18,6 +18,7 @@ import {
 } from '../../lib/page/annotator-handle';
 import { isProbablyArticle } from '../../lib/page/detect/detect';
 import { countGestures } from '../../lib/page/gestures';
+import { collectPageFeeds } from '../../lib/page/page-feeds';
 import { getReadingView } from '../../lib/page/reading-view-handle';
 import { forReaderEvents } from '../../lib/page/trusted';
 import { watchVerdict } from '../../lib/page/verdict-watch';
@@ -121,6 +122,11 @@ function start(signal: AbortSignal): void {
     'highlights/go-to': {
       validate: (p) => (isRecord(p) && typeof p.id === 'string' && p.id.length <= 64 ? { id: p.id } : INVALID),
       handle: ({ id }) => safely(() => announcePageGoTo(id), false),
+    },
+    // Only when the popup or side panel asks: no page's links are read on load.
+    'page/feeds': {
+      validate: () => null,
+      handle: () => safely(() => collectPageFeeds(document), { feeds: [], contentType: '', looksLikeFeed: false }),
     },
   });
   signal.addEventListener('abort', () => {

@@ -124,3 +124,19 @@ export function initialFetchState(now: number): FeedFetchState {
     gone: false,
   };
 }
+
+/** A feed a web page offers: one it declares in its head, already checked by the background. */
+export interface PageFeed {
+  /** Absolute http(s) address. */
+  url: string;
+  /** Plain text, trimmed and bounded; '' when the page gave the link no title. */
+  title: string;
+}
+
+/** What a tab offers to subscribe to. */
+export interface PageFeeds {
+  /** The feeds its page declares, each address once, in document order (at most `LIMITS.pageFeeds`). */
+  feeds: PageFeed[];
+  /** The tab's own address when the tab seems to show a feed itself (the subscribe call decides). */
+  self: string | null;
+}

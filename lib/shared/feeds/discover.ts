@@ -6,6 +6,7 @@
  * wherever a DOM is, and the answer is plain data to send on.
  */
 import type { FeedFormat } from '../../model';
+import { LIMITS } from '../validate/limits';
 import { cleanText, resolveUrl } from './feed-text';
 
 /** A feed a page declares. */
@@ -27,7 +28,7 @@ const FEED_TYPES: Readonly<Record<string, FeedFormat>> = {
 };
 
 /** Most feeds reported for one page (a hostile page could declare thousands). */
-const MAX_DISCOVERED = 20;
+export const MAX_DISCOVERED = LIMITS.pageFeeds;
 
 /** The base URL of `doc`: its `<base href>` read against `pageUrl`, else `pageUrl`. */
 function baseOf(doc: Document, pageUrl: string): string {
@@ -50,7 +51,7 @@ export function discoverFeeds(doc: Document, pageUrl: string): DiscoveredFeed[] 
     if (!isFeedType || !(rel.includes('alternate') || rel.includes('feed'))) continue;
     const url = resolveUrl(link.getAttribute('href'), base);
     if (url === null || found.some((f) => f.url === url)) continue;
-    found.push({ url, title: cleanText(link.getAttribute('title') ?? '', 200), type });
+    found.push({ url, title: cleanText(link.getAttribute('title') ?? '', LIMITS.pageFeedTitle), type });
     if (found.length >= MAX_DISCOVERED) break;
   }
   return found;

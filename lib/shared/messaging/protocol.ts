@@ -4,10 +4,11 @@
  * reader of this file knows every conversation in the extension.
  */
 
-import type { FeedError, Highlight, SearchHitView, Subscription, UpsertOutcome } from '../../model';
+import type { FeedError, Highlight, PageFeeds, SearchHitView, Subscription, UpsertOutcome } from '../../model';
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
+import type { DiscoveredFeed } from '../feeds/discover';
 import type { SyncErrorKind, SyncSettings } from '../sync/config';
 import type { SyncStatus } from '../sync/status';
 
@@ -126,6 +127,12 @@ export interface BackgroundCalls {
    * become articles). Subscribing again to a known feed refreshes it.
    */
   'feeds/subscribe': { request: { url: string }; response: SubscribeResult };
+  /**
+   * From an extension page (popup, side panel): what tab `tabId` offers to subscribe to — the
+   * feeds its page declares (asked of its content script now, checked by the validator) and its
+   * own address when it seems to show a feed. Subscribing is still `feeds/subscribe`.
+   */
+  'tab/feeds': { request: { tabId: number }; response: PageFeeds };
   /** From an extension page: every subscription with its fetch state. */
   'feeds/list': { request: null; response: Subscription[] };
   /** From an extension page: refresh one feed now (`id: null`: every feed); answers the list after. */
@@ -151,6 +158,16 @@ export interface ContentCalls {
   'highlights/changed': { request: null; response: null };
   /** Scroll to highlight `id` and flash it (the side panel's "Go to"); answers whether it was there. */
   'highlights/go-to': { request: { id: string }; response: boolean };
+  /**
+   * The feeds the page declares in its head at this moment, its document's content type
+   * (`document.contentType`), and whether a page shown as text begins like a feed. Asked only on
+   * request, never on load; the answer comes from a world the page can influence, so the
+   * background validates it (lib/shared/validate/page-feeds.ts).
+   */
+  'page/feeds': {
+    request: null;
+    response: { feeds: DiscoveredFeed[]; contentType: string; looksLikeFeed: boolean };
+  };
 }
 
 /** Calls the offscreen document answers: DOM work a Chrome MV3 service worker cannot do. */

@@ -34,4 +34,7 @@ export const LIMITS = {
   context: 256,
   note: 100_000,
   selectors: 8,
+  /** Feeds one page may offer (popup, side panel), and the length of each one's title. */
+  pageFeeds: 10,
+  pageFeedTitle: 200,
 } as const;

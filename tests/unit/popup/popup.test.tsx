@@ -57,6 +57,8 @@ beforeEach(async () => {
       disconnect() {}
     },
   );
+  // The popup follows its window's active tab (for the page's feeds): the fake needs a window.
+  await fakeBrowser.windows.create({ focused: true });
   library = await openLibrary();
   await library.upsertArticle(
     makeArticle({ id: 'a', title: '乌克兰局势', savedAt: 3, tags: ['外交'], categories: ['新媒体', 'BBC'] }),

@@ -4,7 +4,7 @@
  * non-feed alternates and the `javascript:` one left out; and telling a feed response from a page.
  */
 import { describe, expect, it } from 'vitest';
-import { discoverFeeds, sniffFeed } from '../../../../lib/shared/feeds/discover';
+import { discoverFeeds, MAX_DISCOVERED, sniffFeed } from '../../../../lib/shared/feeds/discover';
 import { fixtureText } from './fixtures';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -26,12 +26,13 @@ describe('discoverFeeds', () => {
     expect(discoverFeeds(doc, 'http://a.example/x/y/z').map((f) => f.url)).toEqual(['http://a.example/x/rss']);
   });
 
-  it('reports at most 20 feeds from a page that declares thousands', () => {
+  it('reports at most 10 feeds from a page that declares thousands', () => {
+    expect(MAX_DISCOVERED).toBe(10);
     const links = Array.from(
       { length: 5000 },
       (_, i) => `<link rel="alternate" type="application/rss+xml" href="/f${i}">`,
     );
-    expect(discoverFeeds(parse(`<head>${links.join('')}</head>`), 'https://x.example/')).toHaveLength(20);
+    expect(discoverFeeds(parse(`<head>${links.join('')}</head>`), 'https://x.example/')).toHaveLength(MAX_DISCOVERED);
   });
 });
 

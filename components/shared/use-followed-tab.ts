@@ -1,7 +1,8 @@
 /**
- * The tab the side panel speaks about, and its URL as it changes. By default the active tab of
- * the panel's own window, followed as the reader switches tabs or a tab navigates; with
- * `?tab=<id>` (tests, or a reader who keeps the panel in a tab of its own) always that tab.
+ * The tab the side panel (and the popup's "Feeds on this page") speaks about, and its URL as it
+ * changes. By default the active tab of the page's own window, followed as the reader switches
+ * tabs or a tab navigates; with `?tab=<id>` (tests, or a reader who keeps the panel in a tab of
+ * its own) always that tab.
  * The URL of an http(s) tab is visible to us through the host permissions; no `tabs` permission.
  */
 import { useEffect, useState } from 'preact/hooks';
