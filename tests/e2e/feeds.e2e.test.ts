@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, pollPage } from './support/browsers';
-import { clickControl, typeInto } from './support/controls';
+import { chooseOption, clickControl, control, typeInto } from './support/controls';
 import { PopupPage } from './support/pages';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/feeds');
@@ -161,6 +161,59 @@ describe.each<BrowserName>(['chromium', 'firefox'])('feeds in %s', (name) => {
   });
 
   // Goes on from the two tests above: both feeds are subscribed and their articles stored.
+  it('filters the popup by feed and by unread; opening an article reads it; a feed is marked all read', async () => {
+    /** A fresh popup with its filters open, filtered to the feed whose menu entry starts with `feed`. */
+    const filtered = async (feed: string, read: 'all' | 'unread') => {
+      const popup = await PopupPage.open(ext);
+      await clickControl(popup.page, 'button', 'Filter and sort');
+      const menu = await control(popup.page, 'combobox', 'Feed');
+      const value = await popup.page.waitForFunction(
+        (s: string, f: string) =>
+          [...(document.querySelector<HTMLSelectElement>(s)?.options ?? [])].find((o) => o.text.startsWith(`${f} (`))
+            ?.value ?? false,
+        { polling: 100, timeout: 15_000 },
+        menu,
+        feed,
+      );
+      await chooseOption(popup.page, 'Feed', String(await value.jsonValue()));
+      await chooseOption(popup.page, 'Read', read);
+      return popup;
+    };
+    const listed = async (popup: PopupPage, titles: readonly string[]) => {
+      if (titles.length === 0) {
+        await pollPage(
+          popup.page,
+          () => document.body.textContent?.includes('No articles match these filters.') === true,
+        );
+        return [];
+      }
+      await popup.waitForEntries(titles.length);
+      return popup.entries();
+    };
+
+    const gbk = await filtered('新浪新闻·国内', 'unread');
+    const unread = await listed(gbk, GBK_TITLES);
+    expect(unread.map((e) => e.name)).toEqual(GBK_TITLES);
+    await gbk.page.close();
+    // Reading it in the reader marks it read.
+    const { pathname, search } = new URL(unread[0]?.href ?? '');
+    const reader = await ext.openExtensionPage(pathname + search, 'article .g-body');
+    await reader.close();
+    const again = await filtered('新浪新闻·国内', 'unread');
+    expect(await listed(again, [])).toEqual([]);
+    await again.page.close();
+
+    // The other feed: its four unread articles, then all marked read at once.
+    const zh = await filtered('半岛新闻 · 中文', 'unread');
+    expect((await listed(zh, [...UTF8_TITLES, NEW_TITLE])).map((e) => e.name).sort()).toEqual(
+      [...UTF8_TITLES, NEW_TITLE].sort(),
+    );
+    await clickControl(zh.page, 'button', 'Mark 4 unread articles of “半岛新闻 · 中文” as read');
+    expect(await listed(zh, [])).toEqual([]);
+    await zh.page.close();
+  });
+
+  // Goes on from the tests above: both feeds are subscribed and their articles stored.
   it('round-trips the subscriptions through OPML: export, unsubscribe keeping articles, import', async () => {
     const options = await ext.openExtensionPage('/options.html', '#feeds');
     await pollPage(options, () => document.querySelectorAll('#feeds li.feed').length === 2);
