@@ -2,8 +2,9 @@
  * The eager content script, on every http(s) page: decides whether the page is an article,
  * tells the background (toolbar badge), shows the in-page "Reading view" control on articles,
  * opens the reading view on request, and, asked, reports the feeds the page declares. Only
- * wiring: detection, watching, feed links and the control live in lib/ and components/. Extraction and the reading-view UI are NOT imported here; the
- * background injects them on demand (`/reading-view.js`), keeping this script small.
+ * wiring: detection, watching, feed links and the control live in lib/ and components/.
+ * Extraction and the reading-view UI are NOT imported here; the background injects them on
+ * demand (`/reading-view.js`), keeping this script small.
  *
  * Nothing may escape into the page: every callback is wrapped so an exception stays ours
  * (reported to our console with a prefix, never uncaught), and no global is defined in the
