@@ -299,8 +299,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
       (h) => h.articleId === articleId && h.kind === 'paragraph-note' && !h.deleted,
     );
     expect(stored.map((h) => h.note)).toEqual([NOTE]);
+    // Escape closes the note's dialog, then the view; the page closes once the view is gone.
     await page.keyboard.press('Escape');
+    await frame.waitForFunction(() => !document.querySelector('.g-editor[role=dialog]'), {
+      polling: 100,
+      timeout: 10_000,
+    });
     await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('glossa-reading-view'), { polling: 100, timeout: 10_000 });
     await page.close();
     const copy = await openReader(`/reader.html?id=${articleId}`);
     const onCopy = await copy.waitForFunction(
