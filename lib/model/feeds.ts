@@ -63,6 +63,8 @@ export type FeedErrorCode =
   | 'timeout'
   /** No answer at all (DNS, refused connection, too many redirects, TLS). */
   | 'network'
+  /** A feed on the internet redirected to this computer or the reader's network: not followed. */
+  | 'local-redirect'
   /** HTTP 410: the feed is gone for good. */
   | 'gone';
 

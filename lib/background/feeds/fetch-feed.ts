@@ -11,10 +11,16 @@
  * - a timeout (an MV3 worker is stopped when a fetch waits 30 s; the default is well under);
  * - the size cap enforced while the body streams: a huge or endless body is cut off at the
  *   limit and the connection cancelled, never buffered whole;
- * - 410 → `gone`; other errors carry `Retry-After` when the server sent one.
+ * - 410 → `gone`; other errors carry `Retry-After` when the server sent one;
+ * - a feed on the internet that redirects to this computer or the reader's own network
+ *   (`isLocalNetworkHost`) is refused (`local-redirect`) and that answer is never read: a public
+ *   feed must not turn Glossa into a reader of a router's or an intranet's pages. (The request
+ *   itself is made: an extension's fetch cannot see a redirect's target before following it.)
+ *   A feed the reader subscribed to on their own network may redirect within it.
  */
 import type { FeedError } from '../../model';
 import { MAX_FEED_BYTES } from '../../shared/feeds/decode';
+import { isLocalNetworkHost } from '../../shared/local-network';
 import { parseRetryAfter } from './fetch-state';
 
 /** Default time allowed for the whole fetch, body included. */
@@ -83,6 +89,11 @@ export async function fetchFeed(target: FetchTarget, options: FetchFeedOptions =
       referrerPolicy: 'no-referrer',
       signal,
     });
+    const finalUrl = response.url || target.url;
+    if (response.redirected && redirectsInward(target.url, finalUrl)) {
+      await response.body?.cancel();
+      return failed('local-redirect', `redirected to ${new URL(finalUrl).host}`);
+    }
     const validators = { etag: response.headers.get('ETag'), lastModified: response.headers.get('Last-Modified') };
     if (response.status === 304) {
       await response.body?.cancel();
@@ -109,7 +120,7 @@ export async function fetchFeed(target: FetchTarget, options: FetchFeedOptions =
       bytes,
       contentType: response.headers.get('Content-Type'),
       ...validators,
-      finalUrl: response.url || target.url,
+      finalUrl,
     };
   } catch (thrown) {
     if (timeout.aborted)
@@ -117,6 +128,11 @@ export async function fetchFeed(target: FetchTarget, options: FetchFeedOptions =
     if (options.signal?.aborted) return failed('network', 'the fetch was cancelled');
     return failed('network', thrown instanceof Error ? thrown.message : 'the request failed');
   }
+}
+
+/** Whether a fetch of `from`, an internet address, ended on this computer or the reader's network. */
+export function redirectsInward(from: string, to: string): boolean {
+  return !isLocalNetworkHost(new URL(from).hostname) && isLocalNetworkHost(new URL(to).hostname);
 }
 
 /** The body's bytes, or null once it passes `maxBytes` (the rest is never read). */

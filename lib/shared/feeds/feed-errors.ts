@@ -17,6 +17,7 @@ export const FEED_ERROR_MESSAGES = {
   'http-status': 'feedErrorHttpStatus',
   timeout: 'feedErrorTimeout',
   network: 'feedErrorNetwork',
+  'local-redirect': 'feedErrorLocalRedirect',
   gone: 'feedErrorGone',
 } as const satisfies Record<FeedErrorCode, MessageKey>;
 

@@ -4,6 +4,7 @@
  * server in every request (Basic auth), so it may cross the network unencrypted only on this
  * computer or the reader's own network; anywhere else the address must be https.
  */
+import { isLocalNetworkHost } from '../local-network';
 
 /** Where and as whom to sync. */
 export interface ServerConfig {
@@ -50,24 +51,6 @@ export class SyncError extends Error {
     super(message);
     this.name = 'SyncError';
   }
-}
-
-/**
- * Whether `hostname` is this computer or a private network: loopback (127/8, ::1, `localhost`),
- * RFC 1918 (10/8, 172.16/12, 192.168/16), link-local (169.254/16, fe80::/10), unique local
- * IPv6 (fc00::/7) and mDNS names (`*.local`). Only there may sync use plain http.
- */
-export function isLocalNetworkHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) return true;
-  if (host === '::1') return true;
-  if (/^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host)) return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (!v4) return false;
-  const [a, b] = [Number(v4[1]), Number(v4[2])];
-  return (
-    a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
-  );
 }
 
 /** Checks the server settings before a single request is made: null, or what is wrong. */

@@ -2,7 +2,8 @@
 /**
  * fetchFeed against a real node:http server on 127.0.0.1 (no fetch mocks): conditional GET with
  * ETag and Last-Modified answered 304, 410 Gone, Retry-After in seconds and as an HTTP-date,
- * redirects (followed, and a loop ending as a network error), a timeout, and the size cap cutting
+ * redirects (followed, a loop ending as a network error, none from the internet into the local
+ * network), a timeout, and the size cap cutting
  * a body off while it streams.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -89,6 +90,37 @@ describe('fetchFeed', () => {
     expect(loop).toMatchObject({ kind: 'failed', error: { code: 'network' } });
     // The Fetch standard's cap: the first request and 20 redirects.
     expect(s.seen.filter((r) => r.path === '/loop').length).toBeLessThanOrEqual(21);
+  });
+
+  it('refuses a feed on the internet that redirects into this computer or the local network', async () => {
+    const s = await serve({
+      '/feed': (_req, res) => res.writeHead(302, { Location: `${s.base}/router/admin.xml` }).end(),
+      '/direct': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/xml' }).end(RSS),
+      '/router/admin.xml': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/xml' }).end(RSS),
+    });
+    // A public name resolved to this server (what DNS would do), so the redirect lands on 127.0.0.1.
+    const PUBLIC = 'feeds.example.com';
+    const resolving: typeof fetch = (input, init) => fetch(String(input).replace(PUBLIC, '127.0.0.1'), init);
+    const publicBase = s.base.replace('127.0.0.1', PUBLIC);
+    const refused = await fetchFeed(
+      { url: `${publicBase}/feed`, etag: null, lastModified: null },
+      { fetchImpl: resolving },
+    );
+    expect(refused).toEqual({
+      kind: 'failed',
+      error: { code: 'local-redirect', detail: `redirected to ${new URL(s.base).host}` },
+      retryAfterMs: null,
+    });
+    // Without a redirect the same public feed reads as usual, and a local feed may redirect locally.
+    const direct = await fetchFeed(
+      { url: `${publicBase}/direct`, etag: null, lastModified: null },
+      { fetchImpl: resolving },
+    );
+    expect(direct.kind).toBe('fetched');
+    expect(await fetchFeed({ url: `${s.base}/feed`, etag: null, lastModified: null })).toMatchObject({
+      kind: 'fetched',
+      finalUrl: `${s.base}/router/admin.xml`,
+    });
   });
 
   it('gives up after the timeout, also when headers came but the body stalls', async () => {
