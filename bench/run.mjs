@@ -26,6 +26,7 @@ const SUITES = {
   import: { load: () => import('./suites/import-articles.mjs'), builds: ['harness'] },
   popup: { load: () => import('./suites/popup-paint.mjs'), builds: ['extension'] },
   panel: { load: () => import('./suites/panel-paint.mjs'), builds: ['extension'] },
+  'go-to': { load: () => import('./suites/go-to.mjs'), builds: ['extension'] },
   detect: { load: () => import('./suites/detect-extract.mjs'), builds: ['page'] },
   content: { load: () => import('./suites/content-cost.mjs'), builds: ['extension'] },
   anchor: { load: () => import('./suites/anchor.mjs'), builds: ['anchor'] },
