@@ -136,7 +136,7 @@ describe('Annotator', () => {
       closers.add(listener);
       return () => closers.delete(listener);
     };
-    mount(vi.fn(), undefined, { open, onClose });
+    mount(vi.fn(), undefined, { open, openParagraph: vi.fn(), onClose });
     fireEvent.click(within(await select('停火线')).getByRole('button', { name: 'hlAddNote' }));
     const frame = await waitFor(() => {
       const el = document.querySelector('iframe');
@@ -172,7 +172,7 @@ describe('Annotator', () => {
     };
     const open = vi.fn(async (id: string) => `chrome-extension://glossa/note-frame.html#${id}`);
     Element.prototype.scrollIntoView = vi.fn();
-    mount(vi.fn(), undefined, { open, onClose: () => () => undefined }, slow);
+    mount(vi.fn(), undefined, { open, openParagraph: vi.fn(), onClose: () => () => undefined }, slow);
     fireEvent.click(within(await select('乌克兰')).getByRole('button', { name: 'hlHighlightIn colorBlue' }));
     const panel = screen.getByRole('complementary', { name: 'panelLabel' });
     fireEvent.click(await within(panel).findByRole('button', { name: 'panelGoTo 乌克兰' }));
