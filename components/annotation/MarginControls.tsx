@@ -87,8 +87,9 @@ export function MarginControls({ paragraphs, numbers, placement, onOpen, accept 
       if (!frame) frame = win.requestAnimationFrame(measure);
     };
     measure();
-    const resizes = new win.ResizeObserver(later);
-    resizes.observe(doc.body);
+    // Every browser has it; a test DOM (jsdom) may not.
+    const resizes = win.ResizeObserver ? new win.ResizeObserver(later) : null;
+    resizes?.observe(doc.body);
     win.addEventListener('resize', later, { passive: true });
     // The page's own scroll boxes move their paragraphs without resizing anything.
     const onScroll = (event: Event) => {
@@ -97,7 +98,7 @@ export function MarginControls({ paragraphs, numbers, placement, onOpen, accept 
     doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
     return () => {
       win.cancelAnimationFrame(frame);
-      resizes.disconnect();
+      resizes?.disconnect();
       win.removeEventListener('resize', later);
       doc.removeEventListener('scroll', onScroll, { capture: true });
     };
