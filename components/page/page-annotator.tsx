@@ -3,9 +3,10 @@
  * shadow root on a host after `<body>`, so page CSS cannot reach it and ours cannot reach the
  * page; only the reader's own (trusted) events act on it or on highlights. Notes never enter the
  * page: the page's store reads highlights without them, and the editor is a frame of ours
- * (lib/page/note-frame.ts). Each paragraph's note control sits in our layer beside it
- * (MarginControls.tsx), not in the page. Highlights are painted with the CSS Custom Highlight API: the page's
- * DOM is not rewritten. Late-loading pages are re-placed a few times as their text changes.
+ * (lib/page/note-frame.ts); each paragraph's note control sits in our layer beside it
+ * (components/annotation/MarginControls.tsx), not in the page. Highlights are painted with the
+ * CSS Custom Highlight API: the page's DOM is not rewritten. Late-loading pages are re-placed a
+ * few times as their text changes.
  */
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';

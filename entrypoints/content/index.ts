@@ -1,10 +1,11 @@
 /**
  * The eager content script, on every http(s) page: decides whether the page is an article,
  * tells the background (toolbar badge), shows the in-page "Reading view" control on articles,
- * and opens the reading view on request, and loads the highlighting layer on an article page once
- * the reader selects text or first moves the pointer there. Only wiring: detection, watching and the control live
- * in lib/ and components/. Extraction and the reading-view UI are NOT imported here; the
- * background injects them on demand (`/reading-view.js`), keeping this script small.
+ * opens the reading view on request, and has the highlighting layer loaded on an article page
+ * once the reader selects text or first moves the pointer there. Only wiring: detection,
+ * watching and the control live in lib/ and components/. Extraction, the reading-view UI and the
+ * layer are NOT imported here; the background injects them on demand (`/reading-view.js`,
+ * `/annotator.js`), keeping this script small.
  *
  * Nothing may escape into the page: every callback is wrapped so an exception stays ours
  * (reported to our console with a prefix, never uncaught), and no global is defined in the
