@@ -16,13 +16,15 @@ import { pressButton, pressShortcut, selectText, waitForDrawn } from './support/
 import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
 import { readStore } from './support/extension-db';
 import { type LayerButton, layerButtons } from './support/layer';
-import { ExtensionProbe, serveTestPages, WebPage } from './support/live-web';
+import { ENGLISH, ExtensionProbe, serveTestPages, WebPage } from './support/live-web';
 
 /** Highlighted: late in the article. */
 const LATE = '中国是世界第二大军费支出国';
 /** In the paragraph that gets the note: earlier than LATE. */
 const NOTED = '美国、中国、印度、英国和俄罗斯是前五位国防开支国';
 const NOTE = '这段让我想到 **玻璃鸽子** 的比喻';
+/** In a paragraph of the English page, which no test saves before the last one. */
+const PHRASE = 'proof-of-concept code that exploits the vulnerability';
 
 const MESSAGES = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8'),
@@ -226,6 +228,47 @@ describe.each<BrowserName>(['chromium', 'firefox'])('paragraph notes on a live p
       { timeout: 10_000, polling: 100 },
       '这段让我想到 玻璃鸽子 的比喻',
     );
+    await page.close();
+  });
+
+  it('notes a paragraph of a page not saved yet, with no text selected first: the note saves the page with it', async () => {
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(server.url + ENGLISH.path, { waitUntil: 'domcontentloaded' });
+    await new WebPage(page).waitForControl();
+    const before = await paragraphsHtml(page);
+    // The reader's first pointer move on an article page brings the layer.
+    await page.mouse.move(400, 300);
+    await page.waitForSelector('glossa-annotator', { timeout: 15_000 });
+    const top = await paragraphTop(page, PHRASE);
+    await page.mouse.move(500, top + 8);
+    await expect
+      .poll(async () => (await marginControl(page, 'paraNoteAdd', PHRASE)).shown, { timeout: 10_000 })
+      .toBe(true);
+    const { x, y, width, height } = await marginControl(page, 'paraNoteAdd', PHRASE);
+    await page.mouse.click(x + width / 2, y + height / 2);
+    const editor = await new WebPage(page).noteFrame();
+    await editor.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA', {
+      timeout: 10_000,
+      polling: 100,
+    });
+    await page.keyboard.type('漏洞的细节');
+    expect(await pressButton(editor, 'Save note', '[role=dialog]')).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await readStore<Highlight>(probe.page, 'highlights')).filter((h) => h.note === '漏洞的细节').length,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    const note = (await readStore<Highlight>(probe.page, 'highlights')).find((h) => h.note === '漏洞的细节');
+    const articles = await readStore<{ id: string; url: string; title: string }>(probe.page, 'articles');
+    expect(articles.find((a) => a.id === note?.articleId)?.title).toBe(ENGLISH.title);
+    expect(note?.kind).toBe('paragraph-note');
+    // The layer hears of the new note: its control now says the paragraph has one.
+    await pressButton(editor, 'Close', '[role=dialog]');
+    await marginControl(page, 'paraNoteEdit', PHRASE);
+    expect((await paragraphsHtml(page)).paragraphs).toEqual(before.paragraphs);
     await page.close();
   });
 });
