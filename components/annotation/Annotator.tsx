@@ -7,8 +7,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightColor } from '../../lib/model';
-import { changed, newHighlight, pageNotesOf, quoteOf } from '../../lib/model';
-import { buildTextIndex, describeParagraph, describeRange } from '../../lib/shared/anchoring';
+import { changed, newHighlight, pageNotesOf } from '../../lib/model';
+import { buildTextIndex, describeRange } from '../../lib/shared/anchoring';
 import { selectionIn, toolbarPosition } from '../../lib/shared/highlighting/selection';
 import type { AnnotationStore } from '../../lib/shared/highlighting/store';
 import { t } from '../../lib/shared/i18n';
@@ -16,13 +16,14 @@ import { useMounted } from '../shared/use-mounted';
 import { AnnotationPanel } from './AnnotationPanel';
 import { copySelection, rangeOf } from './annotator-dom';
 import { EDITOR_FRAME_SIZE, EditorFrame } from './EditorFrame';
-import type { EditorFrameHost, EditorState } from './editor-state';
+import { type EditorFrameHost, type EditorState, editorLabel } from './editor-state';
 import { HighlightEditor } from './HighlightEditor';
+import { MarginControls } from './MarginControls';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StatusLine, useUndo } from './StatusLine';
 import { useAnnotations } from './use-annotations';
 import { type GoToRequests, useGoTo } from './use-go-to';
-import { useParagraphControls } from './use-paragraph-controls';
+import { type ParagraphNotesMode, useParagraphNotes } from './use-paragraph-notes';
 import { useReaderInput } from './use-reader-input';
 
 export type { EditorFrameHost } from './editor-state';
@@ -36,8 +37,8 @@ export interface AnnotatorProps {
   articleId: string;
   /** Where highlight styles go: the document, or the shadow root the body lives in. */
   styleTarget: Document | ShadowRoot;
-  /** Paragraph notes (stored copies). */
-  paragraphNotes?: boolean;
+  /** Paragraph notes: controls in the body (stored copies) or in our own layer (`'margin'`, live pages). */
+  paragraphNotes?: ParagraphNotesMode;
   /** Show the side panel, or (live pages) only the orphans (when some exist). */
   panel?: boolean | 'orphans';
   /** Colour of the first highlight, and the colour remembered after each choice. */
@@ -105,22 +106,22 @@ export function Annotator(props: AnnotatorProps) {
     });
   }, [painter]);
 
-  const paragraphs = useParagraphControls(
+  const {
+    paragraphs,
+    numbers,
+    open: openParagraph,
+  } = useParagraphNotes({
     root,
     placement,
-    props.paragraphNotes ?? false,
-    useCallback(
-      (paragraph: Element, control: HTMLElement) => {
-        const existing = placement?.placed.find((p) => p.paragraph === paragraph);
-        if (existing) return openEditor(existing.highlight.id, paragraph, false);
-        const selectors = describeParagraph(buildTextIndex(root), paragraph);
-        const draft = newHighlight(articleId, selectors, lastColor, { kind: 'paragraph-note' });
-        setEditor({ target: draft, anchor: paragraph, editing: true, returnTo: control });
-      },
-      [placement, root, articleId, lastColor, openEditor],
-    ),
-    props.contentVersion,
-  );
+    mode: props.paragraphNotes ?? false,
+    contentVersion: props.contentVersion,
+    articleId,
+    lastColor,
+    framed,
+    openEditor,
+    setEditor,
+    onError: useCallback((message: string) => setStatus(t('hlSaveFailed', message)), []),
+  });
 
   const highlightSelection = useCallback(
     async (color: HighlightColor, withNote = false) => {
@@ -207,9 +208,12 @@ export function Annotator(props: AnnotatorProps) {
   };
 
   const edited = editor ? (typeof editor.target === 'string' ? find(editor.target) : editor.target) : undefined;
-  const paragraphNumber = (el: Element | null) => (el ? paragraphs.indexOf(el) + 1 : 0);
+  const paragraphNumber = (el: Element | null) => (el ? (numbers[paragraphs.indexOf(el)] ?? 0) : 0);
   return (
     <div class="g-annotator" data-glossa-ui="">
+      {props.paragraphNotes === 'margin' && (
+        <MarginControls {...{ paragraphs, numbers, placement, accept }} onOpen={openParagraph} />
+      )}
       {selection && !editor && (
         <SelectionToolbar
           position={toolbarPosition(selection, win)}
@@ -224,7 +228,7 @@ export function Annotator(props: AnnotatorProps) {
         <EditorFrame
           key={editor.frame}
           src={editor.frame}
-          label={t('hlEditorLabel', quoteOf(edited).slice(0, 60))}
+          label={editorLabel(edited, paragraphNumber(editor.anchor as Element))}
           position={toolbarPosition(rangeOf(editor.anchor), win, EDITOR_FRAME_SIZE.width)}
           onReplaced={closeEditor}
         />
@@ -233,11 +237,7 @@ export function Annotator(props: AnnotatorProps) {
         <HighlightEditor
           key={edited.id}
           highlight={edited}
-          label={
-            edited.kind === 'paragraph-note'
-              ? t('paraNoteLabel', paragraphNumber(editor.anchor as Element))
-              : t('hlEditorLabel', quoteOf(edited).slice(0, 60))
-          }
+          label={editorLabel(edited, paragraphNumber(editor.anchor as Element))}
           position={toolbarPosition(rangeOf(editor.anchor), win, 320)}
           editing={editor.editing}
           onColor={(color) => {

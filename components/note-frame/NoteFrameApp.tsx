@@ -3,13 +3,17 @@
  * (components/annotation/EditorFrame.tsx), so the note is shown and typed where no web page can
  * read it. It redeems its one-time token for the highlight it edits — one of this very tab's
  * page, checked by the background — and then reads and writes that highlight in the library
- * itself, like the reader does. Closing (Close, Escape, after a delete) goes through the
- * background, which tells the tab's highlighting layer to take the frame away.
+ * itself, like the reader does. A new paragraph note (a margin control pressed on the page) comes
+ * as a draft: nothing is stored until the reader writes a note and saves it, and then the frame
+ * stores it — a page never creates one. Closing (Close, Escape, after a delete) goes through the
+ * background, which tells the tab's highlighting layer to take the frame away, once the last
+ * write is done.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { changed, type Highlight, quoteOf } from '../../lib/model';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { changed, type Highlight, newHighlight, quoteOf } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
 import { call } from '../../lib/shared/messaging';
+import type { NoteFrameTarget } from '../../lib/shared/messaging/protocol';
 import { lastHighlightColor } from '../../lib/shared/settings/highlight-prefs';
 import { type LibraryConnection, onLibraryChange } from '../../lib/storage';
 import { HighlightEditor } from '../annotation/HighlightEditor';
@@ -24,7 +28,7 @@ export interface NoteFrameAppProps {
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'ready'; highlight: Highlight; editing: boolean };
+  | { kind: 'ready'; highlight: Highlight; editing: boolean; stored: boolean };
 
 /** Asks the background to take the frame away (`deletedId`: offer to undo that delete). */
 function close(deletedId: string | null = null): void {
@@ -36,13 +40,22 @@ export function NoteFrameApp({ token, library }: NoteFrameAppProps) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    let target: { highlightId: string; articleId: string; editing: boolean } | null = null;
+    let target: NoteFrameTarget | null = null;
     const load = async () => {
       if (!target) return;
-      const found = await (await library()).getHighlight(target.highlightId);
-      if (!found || found.deleted || found.articleId !== target.articleId) return close();
+      const { highlightId, articleId, draft } = target;
+      const found = await (await library()).getHighlight(highlightId);
+      const shown =
+        found ??
+        (draft && newHighlight(articleId, draft.selectors, draft.color, { kind: 'paragraph-note', id: highlightId }));
+      if (!shown || shown.deleted || shown.articleId !== articleId) return close();
       const editing = target.editing;
-      setState((now) => ({ kind: 'ready', highlight: found, editing: now.kind === 'ready' ? now.editing : editing }));
+      setState((now) => ({
+        kind: 'ready',
+        highlight: shown,
+        editing: now.kind === 'ready' ? now.editing : editing,
+        stored: Boolean(found),
+      }));
     };
     void call('background', 'note-frame/highlight', { token }).then((answer) => {
       if (!answer.ok) return setState({ kind: 'failed', message: answer.error.message });
@@ -55,6 +68,10 @@ export function NoteFrameApp({ token, library }: NoteFrameAppProps) {
     });
   }, [token, library]);
 
+  // The last write, which closing waits for: the frame goes away once the note is kept.
+  const writing = useRef<Promise<unknown>>(Promise.resolve());
+  const closeAfterWrites = (deletedId: string | null = null) => void writing.current.then(() => close(deletedId));
+
   if (state.kind === 'loading') return null;
   if (state.kind === 'failed') {
     return (
@@ -63,14 +80,16 @@ export function NoteFrameApp({ token, library }: NoteFrameAppProps) {
       </p>
     );
   }
-  const { highlight } = state;
-  const save = (next: Highlight) =>
-    library()
+  const { highlight, stored } = state;
+  const save = (next: Highlight) => {
+    writing.current = library()
       .then((lib) => lib.putHighlight(next))
       .then(
         () => setFailure(null),
         (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)),
       );
+    return writing.current;
+  };
   return (
     <div class="g-annotator" data-glossa-ui="">
       <HighlightEditor
@@ -82,9 +101,15 @@ export function NoteFrameApp({ token, library }: NoteFrameAppProps) {
           void lastHighlightColor.setValue(color);
           void save(changed(highlight, { color }));
         }}
-        onNote={(note) => void save(changed(highlight, { note }))}
-        onDelete={() => void save(changed(highlight, { deleted: true })).then(() => close(highlight.id))}
-        onClose={() => close()}
+        onNote={(note) => {
+          // A draft paragraph note is stored only with a note the reader wrote.
+          if (stored || note) void save(changed(highlight, { note }));
+          else closeAfterWrites();
+        }}
+        onDelete={() =>
+          stored ? void save(changed(highlight, { deleted: true })).then(() => close(highlight.id)) : closeAfterWrites()
+        }
+        onClose={() => closeAfterWrites()}
       />
       {failure && (
         <p class="g-error" role="alert">

@@ -3,8 +3,10 @@
  * shadow root on a host after `<body>`, so page CSS cannot reach it and ours cannot reach the
  * page; only the reader's own (trusted) events act on it or on highlights. Notes never enter the
  * page: the page's store reads highlights without them, and the editor is a frame of ours
- * (lib/page/note-frame.ts). Highlights are painted with the CSS Custom Highlight API: the page's
- * DOM is not rewritten. Late-loading pages are re-placed a few times as their text changes.
+ * (lib/page/note-frame.ts); each paragraph's note control sits in our layer beside it
+ * (components/annotation/MarginControls.tsx), not in the page. Highlights are painted with the
+ * CSS Custom Highlight API: the page's DOM is not rewritten. Late-loading pages are re-placed a
+ * few times as their text changes.
  */
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -29,6 +31,7 @@ const SETTLE_MS = 600;
 
 function PageAnnotator({ doc, host }: { doc: Document; host: Element }) {
   const store = useMemo(() => pageStore(doc, () => pageToSave(doc)), [doc]);
+  const editorFrame = useMemo(() => pageEditorFrame(() => (store.isSaved() ? null : pageToSave(doc))), [doc, store]);
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [contentVersion, setContentVersion] = useState(0);
   useEffect(() => {
@@ -74,7 +77,8 @@ function PageAnnotator({ doc, host }: { doc: Document; host: Element }) {
       contentVersion={contentVersion}
       panel="orphans"
       acceptEvent={isReaderEvent}
-      editorFrame={pageEditorFrame}
+      editorFrame={editorFrame}
+      paragraphNotes="margin"
       goToRequests={onPageGoTo}
     />
   );

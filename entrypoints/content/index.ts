@@ -1,10 +1,12 @@
 /**
  * The eager content script, on every http(s) page: decides whether the page is an article,
  * tells the background (toolbar badge), shows the in-page "Reading view" control on articles,
- * opens the reading view on request, and, asked, reports the feeds the page declares. Only
- * wiring: detection, watching, feed links and the control live in lib/ and components/.
- * Extraction and the reading-view UI are NOT imported here; the background injects them on
- * demand (`/reading-view.js`), keeping this script small.
+ * opens the reading view on request, has the highlighting layer loaded on an article page once
+ * the reader selects text or first moves the pointer there, and, asked, reports the feeds the
+ * page declares. Only wiring: detection, watching, feed links and the control live in lib/ and
+ * components/. Extraction, the reading-view UI and the layer are NOT imported here; the
+ * background injects them on demand (`/reading-view.js`, `/annotator.js`), keeping this script
+ * small.
  *
  * Nothing may escape into the page: every callback is wrapped so an exception stays ours
  * (reported to our console with a prefix, never uncaught), and no global is defined in the
@@ -89,6 +91,19 @@ function start(signal: AbortSignal): void {
   );
   document.addEventListener('mouseup', onSelectionEnd, { signal });
   document.addEventListener('keyup', onSelectionEnd, { signal });
+  // On an article page the layer also comes with the reader's first pointer move or Tab, so a
+  // paragraph's note control is there without selecting text first. One flag test per event
+  // until then; nothing on other pages.
+  const onReaderNear = forReaderEvents(
+    guard((event: Event) => {
+      if (annotatorRequested || !isArticleNow || getReadingView()?.isOpen()) return;
+      if (event.type === 'keydown' && (event as KeyboardEvent).key !== 'Tab') return;
+      annotatorRequested = true;
+      void call('background', 'annotator/load', null);
+    }),
+  );
+  document.addEventListener('mousemove', onReaderNear, { signal, passive: true });
+  document.addEventListener('keydown', onReaderNear, { signal, passive: true });
 
   const stopListening = listen('content', {
     'reading-view/toggle': {

@@ -14,6 +14,9 @@
  * - Notes are the reader's private words: they never enter a page's world. A page reads its
  *   highlights without their notes, cannot write a note, and cannot create a paragraph note;
  *   notes are read and written in the note editor's frame, an extension page (note-frame.html).
+ *   A paragraph's margin control on a live page only asks for that frame on a *draft* (its
+ *   selectors, checked here, bound to the page's own article): the frame creates the paragraph
+ *   note itself, and only when the reader types one and saves it.
  * - "Not yours" and "not found" are one answer, so a page cannot probe the library.
  */
 import type { Highlight, UpsertOutcome } from '../model';
@@ -105,6 +108,24 @@ export async function pageHighlightArticle(library: Library, senderUrl: string, 
   const highlight = meta ? await library.getHighlight(highlightId) : undefined;
   if (!meta || !highlight || highlight.deleted || highlight.articleId !== meta.id) throw new Error(NOT_THIS_PAGE);
   return meta.id;
+}
+
+/**
+ * The article a new paragraph note of the sender's page belongs to: the one saved from its own
+ * address, or `page` saved now (under the same rules as a first highlight, {@link savePageFor}).
+ * Throws {@link NOT_THIS_PAGE} when there is neither.
+ */
+export async function paragraphNoteArticle(
+  library: Library,
+  store: StorePage,
+  page: WebPageSave | null,
+  sender: PageSender,
+): Promise<string> {
+  const own = ownAddress(sender.url);
+  const meta = own ? await library.articleAt(own) : undefined;
+  if (meta) return meta.id;
+  if (!page) throw new Error(NOT_THIS_PAGE);
+  return (await savePageFor(library, store, page, sender)).id;
 }
 
 /**

@@ -6,13 +6,13 @@
  * page the sender shows (page-access.ts); payloads are validated before anything is done.
  */
 import type { Browser } from 'wxt/browser';
-import type { UpsertOutcome } from '../model';
+import { HIGHLIGHT_COLORS, type HighlightColor, type UpsertOutcome } from '../model';
 import type { WebPageSave } from '../shared/article/web-page';
 import { callTab, type Handler, INVALID, isExtensionPage, isWebContentScript } from '../shared/messaging';
-import type { BackgroundCalls } from '../shared/messaging/protocol';
+import type { BackgroundCalls, NoteFrameTarget } from '../shared/messaging/protocol';
 import { recordId } from '../shared/validate/fields';
 import { isRecord } from '../shared/validate/guards';
-import { validateHighlight } from '../shared/validate/highlight';
+import { validateHighlight, validateParagraphSelectors } from '../shared/validate/highlight';
 import { validateWebPageSave } from '../shared/validate/web-page';
 import type { Library } from '../storage';
 import { createFrameTokens } from './frame-tokens';
@@ -23,6 +23,7 @@ import {
   NOT_THIS_PAGE,
   type PageSender,
   pageHighlightArticle,
+  paragraphNoteArticle,
   putPageHighlight,
   type StorePage,
   savePageFor,
@@ -71,12 +72,13 @@ export function pageHandlers(
   | 'reading-view/save'
   | 'reading-view/close'
   | 'note-frame/open'
+  | 'note-frame/open-paragraph'
   | 'note-frame/highlight'
   | 'note-frame/close'
 > & { forgetTab(tabId: number): void } {
   const gate = createGestureGate();
   const views = createFrameTokens<WebPageSave | null>();
-  const notes = createFrameTokens<{ highlightId: string; articleId: string; editing: boolean }>();
+  const notes = createFrameTokens<NoteFrameTarget>();
   return {
     forgetTab: (tabId) => gate.forget(tabId),
     'page/detected': {
@@ -186,6 +188,26 @@ export function pageHandlers(
         // Only a highlight of the article saved from the sender's own address.
         const articleId = await pageHighlightArticle(await library, sender.url ?? '', highlightId);
         return { token: notes.register(tabOf(sender), { highlightId, articleId, editing }) };
+      },
+    },
+    'note-frame/open-paragraph': {
+      accept: isWebContentScript,
+      validate: (p) => {
+        if (!isRecord(p) || !Number.isInteger(p.gesture)) return INVALID;
+        const selectors = validateParagraphSelectors(p.selectors);
+        const color = HIGHLIGHT_COLORS.find((c) => c === p.color);
+        const page = p.page === null ? null : validateWebPageSave(p.page);
+        return selectors && color && (p.page === null || page)
+          ? { selectors, color: color as HighlightColor, page, gesture: Number(p.gesture) }
+          : INVALID;
+      },
+      handle: async ({ selectors, color, page, gesture }, sender) => {
+        // Only a draft on the sender's own article: the frame stores it once the reader writes.
+        const articleId = await paragraphNoteArticle(await library, store, page, pageSender(sender, gate, gesture));
+        watch.seen(tabOf(sender), articleId);
+        const draft = { selectors, color };
+        const target = { highlightId: crypto.randomUUID(), articleId, editing: true, draft };
+        return { token: notes.register(tabOf(sender), target) };
       },
     },
     'note-frame/highlight': {

@@ -5,8 +5,11 @@
  * cannot reach (see components/annotation/EditorFrame.tsx).
  */
 import { browser } from 'wxt/browser';
+import type { HighlightColor, Selector } from '../model';
+import type { WebPageSave } from '../shared/article/web-page';
 import { call } from '../shared/messaging';
 import { onNoteFrameClose } from './annotator-handle';
+import { currentGesture } from './gestures';
 
 /** Opens the framed editor on highlight `id`: the frame's address. */
 export async function noteFrameAddress(id: string, editing: boolean): Promise<string> {
@@ -15,5 +18,33 @@ export async function noteFrameAddress(id: string, editing: boolean): Promise<st
   return browser.runtime.getURL(`/note-frame.html#${answer.value.token}`);
 }
 
-/** The live page's editor-frame host, for the highlighting layer. */
-export const pageEditorFrame = { open: noteFrameAddress, onClose: onNoteFrameClose };
+/**
+ * Opens the framed editor on a new paragraph note (`selectors` from `describeParagraph`): the
+ * frame's address. `page` saves an unsaved page first, as a first highlight does.
+ */
+export async function paragraphFrameAddress(
+  selectors: Selector[],
+  color: HighlightColor,
+  page: WebPageSave | null,
+): Promise<string> {
+  const answer = await call('background', 'note-frame/open-paragraph', {
+    selectors,
+    color,
+    page,
+    gesture: currentGesture(),
+  });
+  if (!answer.ok) throw new Error(answer.error.message);
+  return browser.runtime.getURL(`/note-frame.html#${answer.value.token}`);
+}
+
+/**
+ * The live page's editor-frame host, for the highlighting layer; `toSave` gives the page to save
+ * with a first paragraph note (null once its article is saved).
+ */
+export function pageEditorFrame(toSave: () => WebPageSave | null) {
+  return {
+    open: noteFrameAddress,
+    openParagraph: (selectors: Selector[], color: HighlightColor) => paragraphFrameAddress(selectors, color, toSave()),
+    onClose: onNoteFrameClose,
+  };
+}

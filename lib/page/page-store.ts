@@ -10,8 +10,11 @@ import { call } from '../shared/messaging';
 import { onPageHighlightsChanged } from './annotator-handle';
 import { currentGesture } from './gestures';
 
+/** A live page's store; `isSaved` tells whether the page's article is known to be saved. */
+export type PageStore = AnnotationStore & { isSaved(): boolean };
+
 /** A store for the page in `doc`; `toSave` extracts the page when it must be saved. */
-export function pageStore(doc: Document, toSave: () => WebPageSave | null): AnnotationStore {
+export function pageStore(doc: Document, toSave: () => WebPageSave | null): PageStore {
   let articleId: string | null = null;
   let seenUrl = doc.URL;
   /** A single-page app changes its address without reloading us: forget the old article. */
@@ -21,6 +24,10 @@ export function pageStore(doc: Document, toSave: () => WebPageSave | null): Anno
     articleId = null;
   };
   return {
+    isSaved() {
+      followAddress();
+      return articleId !== null;
+    },
     async list() {
       followAddress();
       const answer = await call('background', 'highlights/for-page', null);

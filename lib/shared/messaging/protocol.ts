@@ -4,13 +4,30 @@
  * reader of this file knows every conversation in the extension.
  */
 
-import type { FeedError, Highlight, PageFeeds, SearchHitView, Subscription, UpsertOutcome } from '../../model';
+import type {
+  FeedError,
+  Highlight,
+  HighlightColor,
+  PageFeeds,
+  SearchHitView,
+  Selector,
+  Subscription,
+  UpsertOutcome,
+} from '../../model';
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
 import type { DiscoveredFeed } from '../feeds/discover';
 import type { SyncErrorKind, SyncSettings } from '../sync/config';
 import type { SyncStatus } from '../sync/status';
+
+/** What the note editor's frame edits: a stored highlight, or (with `draft`) a new paragraph note. */
+export interface NoteFrameTarget {
+  highlightId: string;
+  articleId: string;
+  editing: boolean;
+  draft?: { selectors: Selector[]; color: HighlightColor };
+}
 
 /** The options page's sync form: the settings, and a newly typed password (null: keep the saved one). */
 export type SyncForm = SyncSettings & { password: string | null };
@@ -83,10 +100,24 @@ export interface BackgroundCalls {
    * `/note-frame.html#<token>`). Answers the frame's one-time token.
    */
   'note-frame/open': { request: { highlightId: string; editing: boolean }; response: { token: string } };
-  /** From the note editor's frame: which highlight of this very tab's page it edits, once. */
+  /**
+   * From a tab's content script (the reader pressed a paragraph's margin control): open the note
+   * editor on a new paragraph note of the sender's page, a draft the frame stores only once the
+   * reader writes a note. An unsaved page comes with `page` and is saved first, like a first
+   * highlight (`gesture`: see 'highlights/put'). Answers the frame's one-time token.
+   */
+  'note-frame/open-paragraph': {
+    request: { selectors: Selector[]; color: HighlightColor; page: WebPageSave | null; gesture: number };
+    response: { token: string };
+  };
+  /**
+   * From the note editor's frame: which highlight of this very tab's page it edits, once. With
+   * `draft`, highlight `highlightId` does not exist yet: it is a new paragraph note on those
+   * selectors, stored by the frame when the reader saves a note.
+   */
   'note-frame/highlight': {
     request: { token: string };
-    response: { highlightId: string; articleId: string; editing: boolean };
+    response: NoteFrameTarget;
   };
   /** From the note editor's frame: close it (`deletedId`: it deleted that highlight; offer undo). */
   'note-frame/close': { request: { deletedId: string | null }; response: null };

@@ -66,3 +66,15 @@ export function validateHighlight(payload: unknown, allowNoArticle = false): Hig
     deleted: p.deleted,
   };
 }
+
+/**
+ * The selectors of a new paragraph note a web page asks the note editor to open on (see
+ * 'note-frame/open-paragraph'), rebuilt, or null: well-formed, within the limits, and naming a
+ * paragraph (a ParagraphSelector, as `describeParagraph` gives).
+ */
+export function validateParagraphSelectors(value: unknown): Selector[] | null {
+  if (!Array.isArray(value) || value.length === 0 || value.length > LIMITS.selectors) return null;
+  const selectors = value.map(selector);
+  if (selectors.some((s) => s === null)) return null;
+  return selectors.some((s) => s?.type === 'ParagraphSelector') ? (selectors as Selector[]) : null;
+}

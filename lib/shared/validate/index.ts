@@ -11,7 +11,7 @@
 export { checkArticleSource, isNameList } from './article';
 export { httpUrl, imageUrl, isoDate, langTag, orNull, recordId } from './fields';
 export { isCount, isRecord, isText, isTime } from './guards';
-export { validateHighlight } from './highlight';
+export { validateHighlight, validateParagraphSelectors } from './highlight';
 export { checkImageMap, imageHash, storedImageType } from './images';
 export { LIMITS } from './limits';
 export { checkContentType, checkPageFeedList, checkPageFeedsReport, type PageFeedsReport } from './page-feeds';

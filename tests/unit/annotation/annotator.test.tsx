@@ -136,7 +136,7 @@ describe('Annotator', () => {
       closers.add(listener);
       return () => closers.delete(listener);
     };
-    mount(vi.fn(), undefined, { open, onClose });
+    mount(vi.fn(), undefined, { open, openParagraph: vi.fn(), onClose });
     fireEvent.click(within(await select('停火线')).getByRole('button', { name: 'hlAddNote' }));
     const frame = await waitFor(() => {
       const el = document.querySelector('iframe');
@@ -172,7 +172,7 @@ describe('Annotator', () => {
     };
     const open = vi.fn(async (id: string) => `chrome-extension://glossa/note-frame.html#${id}`);
     Element.prototype.scrollIntoView = vi.fn();
-    mount(vi.fn(), undefined, { open, onClose: () => () => undefined }, slow);
+    mount(vi.fn(), undefined, { open, openParagraph: vi.fn(), onClose: () => () => undefined }, slow);
     fireEvent.click(within(await select('乌克兰')).getByRole('button', { name: 'hlHighlightIn colorBlue' }));
     const panel = screen.getByRole('complementary', { name: 'panelLabel' });
     fireEvent.click(await within(panel).findByRole('button', { name: 'panelGoTo 乌克兰' }));
@@ -335,5 +335,53 @@ describe('Annotator', () => {
     expect(fireEvent.keyDown(document.body, { key: 'Ó', code: 'KeyH', altKey: true, shiftKey: true })).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(await (await library).listHighlights('a1')).toEqual([]);
+  });
+});
+
+describe('Annotator on a live page (paragraph notes in the margin)', () => {
+  it('puts the margin controls in its own layer, not the page, and sends a new note to the frame as a draft', async () => {
+    // jsdom lays nothing out: give every paragraph a box, one under the other.
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const i = [...document.querySelectorAll('p')].indexOf(this as HTMLParagraphElement);
+      return DOMRect.fromRect(i < 0 ? { x: 0, y: 0 } : { x: 100, y: 40 * i, width: 500, height: 30 });
+    });
+    const openParagraph = vi.fn(async () => 'chrome-extension://glossa/note-frame.html#t0ken');
+    const frame = { open: vi.fn(), openParagraph, onClose: () => () => undefined };
+    body = document.createElement('div');
+    body.innerHTML = `<nav><ul><li><a href="/">首页</a></li></ul></nav>${ARTICLE}<footer><p>© 博客</p></footer>`;
+    const layer = document.createElement('div');
+    document.body.replaceChildren(body, layer);
+    const before = body.innerHTML;
+    render(
+      <Annotator
+        root={body}
+        store={libraryStore(library, 'a1')}
+        articleId=""
+        styleTarget={document}
+        paragraphNotes="margin"
+        lastColor="blue"
+        onLastColor={vi.fn()}
+        editorFrame={frame}
+      />,
+      { container: layer },
+    );
+    // One control per article paragraph (not the menu's or the footer's), numbered as the page
+    // counts its paragraphs, and none of them inside the page's body.
+    await waitFor(() => expect(layer.querySelectorAll('.g-margin .g-para-btn')).toHaveLength(3));
+    const names = [...layer.querySelectorAll('.g-para-btn')].map((b) => b.getAttribute('aria-label'));
+    expect(names).toEqual(['paraNoteAdd 2', 'paraNoteAdd 3', 'paraNoteAdd 4']);
+    expect(body.innerHTML).toBe(before);
+    const control = screen.getByRole('button', { name: 'paraNoteAdd 3' });
+    expect(control.style.top).not.toBe('');
+    fireEvent.click(control);
+    await waitFor(() => expect(layer.querySelector('iframe')?.getAttribute('src')).toContain('#t0ken'));
+    expect(openParagraph).toHaveBeenCalledOnce();
+    const [selectors, color] = openParagraph.mock.calls[0] as unknown as [{ type: string }[], string];
+    expect(color).toBe('blue');
+    expect(selectors.map((s) => s.type)).toEqual(['ParagraphSelector', 'TextQuoteSelector', 'TextPositionSelector']);
+    expect(selectors[1]).toMatchObject({ exact: '分析人士认为，停火线附近的局势仍然紧张。' });
+    // The page stores nothing: the frame does, if the reader writes a note.
+    expect(await (await library).listHighlights('a1')).toEqual([]);
+    expect(body.innerHTML).toBe(before);
   });
 });
