@@ -142,13 +142,12 @@ export class WebPage {
     for (;;) {
       // Firefox reports moz-extension frames as about:blank: ask each frame's document itself.
       for (const frame of this.page.frames()) {
-        const ready = await frame
-          .evaluate(
-            () =>
-              location.pathname.endsWith('/reading-frame.html') &&
-              document.activeElement?.closest('.g-view-actions') !== null,
-          )
-          .catch(() => false);
+        const ready = await askFrame(
+          frame,
+          () =>
+            location.pathname.endsWith('/reading-frame.html') &&
+            document.activeElement?.closest('.g-view-actions') !== null,
+        );
         if (ready) return frame;
       }
       if (Date.now() > until) throw new Error('The reading view did not become ready');
@@ -164,11 +163,10 @@ export class WebPage {
     const until = Date.now() + 30_000;
     for (;;) {
       for (const frame of this.page.frames()) {
-        const ready = await frame
-          .evaluate(
-            () => location.pathname.endsWith('/note-frame.html') && document.querySelector('[role=dialog]') !== null,
-          )
-          .catch(() => false);
+        const ready = await askFrame(
+          frame,
+          () => location.pathname.endsWith('/note-frame.html') && document.querySelector('[role=dialog]') !== null,
+        );
         if (ready) return frame;
       }
       if (Date.now() > until) throw new Error('The note editor did not open');
@@ -196,5 +194,26 @@ export class WebPage {
         ...Object.getOwnPropertySymbols(window).map(String),
       ],
     }));
+  }
+}
+
+/**
+ * Asks `frame` a yes/no question, answering no when it cannot answer within 2 s. A frame that is
+ * still attaching (Chromium puts our extension frames in their own process) may never get the
+ * execution context puppeteer's evaluate waits for, and an unbounded evaluate then hangs the
+ * whole test: the caller polls again, over the frames as they are by then.
+ */
+async function askFrame(frame: Frame, question: () => boolean): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unanswered = new Promise<false>((resolve) => {
+    timer = setTimeout(() => {
+      console.warn(`[e2e] frame ${frame.url() || '(no url)'} did not answer within 2 s; asking again`);
+      resolve(false);
+    }, 2_000);
+  });
+  try {
+    return await Promise.race([frame.evaluate(question).catch(() => false), unanswered]);
+  } finally {
+    clearTimeout(timer);
   }
 }
