@@ -10,6 +10,7 @@ import type { Article } from '../../model';
 import { bodyFacts } from '../../shared/article/build-article';
 import type { FeedImportReport } from '../../shared/feeds/feed-import';
 import type { FullTextResult } from '../../shared/feeds/full-text';
+import { isLocalNetworkHost } from '../../shared/local-network';
 import { checkArticleSource } from '../../shared/validate/article';
 import { langTag } from '../../shared/validate/fields';
 import type { Library } from '../../storage';
@@ -33,7 +34,11 @@ export async function fetchFullText(lib: Library, articleId: string, deps: FullT
   if (article?.origin !== 'feed' || article.url === null || !/^https?:\/\//i.test(article.url)) {
     return fail('not-available');
   }
-  const page = await fetchPage(article.url, deps.fetch);
+  // A page on the reader's own network only for a feed that is there too (an unlinked article: never).
+  const feedId = await lib.feedOfArticle(article.id);
+  const feed = feedId === undefined ? undefined : await lib.getSubscription(feedId);
+  const allowLocal = feed !== undefined && isLocalNetworkHost(new URL(feed.url).hostname);
+  const page = await fetchPage(article.url, { ...deps.fetch, allowLocal });
   if (!page.ok) return page;
   let extracted: Awaited<ReturnType<PageExtractor>>;
   try {

@@ -25,6 +25,8 @@ export type FullTextErrorCode =
   | 'network'
   /** The answer is not an HTML page (a PDF, an image…); `detail` is its media type. */
   | 'not-html'
+  /** The page is on this computer or the reader's network, and its feed is not; `detail`: its host. */
+  | 'local-page'
   /** The extractor found no article text on the page. */
   | 'no-article';
 
@@ -44,6 +46,7 @@ const MESSAGES = {
   timeout: 'fullTextErrorTimeout',
   network: 'fullTextErrorNetwork',
   'not-html': 'fullTextErrorNotHtml',
+  'local-page': 'fullTextErrorLocalPage',
   'no-article': 'fullTextErrorNoArticle',
 } as const satisfies Record<FullTextErrorCode, MessageKey>;
 

@@ -4,13 +4,16 @@
  * reads right whether the charset is in the Content-Type header or only in a `<meta>` tag (Big5
  * too), a page with no declaration reads as UTF-8, an HTTP error and a non-HTML answer are named,
  * an oversized page is refused while it streams (the connection cut), and only http(s) is fetched,
- * without cookies or referrer.
+ * without cookies or referrer; a page on the reader's own network only when its feed is there too.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchPage } from '../../../../lib/background/feeds/fetch-page';
+import { type FetchPageOptions, fetchPage as fetchAny } from '../../../../lib/background/feeds/fetch-page';
 import { encodeGbk } from '../../../support/gbk';
 import { ZH_PARAGRAPHS, zhArticlePage } from '../../../support/zh-article';
 import { type FeedServer, startFeedServer } from './feed-server';
+
+/** The test server is on 127.0.0.1: fetched as a page whose feed is on this computer too. */
+const fetchPage = (url: string, options: FetchPageOptions = {}) => fetchAny(url, { allowLocal: true, ...options });
 
 let server: FeedServer | null = null;
 afterEach(async () => {
@@ -109,6 +112,19 @@ describe('fetchPage', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(s.aborted()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a page on this computer or the local network unless its feed is there too', async () => {
+    const s = await serve({
+      '/page': (_req, res) => void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>x</p>'),
+    });
+    expect(await fetchAny(`${s.base}/page`)).toEqual({
+      ok: false,
+      error: { code: 'local-page', detail: new URL(s.base).host },
+    });
+    expect(await fetchAny('http://192.168.1.1/admin')).toMatchObject({ ok: false, error: { code: 'local-page' } });
+    expect(s.seen).toHaveLength(0);
+    expect(await fetchAny(`${s.base}/page`, { allowLocal: true })).toMatchObject({ ok: true });
   });
 
   it('gives up after its timeout', async () => {

@@ -2,15 +2,18 @@
  * "Fetch full text" end to end against a real server on 127.0.0.1 and a real (fake-indexeddb)
  * library, with the reading view's extractor in jsdom: a summary-only feed article gets its
  * GBK page's paragraphs as its body, keeping its id, its highlights and its tags; a failure
- * (HTTP error, no article on the page, not a feed's article) is named and changes nothing; and a
+ * (HTTP error, no article on the page, not a feed's article, a page on this computer linked by a
+ * feed from the internet) is named and changes nothing; and a
  * feed with "Fetch full text of new entries" on fetches its new summary-only entries' pages on
  * refresh — at most ten, failures recorded, the refresh itself still a success.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchFullText } from '../../../../lib/background/feeds/full-text';
 import { createFeedService } from '../../../../lib/background/feeds/service';
+import type { Article } from '../../../../lib/model';
 import { extractPageBody } from '../../../../lib/page/extract/page-body';
 import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
+import { newSubscription } from '../../../../lib/shared/feeds/subscription';
 import { type Library, openLibrary } from '../../../../lib/storage';
 import { encodeGbk } from '../../../support/gbk';
 import { makeArticle, makeHighlight, uniqueDbName } from '../../../support/library';
@@ -36,12 +39,22 @@ async function setup() {
     '/empty': (_req, res) => void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body></body></html>'),
   });
   library = await openLibrary({ name: uniqueDbName() });
-  return { lib: library, base: server.base };
+  const lib = library;
+  // The articles' feed, on this computer as its pages are (a page on the local network is
+  // fetched only for a feed that is there too).
+  const feed = await newSubscription(`${server.base}/feed.xml`, 0);
+  if (feed === null) throw new Error('no subscription');
+  await lib.putSubscription(feed);
+  const store = async (article: Article, feedId = feed.id) => {
+    await lib.upsertArticle(article);
+    await lib.linkFeedArticles(feedId, [article.id]);
+  };
+  return { lib, base: server.base, store };
 }
 
 describe('fetchFullText', () => {
   it('replaces a feed article’s summary with its page’s article, keeping id, highlights and tags', async () => {
-    const { lib, base } = await setup();
+    const { lib, base, store } = await setup();
     const article = makeArticle({
       id: 'a_feed1',
       origin: 'feed',
@@ -51,7 +64,7 @@ describe('fetchFullText', () => {
       html: SUMMARY,
       text: '据中央气象台消息，长江中下游出现强降雨。',
     });
-    await lib.upsertArticle(article);
+    await store(article);
     const highlight = makeHighlight({
       id: 'h_1',
       articleId: 'a_feed1',
@@ -77,11 +90,18 @@ describe('fetchFullText', () => {
   });
 
   it('names each failure and leaves the article exactly as it was', async () => {
-    const { lib, base } = await setup();
-    await lib.upsertArticle(makeArticle({ id: 'a_404', origin: 'feed', url: `${base}/missing`, html: SUMMARY }));
-    await lib.upsertArticle(makeArticle({ id: 'a_empty', origin: 'feed', url: `${base}/empty`, html: SUMMARY }));
+    const { lib, base, store } = await setup();
+    await store(makeArticle({ id: 'a_404', origin: 'feed', url: `${base}/missing`, html: SUMMARY }));
+    await store(makeArticle({ id: 'a_empty', origin: 'feed', url: `${base}/empty`, html: SUMMARY }));
     await lib.upsertArticle(makeArticle({ id: 'a_web', origin: 'web', url: `${base}/article`, html: SUMMARY }));
-    const before = await Promise.all(['a_404', 'a_empty', 'a_web'].map((id) => lib.getArticle(id)));
+    // A feed on the internet whose entry links into this computer, and an article of no feed.
+    const remote = await newSubscription('https://example.com/feed.xml', 0);
+    if (remote === null) throw new Error('no subscription');
+    await lib.putSubscription(remote);
+    await store(makeArticle({ id: 'a_inward', origin: 'feed', url: `${base}/article`, html: SUMMARY }), remote.id);
+    await lib.upsertArticle(makeArticle({ id: 'a_kept', origin: 'feed', url: `${base}/article`, html: SUMMARY }));
+    const ids = ['a_404', 'a_empty', 'a_web', 'a_inward', 'a_kept'];
+    const before = await Promise.all(ids.map((id) => lib.getArticle(id)));
 
     expect(await fetchFullText(lib, 'a_404', { extract })).toEqual({
       ok: false,
@@ -99,9 +119,12 @@ describe('fetchFullText', () => {
       ok: false,
       error: { code: 'not-available' },
     });
-    const after = await Promise.all(['a_404', 'a_empty', 'a_web'].map((id) => lib.getArticle(id)));
+    const local = { ok: false, error: { code: 'local-page', detail: new URL(base).host } };
+    expect(await fetchFullText(lib, 'a_inward', { extract })).toEqual(local);
+    expect(await fetchFullText(lib, 'a_kept', { extract })).toEqual(local);
+    const after = await Promise.all(ids.map((id) => lib.getArticle(id)));
     expect(after).toEqual(before);
-    // The web article's page was never even fetched.
+    // The web article's page, and the pages on this computer of a feed that is not, never fetched.
     expect(server?.seen.map((r) => r.path)).toEqual(['/missing', '/empty']);
   });
 });
