@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startFeeds } from '../lib/background/feeds/handlers';
-import { createHtmlPreparer } from '../lib/background/html-preparer';
+import { createHtmlPreparer, createPageExtractor } from '../lib/background/html-preparer';
 import { startImageSaving } from '../lib/background/images';
 import { pageHighlightArticle } from '../lib/background/page-access';
 import { pageHandlers } from '../lib/background/page-handlers';
@@ -17,6 +17,7 @@ import { startSync } from '../lib/background/sync/handlers';
 import { runCommand } from '../lib/background/tabs/commands';
 import { pageFeedsHandler } from '../lib/background/tabs/page-feeds';
 import { createPageWatch } from '../lib/background/tabs/page-watch';
+import { extractPageBody } from '../lib/page/extract/page-body';
 import { buildWebArticle, type WebPageSave } from '../lib/shared/article/web-page';
 import { callTab, INVALID, listen } from '../lib/shared/messaging';
 import { recordId } from '../lib/shared/validate/fields';
@@ -108,8 +109,12 @@ export default defineBackground(() => {
   listen('background', {
     ...sync,
     ...pages,
-    // Feeds: subscribe, refresh on an alarm and on request, unsubscribe.
-    ...startFeeds(library, prepare),
+    // Feeds: subscribe, refresh on an alarm and on request, unsubscribe, fetch full text.
+    ...startFeeds(
+      library,
+      prepare,
+      createPageExtractor((html, url) => extractPageBody(html, url, window)),
+    ),
     // What a tab offers to subscribe to, asked of its content script only when a page of ours asks.
     'tab/feeds': pageFeedsHandler(),
     'search/query': installSearch(library),

@@ -1,6 +1,6 @@
 /**
  * One subscription in the options page's Feeds list: its title and address, its status in
- * words, "Refresh now", and "Unsubscribe" with the question of what becomes of its articles
+ * words, how often it is checked, whether new entries' full text is fetched, "Refresh now", and "Unsubscribe" with the question of what becomes of its articles
  * (kept, or moved to the Trash; highlighted ones always stay, the background sees to that).
  */
 import { useState } from 'preact/hooks';
@@ -64,6 +64,12 @@ export function FeedItem({ subscription, onList, onNotice }: FeedItemProps) {
     else onNotice({ text: answer.error.message, problem: true });
   };
 
+  const changeFullText = async (fullText: boolean) => {
+    const answer = await call('background', 'feeds/full-text-setting', { id: subscription.id, fullText });
+    if (answer.ok) onList(answer.value);
+    else onNotice({ text: answer.error.message, problem: true });
+  };
+
   const unsubscribe = async (keepArticles: boolean) => {
     setBusy(true);
     const answer = await call('background', 'feeds/unsubscribe', { id: subscription.id, keepArticles });
@@ -120,6 +126,15 @@ export function FeedItem({ subscription, onList, onNotice }: FeedItemProps) {
                 </option>
               ))}
           </select>
+          <label class="feed-full-text">
+            <input
+              type="checkbox"
+              checked={subscription.fullText}
+              aria-describedby={titleId}
+              onChange={(e) => void changeFullText((e.currentTarget as HTMLInputElement).checked)}
+            />
+            {t('feedFullText')}
+          </label>
           <button type="button" disabled={busy} aria-describedby={titleId} onClick={() => void refresh()}>
             {busy ? t('feedsRefreshing') : t('feedsRefresh')}
           </button>

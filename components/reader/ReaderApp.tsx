@@ -21,6 +21,7 @@ import { ReaderToolbar } from '../article/ReaderToolbar';
 import { useReadingPrefs } from '../article/use-reading-prefs';
 import { useLocalImages } from '../shared/use-local-images';
 import { ExportMenu } from './ExportMenu';
+import { canFetchFullText, FullTextButton } from './FullTextButton';
 
 type LoadState =
   | { kind: 'loading' }
@@ -112,6 +113,9 @@ export function ReaderApp({ articleId, library }: ReaderAppProps) {
     <div class="glossa-reader" {...current}>
       {prefs && (
         <ReaderToolbar prefs={prefs} onChange={updatePrefs}>
+          {state.kind === 'ready' && canFetchFullText(state.article) && (
+            <FullTextButton article={state.article} onUpdated={() => setVersion((v) => v + 1)} />
+          )}
           {state.kind === 'ready' && (
             <ExportMenu article={state.article} loadHighlights={() => store?.list() ?? Promise.resolve([])} />
           )}

@@ -1,7 +1,8 @@
 /**
  * Chrome only: a hidden document with a DOM, where the MV3 service worker sends article HTML
- * to be sanitized (DOMPurify needs a DOM). Answers only messages from this extension.
+ * to be sanitized (DOMPurify needs a DOM) and fetched pages to be extracted (Readability too). Answers only messages from this extension.
  */
+import { extractPageBody } from '../../lib/page/extract/page-body';
 import { sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
 import { INVALID, listen } from '../../lib/shared/messaging';
 import { httpUrl, isRecord } from '../../lib/shared/validate';
@@ -13,5 +14,12 @@ listen('offscreen', {
         ? { html: p.html, baseUrl: p.baseUrl === null ? null : String(p.baseUrl) }
         : INVALID,
     handle: ({ html, baseUrl }) => sanitizeArticleHtml(html, window, { baseUrl: baseUrl ?? undefined }),
+  },
+  'dom/extract-article': {
+    validate: (p) =>
+      isRecord(p) && typeof p.html === 'string' && httpUrl(p.url) !== undefined
+        ? { html: p.html, url: String(p.url) }
+        : INVALID,
+    handle: ({ html, url }) => extractPageBody(html, url, window),
   },
 });

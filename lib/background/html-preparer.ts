@@ -1,5 +1,5 @@
 /**
- * Picks where article HTML gets sanitized. Firefox's background page has a DOM and does it in
+ * Picks where article HTML gets sanitized (and fetched pages extracted). Firefox's background page has a DOM and does it in
  * place; Chrome's MV3 service worker has none, so the work goes to an offscreen document
  * (created on first use, reused after).
  */
@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { PreparedBody } from '../shared/article/sanitize';
 import { sanitizeArticleHtml } from '../shared/article/sanitize';
 import { errorText } from '../shared/error-text';
+import type { PageBody } from '../shared/feeds/full-text';
 import { call } from '../shared/messaging';
 
 /** Sanitizes article HTML wherever this context can; relative URLs resolve against `baseUrl`. */
@@ -22,6 +23,26 @@ export function createHtmlPreparer(): HtmlPreparer {
   return async (html, baseUrl) => {
     await ensureOffscreenDocument();
     const answer = await call('offscreen', 'dom/prepare-html', { html, baseUrl: baseUrl ?? null });
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value;
+  };
+}
+
+/** Extracts and sanitizes the article of a fetched page's HTML (null: no article found). */
+export type PageExtractor = (html: string, url: string) => Promise<PageBody | null>;
+
+/**
+ * An extractor for the current context ("Fetch full text"): the reading view's extractor needs a
+ * DOM, so `inPlace` where there is one (the entrypoint hands it in: lib/page is not ours to
+ * import), else the offscreen document's.
+ */
+export function createPageExtractor(inPlace: (html: string, url: string) => PageBody | null): PageExtractor {
+  if (typeof document !== 'undefined' && typeof window !== 'undefined') {
+    return async (html, url) => inPlace(html, url);
+  }
+  return async (html, url) => {
+    await ensureOffscreenDocument();
+    const answer = await call('offscreen', 'dom/extract-article', { html, url });
     if (!answer.ok) throw new Error(answer.error.message);
     return answer.value;
   };

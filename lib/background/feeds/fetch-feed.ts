@@ -136,7 +136,7 @@ export function redirectsInward(from: string, to: string): boolean {
 }
 
 /** The body's bytes, or null once it passes `maxBytes` (the rest is never read). */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+export async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
   if (response.body === null) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,6 +1,6 @@
 /**
  * The background's side of feeds: the calls extension pages make (subscribe, list, refresh, set
- * a feed's interval, unsubscribe; only extension pages may call, the listener's default rule,
+ * a feed's interval, unsubscribe, fetch an entry's full text; only extension pages may call, the listener's default rule,
  * and every payload passes lib/shared/validate), and one alarm set to the earliest due feed, so
  * refreshes survive the MV3 worker stopping without an alarm per feed.
  */
@@ -9,19 +9,28 @@ import type { Handler } from '../../shared/messaging';
 import { INVALID } from '../../shared/messaging';
 import type { BackgroundCalls } from '../../shared/messaging/protocol';
 import {
+  checkFullTextRequest,
+  checkFullTextSettingRequest,
   checkIntervalRequest,
   checkRefreshRequest,
   checkSubscribeRequest,
   checkUnsubscribeRequest,
 } from '../../shared/validate/subscription';
 import type { Library } from '../../storage';
-import type { HtmlPreparer } from '../html-preparer';
+import type { HtmlPreparer, PageExtractor } from '../html-preparer';
 import { createFeedService } from './service';
 
 /** The alarm that refreshes due feeds. */
 export const FEEDS_ALARM = 'glossa-feeds';
 
-type Calls = 'feeds/subscribe' | 'feeds/list' | 'feeds/refresh' | 'feeds/interval' | 'feeds/unsubscribe';
+type Calls =
+  | 'feeds/subscribe'
+  | 'feeds/list'
+  | 'feeds/refresh'
+  | 'feeds/interval'
+  | 'feeds/unsubscribe'
+  | 'feeds/full-text'
+  | 'feeds/full-text-setting';
 type Handlers = { [C in Calls]: Handler<BackgroundCalls[C]['request'], BackgroundCalls[C]['response']> };
 
 /** A validator from a checker: the value, or INVALID. */
@@ -33,10 +42,11 @@ const gate =
   };
 
 /** Starts the feed schedule and answers the feed calls. */
-export function startFeeds(library: Promise<Library>, prepare: HtmlPreparer): Handlers {
+export function startFeeds(library: Promise<Library>, prepare: HtmlPreparer, extract?: PageExtractor): Handlers {
   const service = createFeedService({
     library,
     prepare,
+    extract,
     schedule: async (at) => {
       if (at === null) await browser.alarms.clear(FEEDS_ALARM);
       // An alarm in the past fires at once; browsers round very near ones up (Chrome: 30 s).
@@ -58,6 +68,14 @@ export function startFeeds(library: Promise<Library>, prepare: HtmlPreparer): Ha
     'feeds/unsubscribe': {
       validate: gate(checkUnsubscribeRequest),
       handle: ({ id, keepArticles }) => service.unsubscribe(id, keepArticles),
+    },
+    'feeds/full-text': {
+      validate: gate(checkFullTextRequest),
+      handle: ({ articleId }) => service.fullText(articleId),
+    },
+    'feeds/full-text-setting': {
+      validate: gate(checkFullTextSettingRequest),
+      handle: ({ id, fullText }) => service.setFullText(id, fullText),
     },
   };
 }

@@ -10,6 +10,7 @@ import { type FeedImportDeps, type FeedImportReport, importFeedEntries } from '.
 import { parseFeedText } from '../../shared/feeds/parse-feed';
 import { type FetchFeedOptions, fetchFeed } from './fetch-feed';
 import { type FetchEvent, nextFetchState } from './fetch-state';
+import type { FullTextSummary } from './full-text';
 
 /** What a refresh needs: the importer's host functions plus fetch knobs. */
 export interface RefreshDeps extends FeedImportDeps {
@@ -20,6 +21,8 @@ export interface RefreshDeps extends FeedImportDeps {
 export interface RefreshResult {
   subscription: Subscription;
   report: FeedImportReport | null;
+  /** The full texts fetched after it (feeds with `fullText` on): each failure recorded by article. */
+  fullText?: FullTextSummary;
 }
 
 /** Refreshes `subscription` once. Never rejects. */

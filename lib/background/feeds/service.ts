@@ -9,12 +9,15 @@
  */
 import type { Article, ArticleMeta, Subscription, UpsertOutcome } from '../../model';
 import { articleIdFor } from '../../shared/article/ids';
+import type { FullTextResult } from '../../shared/feeds/full-text';
 import { newSubscription } from '../../shared/feeds/subscription';
 import type { SubscribeResult, UnsubscribeResult } from '../../shared/messaging';
 import type { Library } from '../../storage';
-import type { HtmlPreparer } from '../html-preparer';
+import type { HtmlPreparer, PageExtractor } from '../html-preparer';
 import type { FetchFeedOptions } from './fetch-feed';
+import type { FetchPageOptions } from './fetch-page';
 import { isDue, nextDueAt } from './fetch-state';
+import { fetchFullText, fetchNewFullTexts } from './full-text';
 import { type RefreshResult, refreshSubscription } from './refresh';
 
 /** What the service needs from its host. */
@@ -25,6 +28,9 @@ export interface FeedServiceDeps {
   /** Told when the earliest due time changes (null: nothing is due ever): sets the one alarm. */
   schedule?: (at: number | null) => void | Promise<void>;
   fetch?: FetchFeedOptions;
+  /** Extracts a fetched page's article ("Fetch full text"; absent: that answers not-available). */
+  extract?: PageExtractor;
+  pageFetch?: FetchPageOptions;
 }
 
 /** The feeds service: what the message handlers and the alarm call. */
@@ -40,12 +46,20 @@ export interface FeedService {
   unsubscribe(id: string, keepArticles: boolean): Promise<UnsubscribeResult>;
   /** Sets the alarm from the stored schedule (start-up: the worker may have been stopped). */
   reschedule(): Promise<void>;
+  /** Fetches the full text of feed article `articleId` into its body. */
+  fullText(articleId: string): Promise<FullTextResult>;
+  /** Whether refreshes of feed `id` fetch the full text of its new summary-only entries. */
+  setFullText(id: string, fullText: boolean): Promise<Subscription[]>;
 }
 
 /** A feed service over `deps`. */
 export function createFeedService(deps: FeedServiceDeps): FeedService {
   const now = deps.now ?? Date.now;
   const running = new Map<string, Promise<RefreshResult>>();
+  const fullTextDeps = {
+    extract: deps.extract ?? (async () => Promise.reject(new Error('no DOM to extract pages in'))),
+    fetch: deps.pageFetch,
+  };
 
   const reschedule = async () => {
     const subscriptions = await (await deps.library).listSubscriptions();
@@ -79,6 +93,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         now,
         fetch: deps.fetch,
       });
+      // Feeds asking for it get their new summary-only entries' pages (never failing the refresh).
+      if (subscription.fullText && result.report) {
+        return { ...result, fullText: await fetchNewFullTexts(lib, result.report, fullTextDeps) };
+      }
       return result;
     })().finally(() => running.delete(subscription.id));
     running.set(subscription.id, run);
@@ -157,6 +175,14 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       return { existed, removed, kept: articleIds.length - removed };
     },
     reschedule,
+    fullText: async (articleId) => fetchFullText(await deps.library, articleId, fullTextDeps),
+    async setFullText(id, fullText) {
+      const lib = await deps.library;
+      const subscription = await lib.getSubscription(id);
+      if (subscription === undefined) throw new Error('No such subscription.');
+      await lib.putSubscription({ ...subscription, fullText });
+      return lib.listSubscriptions();
+    },
   };
 }
 

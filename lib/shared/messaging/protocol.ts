@@ -18,6 +18,7 @@ import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
 import type { DiscoveredFeed } from '../feeds/discover';
+import type { FullTextResult, PageBody } from '../feeds/full-text';
 import type { SyncErrorKind, SyncSettings } from '../sync/config';
 import type { SyncStatus } from '../sync/status';
 
@@ -175,6 +176,13 @@ export interface BackgroundCalls {
    * Trash too, except highlighted ones.
    */
   'feeds/unsubscribe': { request: { id: string; keepArticles: boolean }; response: UnsubscribeResult };
+  /**
+   * From an extension page (the reader): fetch the page of feed article `articleId` and store
+   * its extracted article as the body (same id, highlights kept); a failure is an answer too.
+   */
+  'feeds/full-text': { request: { articleId: string }; response: FullTextResult };
+  /** From an extension page: whether a refresh fetches the full text of a feed's new entries. */
+  'feeds/full-text-setting': { request: { id: string; fullText: boolean }; response: Subscription[] };
 }
 
 /** Calls a tab's content script answers (sent by the background with `tabs.sendMessage`). */
@@ -208,6 +216,11 @@ export interface OffscreenCalls {
    * resolve against `baseUrl` (feed entries), or are dropped when it is null.
    */
   'dom/prepare-html': { request: { html: string; baseUrl: string | null }; response: PreparedBody };
+  /**
+   * Extracts the article of a fetched page (`url`: its address after redirects) with the reading
+   * view's extractor and sanitizes it; null when the page has no article.
+   */
+  'dom/extract-article': { request: { html: string; url: string }; response: PageBody | null };
 }
 
 /** Which context a message is for; each listener ignores messages meant for others. */

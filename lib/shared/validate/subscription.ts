@@ -132,3 +132,19 @@ export function checkIntervalRequest(value: unknown): Result<{ id: string; inter
     return err('field "intervalMinutes" is out of range');
   return ok({ id, intervalMinutes: value.intervalMinutes as number });
 }
+
+/** The `feeds/full-text` payload: an article's id. */
+export function checkFullTextRequest(value: unknown): Result<{ articleId: string }, string> {
+  if (!isRecord(value)) return err('not an object');
+  const articleId = recordId(value.articleId);
+  return articleId === undefined ? err('field "articleId" is not an article id') : ok({ articleId });
+}
+
+/** The `feeds/full-text-setting` payload: a subscription's id and whether it fetches full text. */
+export function checkFullTextSettingRequest(value: unknown): Result<{ id: string; fullText: boolean }, string> {
+  if (!isRecord(value)) return err('not an object');
+  const id = subscriptionId(value.id);
+  if (id === undefined) return err('field "id" is not a subscription id');
+  if (typeof value.fullText !== 'boolean') return err('field "fullText" is missing or invalid');
+  return ok({ id, fullText: value.fullText });
+}

@@ -7,7 +7,17 @@
 import type { Page } from 'puppeteer-core';
 
 /** Roles the helpers understand, with the elements that carry each. */
-export type Role = 'button' | 'link' | 'searchbox' | 'combobox' | 'textbox' | 'radio' | 'slider' | 'heading' | 'list';
+export type Role =
+  | 'button'
+  | 'link'
+  | 'searchbox'
+  | 'combobox'
+  | 'textbox'
+  | 'radio'
+  | 'checkbox'
+  | 'slider'
+  | 'heading'
+  | 'list';
 
 /**
  * Marks the first visible, enabled control with `role` and accessible `name` with a unique
@@ -24,6 +34,7 @@ export function markControl(page: Page, role: Role, name: string): Promise<strin
         combobox: 'select, input[list]',
         textbox: 'input[type=text]:not([list]), input[type=url], textarea',
         radio: 'input[type=radio]',
+        checkbox: 'input[type=checkbox]',
         slider: 'input[type=range]',
         heading: 'h1, h2, h3',
         list: 'ul, ol',

@@ -61,4 +61,28 @@ describe('feed calls', () => {
       value: { existed: false, removed: 0, kept: 0 },
     });
   });
+
+  it('"Fetch full text" and its per-feed setting: only our pages, only well-formed payloads', async () => {
+    const prepare = async (html: string) => sanitizeArticleHtml(html, window);
+    const extract = async () => null;
+    listen('background', startFeeds(Promise.resolve(library), prepare, extract) as never);
+    const refused = { ok: false, error: { code: 'invalid-request', message: 'Sender is not allowed.' } };
+    expect(await send('feeds/full-text', { articleId: 'a_x' }, CONTENT)).toEqual(refused);
+    expect(await send('feeds/full-text-setting', { id: 's_x', fullText: true }, CONTENT)).toEqual(refused);
+
+    const malformed = { ok: false, error: { code: 'invalid-request' } };
+    expect(await send('feeds/full-text', null, PAGE)).toMatchObject(malformed);
+    expect(await send('feeds/full-text', { articleId: 'https://example.com/' }, PAGE)).toMatchObject(malformed);
+    expect(await send('feeds/full-text', { articleId: 42 }, PAGE)).toMatchObject(malformed);
+    expect(await send('feeds/full-text-setting', { id: 'a_not-a-feed', fullText: true }, PAGE)).toMatchObject(
+      malformed,
+    );
+    expect(await send('feeds/full-text-setting', { id: 's_abc', fullText: 'yes' }, PAGE)).toMatchObject(malformed);
+
+    // Well formed: an article that is not there is an answer (named), not a failure of the call.
+    expect(await send('feeds/full-text', { articleId: 'a_missing' }, PAGE)).toEqual({
+      ok: true,
+      value: { ok: false, error: { code: 'not-available', detail: '' } },
+    });
+  });
 });
