@@ -156,6 +156,9 @@ export interface Library {
   allFeedLinks(): Promise<FeedArticleLink[]>;
   /** Marks feed articles read (those unread); the ids marked. */
   markFeedArticlesRead(articleIds: readonly string[], at?: number): Promise<string[]>;
+  /** The feed link of an article; and marking that it now holds its page's full text. */
+  feedLinkOf(articleId: string): Promise<FeedArticleLink | undefined>;
+  markFullText(articleId: string, at?: number): Promise<boolean>;
   /** Closes the connection; the library is unusable afterwards. */
   close(): void;
 }
@@ -264,6 +267,8 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     feedOfArticle: (articleId) => feeds.feedOfArticle(db, articleId),
     allFeedLinks: () => feeds.allFeedLinks(db),
     markFeedArticlesRead: (ids, at = Date.now()) => feeds.markFeedArticlesRead(db, ids, at),
+    feedLinkOf: (articleId) => feeds.feedLinkOf(db, articleId),
+    markFullText: (articleId, at = Date.now()) => feeds.markFullText(db, articleId, at),
     close: () => db.close(),
   };
 }

@@ -93,6 +93,11 @@ export interface FeedArticleLink {
    * it stays out of the article record, so sync documents and backups are unchanged.
    */
   readAt?: number;
+  /**
+   * When the reader's "Fetch full text" (or the feed's own setting) stored the page's full text
+   * as the body (ms). A later refresh that brings only the entry's summary leaves that body be.
+   */
+  fullTextAt?: number;
 }
 
 /**

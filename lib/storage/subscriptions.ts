@@ -40,15 +40,30 @@ export async function deleteSubscription(db: Db, id: string): Promise<boolean> {
 
 /**
  * Records that feed `feedId` brought in these articles (an article belongs to its latest feed).
- * An article already read stays read when a refresh brings its entry again.
+ * What the link knows of the article (read, full text fetched) stays when a refresh brings its
+ * entry again.
  */
 export async function linkFeedArticles(db: Db, feedId: string, articleIds: readonly string[]): Promise<void> {
   const tx = db.transaction('feedArticles', 'readwrite');
   for (const articleId of articleIds) {
-    const readAt = (await tx.store.get(articleId))?.readAt;
-    void tx.store.put(readAt === undefined ? { articleId, feedId } : { articleId, feedId, readAt });
+    const before = await tx.store.get(articleId);
+    void tx.store.put({ ...before, articleId, feedId });
   }
   await tx.done;
+}
+
+/** Records that feed article `articleId` now holds its page's full text; false if no feed holds it. */
+export async function markFullText(db: Db, articleId: string, at: number): Promise<boolean> {
+  const tx = db.transaction('feedArticles', 'readwrite');
+  const link = await tx.store.get(articleId);
+  if (link !== undefined) void tx.store.put({ ...link, fullTextAt: at });
+  await tx.done;
+  return link !== undefined;
+}
+
+/** The feed link of one article, if a feed holds it. */
+export function feedLinkOf(db: Db, articleId: string): Promise<FeedArticleLink | undefined> {
+  return db.get('feedArticles', articleId);
 }
 
 /** Every article ↔ feed link, with its read state (the popup's feed and unread filters). */

@@ -56,6 +56,8 @@ export async function fetchFullText(lib: Library, articleId: string, deps: FullT
   // Deleted meanwhile: it stays deleted.
   const outcome = await lib.upsertArticle({ ...updated, ...checked.value }, { keepDeleted: true });
   if (outcome === 'deleted-before') return fail('not-available');
+  // So the next refresh, which brings the entry's summary again, leaves the full text be.
+  await lib.markFullText(article.id);
   return { ok: true, charCount: facts.charCount };
 }
 

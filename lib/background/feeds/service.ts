@@ -71,11 +71,20 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
    * link can name any page (a hostile feed, or an honest one carrying summaries of posts the
    * reader saved in full), and its id is then that page's id. An article the reader saved
    * another way, or another feed brought in, is left exactly as it is. An entry the reader
-   * deleted stays deleted when the next refresh lists it again.
+   * deleted stays deleted when the next refresh lists it again. A body that is the page's full
+   * text (fetched for the reader) is never replaced by the entry's summary again.
    */
-  const storeEntry = async (lib: Library, feedId: string, article: Article): Promise<UpsertOutcome> => {
+  const storeEntry = async (
+    lib: Library,
+    feedId: string,
+    article: Article,
+    entry: { hasFullContent: boolean },
+  ): Promise<UpsertOutcome> => {
     const existing = await lib.getArticleMeta(article.id);
     if (existing && !(await feedOwns(lib, feedId, existing, article))) return 'unchanged';
+    if (existing && !entry.hasFullContent && (await lib.feedLinkOf(existing.id))?.fullTextAt !== undefined) {
+      return 'unchanged';
+    }
     const outcome = await lib.upsertArticle(article, { keepDeleted: true });
     if (outcome !== 'deleted-before') await lib.linkFeedArticles(feedId, [article.id]);
     return outcome;
@@ -89,7 +98,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const lib = await deps.library;
       const result = await refreshSubscription(subscription, {
         prepare: (html, baseUrl) => deps.prepare(html, baseUrl),
-        store: (article) => storeEntry(lib, subscription.id, article),
+        store: (article, entry) => storeEntry(lib, subscription.id, article, entry),
         now,
         fetch: deps.fetch,
       });

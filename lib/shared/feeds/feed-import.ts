@@ -24,7 +24,7 @@ export interface FeedImportDeps {
    * Saves an article. Use `keepDeleted`: an entry the reader deleted must stay deleted when the
    * next refresh lists it again.
    */
-  store: (article: Article) => Promise<StoreOutcome>;
+  store: (article: Article, entry: { hasFullContent: boolean }) => Promise<StoreOutcome>;
   /** Clock, in epoch milliseconds. */
   now: () => number;
 }
@@ -124,7 +124,7 @@ async function importEntry(
   const checked = checkArticleSource(article);
   if (!checked.ok) return importError(label, 'invalid-field', checked.error);
   try {
-    const status = await deps.store(article);
+    const status = await deps.store(article, { hasFullContent: entry.hasFullContent });
     return { key, id: article.id, status, link: entry.link, hasFullContent: entry.hasFullContent };
   } catch (thrown) {
     return importError(label, 'store-failed', `saving the entry failed (${errorText(thrown)})`);

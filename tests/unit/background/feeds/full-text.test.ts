@@ -189,4 +189,44 @@ describe('a feed with "Fetch full text of new entries"', () => {
     const gone = articles.find((a) => a?.title === '第99条');
     expect(gone?.text).toBe('摘要99。');
   });
+
+  it('keeps a fetched full text when the next refreshes bring the entry’s summary again', async () => {
+    const state = { version: 1 };
+    server = await startFeedServer({
+      // A changed feed each time (no 304): its one entry still carries only a summary.
+      '/feed.xml': (_req, res) =>
+        void res
+          .writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: `"v${state.version++}"` })
+          .end(
+            `<rss version="2.0"><channel><title>新闻 ${state.version}</title>${item(1, `${base}/p1`)}</channel></rss>`,
+          ),
+      '/p1': (_req, res) =>
+        void res.writeHead(200, { 'Content-Type': 'text/html; charset=gbk' }).end(encodeGbk(zhArticlePage(null))),
+    });
+    library = await openLibrary({ name: uniqueDbName() });
+    const lib = library;
+    const base = server.base;
+    const service = createFeedService({
+      library: Promise.resolve(lib),
+      prepare: async (html, baseUrl) => sanitizeArticleHtml(html, window, { baseUrl: baseUrl ?? undefined }),
+      extract,
+    });
+    const subscribed = await service.subscribe(`${base}/feed.xml`);
+    if (!subscribed.ok) throw new Error('not subscribed');
+    const [articleId] = await lib.feedArticleIds(subscribed.subscription.id);
+    if (!articleId) throw new Error('no article');
+    expect((await lib.getArticle(articleId))?.text).toBe('摘要1。');
+    expect(await fetchFullText(lib, articleId, { extract })).toMatchObject({ ok: true });
+    await lib.putHighlight(makeHighlight({ id: 'h1', articleId }));
+    const full = (await lib.getArticle(articleId))?.text ?? '';
+    expect(full).toContain(ZH_PARAGRAPHS[0] ?? '?');
+
+    // Two refreshes that each read the feed again: the body stays the full text.
+    for (let i = 0; i < 2; i++) await service.refresh(subscribed.subscription.id);
+    expect(server.seen.filter((r) => r.path === '/feed.xml')).toHaveLength(3);
+    expect((await lib.getArticle(articleId))?.text).toBe(full);
+    expect((await lib.getHighlight('h1'))?.deleted).toBe(false);
+    // And the link still says so, read state and all, after the refreshes re-linked the entry.
+    expect((await lib.feedLinkOf(articleId))?.fullTextAt).toEqual(expect.any(Number));
+  });
 });
