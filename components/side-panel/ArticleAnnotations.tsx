@@ -99,7 +99,8 @@ export function ArticleAnnotations({
           ))}
         </ol>
       ) : (
-        <NewPageNote onAdd={onAddPageNote} />
+        // Keyed by article: a draft never carries over to another article the tab moves to.
+        <NewPageNote key={meta.id} onAdd={onAddPageNote} />
       )}
       <h2>{tCount('sidePanelCount', total)}</h2>
       <fieldset class="filter">

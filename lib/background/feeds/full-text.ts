@@ -23,7 +23,7 @@ export interface FullTextDeps {
   fetch?: FetchPageOptions;
 }
 
-const fail = (code: 'not-available' | 'no-article', detail = ''): FullTextResult => ({
+const fail = (code: 'not-available' | 'no-article' | 'shorter', detail = ''): FullTextResult => ({
   ok: false,
   error: { code, detail },
 });
@@ -49,6 +49,9 @@ export async function fetchFullText(lib: Library, articleId: string, deps: FullT
   if (extracted === null) return fail('no-article');
   const { body, lang } = extracted;
   const facts = await bodyFacts(article.title, body, langTag(lang) ?? article.lang);
+  // Never trade the saved text for less of it: without the reader's cookies a page may answer
+  // with a teaser or a sign-in wall.
+  if (facts.charCount < article.charCount) return fail('shorter', String(article.charCount));
   const updated: Article = { ...article, ...facts, heroImage: article.heroImage ?? body.images[0] ?? null };
   // The same gate every door has (lib/shared/validate): an oversized or odd body is refused.
   const checked = checkArticleSource(updated);

@@ -28,7 +28,9 @@ export type FullTextErrorCode =
   /** The page is on this computer or the reader's network, and its feed is not; `detail`: its host. */
   | 'local-page'
   /** The extractor found no article text on the page. */
-  | 'no-article';
+  | 'no-article'
+  /** The page's article is shorter than the saved text (a teaser, a sign-in page): kept as it was. */
+  | 'shorter';
 
 /** A named failure; `detail` is what the message shows where it has a blank. */
 export interface FullTextError {
@@ -48,6 +50,7 @@ const MESSAGES = {
   'not-html': 'fullTextErrorNotHtml',
   'local-page': 'fullTextErrorLocalPage',
   'no-article': 'fullTextErrorNoArticle',
+  shorter: 'fullTextErrorShorter',
 } as const satisfies Record<FullTextErrorCode, MessageKey>;
 
 /** The error in the UI language. */

@@ -89,6 +89,26 @@ describe('fetchFullText', () => {
     expect(await lib.countArticles()).toBe(1);
   });
 
+  it('never trades a saved text for a shorter one (a teaser or a sign-in page): named, kept as it was', async () => {
+    const { lib, base, store } = await setup();
+    const long = '这是已经保存的完整正文，比网页上能取到的内容长得多。'.repeat(200);
+    const article = makeArticle({
+      id: 'a_full',
+      origin: 'feed',
+      url: `${base}/article`,
+      html: `<p>${long}</p>`,
+      text: long,
+      charCount: long.length,
+    });
+    await store(article);
+    const before = await lib.getArticle('a_full');
+    expect(await fetchFullText(lib, 'a_full', { extract })).toEqual({
+      ok: false,
+      error: { code: 'shorter', detail: String(long.length) },
+    });
+    expect(await lib.getArticle('a_full')).toEqual(before);
+  });
+
   it('names each failure and leaves the article exactly as it was', async () => {
     const { lib, base, store } = await setup();
     await store(makeArticle({ id: 'a_404', origin: 'feed', url: `${base}/missing`, html: SUMMARY }));
