@@ -16,6 +16,7 @@ import { call } from '../../lib/shared/messaging';
 import type { NoteFrameTarget } from '../../lib/shared/messaging/protocol';
 import { lastHighlightColor } from '../../lib/shared/settings/highlight-prefs';
 import { type LibraryConnection, onLibraryChange } from '../../lib/storage';
+import type { KeysReleased } from '../../lib/ui/keys-released';
 import { HighlightEditor } from '../annotation/HighlightEditor';
 
 /** Props of {@link NoteFrameApp}. */
@@ -23,6 +24,8 @@ export interface NoteFrameAppProps {
   /** The token from the frame's address. */
   token: string;
   library: LibraryConnection;
+  /** The frame's held keys: it closes only once they are up (lib/ui/keys-released.ts). */
+  keys: KeysReleased;
 }
 
 type LoadState =
@@ -30,13 +33,16 @@ type LoadState =
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; highlight: Highlight; editing: boolean; stored: boolean };
 
-/** Asks the background to take the frame away (`deletedId`: offer to undo that delete). */
-function close(deletedId: string | null = null): void {
-  void call('background', 'note-frame/close', { deletedId });
+/**
+ * Asks the background to take the frame away (`deletedId`: offer to undo that delete), once no
+ * key is held in it: an Escape's keyup must not be sent to a frame already gone.
+ */
+function close(keys: KeysReleased, deletedId: string | null = null): void {
+  keys.whenReleased(() => void call('background', 'note-frame/close', { deletedId }));
 }
 
 /** The whole frame. */
-export function NoteFrameApp({ token, library }: NoteFrameAppProps) {
+export function NoteFrameApp({ token, library, keys }: NoteFrameAppProps) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
@@ -48,7 +54,7 @@ export function NoteFrameApp({ token, library }: NoteFrameAppProps) {
       const shown =
         found ??
         (draft && newHighlight(articleId, draft.selectors, draft.color, { kind: 'paragraph-note', id: highlightId }));
-      if (!shown || shown.deleted || shown.articleId !== articleId) return close();
+      if (!shown || shown.deleted || shown.articleId !== articleId) return close(keys);
       const editing = target.editing;
       setState((now) => ({
         kind: 'ready',
@@ -66,11 +72,11 @@ export function NoteFrameApp({ token, library }: NoteFrameAppProps) {
     return onLibraryChange((change) => {
       if (change.store === 'highlights') void load();
     });
-  }, [token, library]);
+  }, [token, library, keys]);
 
   // The last write, which closing waits for: the frame goes away once the note is kept.
   const writing = useRef<Promise<unknown>>(Promise.resolve());
-  const closeAfterWrites = (deletedId: string | null = null) => void writing.current.then(() => close(deletedId));
+  const closeAfterWrites = (deletedId: string | null = null) => void writing.current.then(() => close(keys, deletedId));
 
   if (state.kind === 'loading') return null;
   if (state.kind === 'failed') {
@@ -107,7 +113,9 @@ export function NoteFrameApp({ token, library }: NoteFrameAppProps) {
           else closeAfterWrites();
         }}
         onDelete={() =>
-          stored ? void save(changed(highlight, { deleted: true })).then(() => close(highlight.id)) : closeAfterWrites()
+          stored
+            ? void save(changed(highlight, { deleted: true })).then(() => close(keys, highlight.id))
+            : closeAfterWrites()
         }
         onClose={() => closeAfterWrites()}
       />

@@ -15,6 +15,7 @@ import { errorText } from '../../lib/shared/error-text';
 import { t } from '../../lib/shared/i18n';
 import { call } from '../../lib/shared/messaging';
 import type { LibraryConnection } from '../../lib/storage';
+import type { KeysReleased } from '../../lib/ui/keys-released';
 import { savingStore } from '../../lib/ui/library-store';
 import { useLocalImages } from '../shared/use-local-images';
 import { ReadingView, type ReadingViewArticle } from './ReadingView';
@@ -24,6 +25,8 @@ export interface ReadingFrameAppProps {
   /** The token from the frame's address. */
   token: string;
   library: LibraryConnection;
+  /** The frame's held keys: it closes only once they are up (lib/ui/keys-released.ts). */
+  keys: KeysReleased;
 }
 
 type LoadState =
@@ -52,13 +55,16 @@ function viewOf(page: WebPageSave): ReadingViewArticle {
   };
 }
 
-/** Asks the background to close the view (the frame cannot remove its own iframe). */
-function close(): void {
-  void call('background', 'reading-view/close', null);
+/**
+ * Asks the background to close the view (the frame cannot remove its own iframe), once no key is
+ * held in it: an Escape's keyup must not be sent to a frame already gone.
+ */
+function close(keys: KeysReleased): void {
+  keys.whenReleased(() => void call('background', 'reading-view/close', null));
 }
 
 /** The whole frame. */
-export function ReadingFrameApp({ token, library }: ReadingFrameAppProps) {
+export function ReadingFrameApp({ token, library, keys }: ReadingFrameAppProps) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   useEffect(() => {
     void call('background', 'reading-view/article', { token }).then((answer) =>
@@ -67,11 +73,11 @@ export function ReadingFrameApp({ token, library }: ReadingFrameAppProps) {
   }, [token]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) close();
+      if (event.key === 'Escape' && !event.defaultPrevented) close(keys);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [keys]);
 
   const ready = state.kind === 'ready' ? state : null;
   const article = useMemo(() => (ready?.page ? viewOf(ready.page) : null), [ready]);
@@ -101,7 +107,7 @@ export function ReadingFrameApp({ token, library }: ReadingFrameAppProps) {
   return (
     <ReadingView
       article={article}
-      onClose={close}
+      onClose={() => close(keys)}
       onSave={async () => {
         try {
           await store?.save();

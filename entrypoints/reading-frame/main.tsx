@@ -7,7 +7,12 @@ import { render } from 'preact';
 import { ReadingFrameApp } from '../../components/reading-view/ReadingFrameApp';
 import { uiLanguage } from '../../lib/shared/i18n';
 import { connectLibrary } from '../../lib/storage';
+import { watchKeysReleased } from '../../lib/ui/keys-released';
 
 document.documentElement.lang = uiLanguage();
 const app = document.getElementById('app');
-if (app) render(<ReadingFrameApp token={location.hash.slice(1)} library={connectLibrary()} />, app);
+if (app)
+  render(
+    <ReadingFrameApp token={location.hash.slice(1)} library={connectLibrary()} keys={watchKeysReleased(window)} />,
+    app,
+  );

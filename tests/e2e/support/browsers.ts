@@ -108,6 +108,8 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     enableExtensions: true,
+    // Below the tests' 120 s: a CDP call that never returns fails naming itself, not the test.
+    protocolTimeout: 60_000,
     userDataDir: profile,
     args: [...CHROMIUM_FLAGS, ...(options.lang ? [`--lang=${options.lang}`] : [])],
     env: { ...process.env, ...(options.lang ? { LANGUAGE: options.lang.replace('-', '_') } : {}) },

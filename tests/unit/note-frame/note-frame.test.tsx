@@ -10,6 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NoteFrameApp } from '../../../components/note-frame/NoteFrameApp';
 import { ok, type Selector } from '../../../lib/model';
 import { type Library, openLibrary } from '../../../lib/storage';
+import { watchKeysReleased } from '../../../lib/ui/keys-released';
 
 const calls = vi.hoisted(() => ({ log: [] as { type: string; payload: unknown }[], target: null as unknown }));
 vi.mock('../../../lib/shared/messaging', () => ({
@@ -45,7 +46,7 @@ const closes = () => calls.log.filter((c) => c.type === 'note-frame/close');
 
 describe('the note frame on a draft paragraph note', () => {
   it('stores the paragraph note on the page’s article when the reader writes one and saves', async () => {
-    render(<NoteFrameApp token="abc" library={() => library} />);
+    render(<NoteFrameApp token="abc" library={() => library} keys={watchKeysReleased(window)} />);
     const box = await screen.findByRole('textbox', { name: 'hlNote' });
     await waitFor(() => expect(document.activeElement).toBe(box));
     expect(await (await library).listHighlights('a1')).toEqual([]);
@@ -71,7 +72,7 @@ describe('the note frame on a draft paragraph note', () => {
     ['Close', 'hlClose'],
     ['Delete', 'hlDeleteNote'],
   ])('stores nothing on %s, and closes', async (_, button) => {
-    render(<NoteFrameApp token="abc" library={() => library} />);
+    render(<NoteFrameApp token="abc" library={() => library} keys={watchKeysReleased(window)} />);
     const box = await screen.findByRole('textbox', { name: 'hlNote' });
     fireEvent.input(box, { target: { value: '   ' } });
     fireEvent.click(screen.getByRole('button', { name: button }));
