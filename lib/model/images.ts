@@ -32,6 +32,8 @@ export interface StoredImage {
 export type ImageFailureReason =
   /** The address is not http(s), or a redirect left http(s). */
   | 'not-http'
+  /** An article from the internet pointing at this computer or the reader's network (a router, an intranet). */
+  | 'local-network'
   /** No answer in time. */
   | 'timeout'
   /** The connection failed (offline, DNS, refused, TLS, a redirect the browser refused). */

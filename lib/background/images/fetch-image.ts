@@ -5,9 +5,12 @@
  * Content-Length cannot make us read more than the cap. Redirects are followed by fetch itself:
  * browsers expose neither the `Location` of a manual redirect nor a hop count to an extension,
  * so the limit is the Fetch standard's (20), which also refuses any hop to a non-http(s) scheme;
- * the final address is checked again here.
+ * the final address is checked again here. An article from the internet may not lead to this
+ * computer or the reader's network (`allowLocal`): a public page must not make Glossa read a
+ * router's or an intranet's pictures into a library that syncs and exports.
  */
 import type { ImageFailureReason } from '../../model';
+import { isLocalNetworkHost } from '../../shared/local-network';
 
 /** Bytes that may still be read for one article (shared by its concurrent fetches). */
 export interface ByteBudget {
@@ -42,6 +45,8 @@ export interface FetchImageOptions {
   budget?: ByteBudget;
   /** The fetch to use (the context's own by default). */
   fetch?: typeof fetch;
+  /** Whether the picture may be on this computer or the reader's network (the article is). */
+  allowLocal: boolean;
 }
 
 /** The bytes, or why there are none. */
@@ -53,6 +58,9 @@ const failed = (reason: ImageFailureReason): FetchedImage => ({ ok: false, reaso
 /** Fetches `url` within the limits. Never throws: every failure is a named reason. */
 export async function fetchImage(url: string, options: FetchImageOptions): Promise<FetchedImage> {
   if (!isHttp(url)) return failed('not-http');
+  const local = (address: string) =>
+    !options.allowLocal && URL.canParse(address) && isLocalNetworkHost(new URL(address).hostname);
+  if (local(url)) return failed('local-network');
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const doFetch = options.fetch ?? fetch;
   let taken = 0;
@@ -68,6 +76,10 @@ export async function fetchImage(url: string, options: FetchImageOptions): Promi
     if (response.url && !isHttp(response.url)) {
       await response.body?.cancel();
       return failed('not-http');
+    }
+    if (response.url && local(response.url)) {
+      await response.body?.cancel();
+      return failed('local-network');
     }
     if (!response.ok) {
       await response.body?.cancel();

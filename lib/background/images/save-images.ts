@@ -17,6 +17,7 @@ import {
 import { isQuotaError } from '../../shared/error-text';
 import { sha256Hex } from '../../shared/images/hash';
 import { sniffImage } from '../../shared/images/sniff';
+import { isLocalNetworkHost } from '../../shared/local-network';
 import { LIMITS } from '../../shared/validate/limits';
 import type { Library } from '../../storage';
 import { collectImageSources } from './collect';
@@ -119,6 +120,9 @@ export async function saveArticleImages(articleId: string, options: ImageSaverOp
   const before = new Map((previous?.entries ?? []).map((entry) => [entry.src, entry]));
   const sources = collectImageSources(article.html, article.heroImage);
   const maxImages = options.maxImages ?? LIMITS.articleImages;
+  // Pictures on the reader's network only for an article from there (a URL-less import is not).
+  const allowLocal =
+    article.url !== null && URL.canParse(article.url) && isLocalNetworkHost(new URL(article.url).hostname);
 
   const keptHashes = [...before.values()].filter(isSavedImage).map((entry) => entry.hash);
   const keptImages = await library.getImages(keptHashes);
@@ -148,6 +152,7 @@ export async function saveArticleImages(articleId: string, options: ImageSaverOp
       maxBytes: maxImageBytes,
       timeoutMs: options.timeoutMs ?? 30_000,
       budget,
+      allowLocal,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     if (!fetched.ok) return { entry: failure(src, fetched.reason, tries, now) };

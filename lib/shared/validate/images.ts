@@ -20,6 +20,7 @@ import { LIMITS } from './limits';
 const HASH = /^[0-9a-f]{64}$/;
 const REASONS = [
   'not-http',
+  'local-network',
   'timeout',
   'network',
   'http-status',

@@ -29,8 +29,14 @@ afterEach(async () => {
 const imgs = (...paths: string[]) => paths.map((p) => `<p><img src="${server.origin}${p}" alt="${p}"></p>`).join('');
 const byUrl = (map: ArticleImages | null, path: string): ImageEntry | undefined =>
   map?.entries.find((e) => e.src === `${server.origin}${path}`);
-async function save(id: string, html: string, options: Partial<Parameters<typeof saveArticleImages>[1]> = {}) {
-  if (!(await library.getArticleMeta(id))) await library.upsertArticle(makeArticle({ id, html }));
+/** Saves article `id`'s pictures; the article is on the test server's host unless `url` says otherwise. */
+async function save(
+  id: string,
+  html: string,
+  options: Partial<Parameters<typeof saveArticleImages>[1]> = {},
+  url: string | null = `${server.origin}/${id}.html`,
+) {
+  if (!(await library.getArticleMeta(id))) await library.upsertArticle(makeArticle({ id, html, url }));
   return saveArticleImages(id, { library, timeoutMs: 2_000, ...options });
 }
 const storedCount = async () => (await readRaw(dbName, 'images')).records.length;
@@ -139,6 +145,28 @@ describe('saveArticleImages', () => {
     expect(await storedCount()).toBe(1);
   });
 
+  it('never lets an article from the internet, or a URL-less import, reach into the reader’s network', async () => {
+    server.route('/router.png', serve(pngBytes(2, 2, 5), 'image/png'));
+    const publicMap = await save('public', imgs('/router.png'), {}, 'https://news.example.com/post');
+    expect(byUrl(publicMap, '/router.png')).toMatchObject({ failed: 'local-network', nextTry: null });
+    const importedMap = await save('imported', imgs('/router.png'), {}, null);
+    expect(byUrl(importedMap, '/router.png')).toMatchObject({ failed: 'local-network' });
+    expect(server.requests.filter((r) => r.path === '/router.png')).toHaveLength(0);
+
+    // A public picture that redirects there is refused too, its body unread. The public host is
+    // played by the same server (no DNS here): the first hop is rewritten, the redirect is real.
+    server.route('/hop.png', (res) => void res.writeHead(302, { location: `${server.origin}/router.png` }).end());
+    const viaPublicHost: typeof fetch = (input, init) =>
+      fetch(String(input).replace('https://cdn.example.com', server.origin), init);
+    const html = '<p><img src="https://cdn.example.com/hop.png" alt=""></p>';
+    const hopped = await save('hopped', html, { fetch: viaPublicHost }, 'https://news.example.com/hop');
+    expect(hopped?.entries[0]).toMatchObject({ failed: 'local-network' });
+    expect(await storedCount()).toBe(0);
+
+    // The same picture in an article from the reader's own network is saved.
+    expect(byUrl(await save('intranet', imgs('/router.png')), '/router.png')).toHaveProperty('hash');
+  });
+
   it('sends no cookies, credentials or referrer, and fetches at most four at a time', async () => {
     const paths = Array.from({ length: 10 }, (_, i) => `/p${i}.png`);
     for (const [i, path] of paths.entries()) {
@@ -188,7 +216,12 @@ describe('saveArticleImages', () => {
       return { blob: new Blob([pngBytes(160, 120, 42)], { type: 'image/png' }), width: 160, height: 120 };
     };
     await library.upsertArticle(
-      makeArticle({ id: 'hero', heroImage: `${server.origin}/hero.png`, html: imgs('/body.png') }),
+      makeArticle({
+        id: 'hero',
+        url: `${server.origin}/hero.html`,
+        heroImage: `${server.origin}/hero.png`,
+        html: imgs('/body.png'),
+      }),
     );
     const map = await saveArticleImages('hero', { library, thumbnail });
     const thumb = (await library.getImages([map?.thumb ?? ''])).get(map?.thumb ?? '');
@@ -198,6 +231,7 @@ describe('saveArticleImages', () => {
     await library.upsertArticle(
       makeArticle({
         id: 'hero',
+        url: `${server.origin}/hero.html`,
         heroImage: `${server.origin}/hero.png`,
         html: imgs('/body.png', '/new.png'),
         contentHash: 'changed',
@@ -209,7 +243,9 @@ describe('saveArticleImages', () => {
 
   it('never fetches again what the reader removed from an archived article', async () => {
     server.route('/kept.png', serve(pngBytes(5, 5, 1), 'image/png'));
-    await library.upsertArticle(makeArticle({ id: 'archived', archived: true, html: imgs('/kept.png') }));
+    await library.upsertArticle(
+      makeArticle({ id: 'archived', url: `${server.origin}/archived.html`, archived: true, html: imgs('/kept.png') }),
+    );
     await saveArticleImages('archived', { library });
     expect(await library.removeArchivedImages()).toEqual({ articles: 1, images: 1 });
     const map = await saveArticleImages('archived', { library, now: () => 10 ** 13 });

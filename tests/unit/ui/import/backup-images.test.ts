@@ -46,8 +46,8 @@ async function withImages(): Promise<{ source: Library; origin: string }> {
   for (const [i, png] of pictures.entries()) server.route(`/${i}.png`, serve(png, 'image/png'));
   const source = await library();
   const img = (i: number) => `<p><img src="${server?.origin}/${i}.png" alt=""></p>`;
-  await source.upsertArticle(makeArticle({ id: 'one', html: img(0) + img(1) }));
-  await source.upsertArticle(makeArticle({ id: 'two', html: img(0) + img(2) }));
+  await source.upsertArticle(makeArticle({ id: 'one', url: `${server?.origin}/one.html`, html: img(0) + img(1) }));
+  await source.upsertArticle(makeArticle({ id: 'two', url: `${server?.origin}/two.html`, html: img(0) + img(2) }));
   const thumbnail = async (blob: Blob) => ({ blob, width: 1, height: 1 });
   for (const id of ['one', 'two']) await saveArticleImages(id, { library: source, thumbnail });
   return { source, origin: server.origin };
