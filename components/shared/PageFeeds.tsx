@@ -3,6 +3,8 @@
  * declares, by title, with a "Subscribe" button (named "Subscribe to <title>") or "Subscribed"
  * when the library follows it already; and "Subscribe to this address" when the tab seems to show
  * a feed itself. The outcome is said in words below. Nothing at all when the tab offers nothing.
+ * A title is the page's to choose, so each feed's host is shown beside it (a page cannot pass a
+ * stranger's feed off as a known one), and both are isolated from the text around them.
  */
 import './page-feeds.css';
 import { useId } from 'preact/hooks';
@@ -17,9 +19,10 @@ export interface PageFeedsProps {
   tabUrl: string | undefined;
 }
 
-/** One offered feed: its address, the name shown and the button's accessible name. */
+/** One offered feed: its address and host, the name shown and the button's accessible name. */
 interface Offered {
   url: string;
+  host: string;
   name: string;
   label: string;
   self: boolean;
@@ -31,11 +34,11 @@ export function PageFeeds({ tabId, tabUrl }: PageFeedsProps) {
   const headingId = useId();
   const offered: Offered[] = offer.feeds.map((f) => {
     const name = f.title || f.url;
-    return { url: f.url, name, label: t('pageFeedsSubscribeTo', name), self: false };
+    return { url: f.url, host: new URL(f.url).host, name, label: t('pageFeedsSubscribeTo', name), self: false };
   });
   const { self } = offer;
   if (self !== null && !offered.some((f) => f.url === self)) {
-    offered.push({ url: self, name: self, label: t('pageFeedsSubscribeSelf'), self: true });
+    offered.push({ url: self, host: new URL(self).host, name: self, label: t('pageFeedsSubscribeSelf'), self: true });
   }
   if (offered.length === 0) return null;
 
@@ -45,7 +48,12 @@ export function PageFeeds({ tabId, tabUrl }: PageFeedsProps) {
       <ul aria-labelledby={headingId}>
         {offered.map((feed) => (
           <li key={feed.url}>
-            <span class="page-feed-name">{feed.self ? t('pageFeedsSelf') : feed.name}</span>
+            <span class="page-feed-name">
+              <bdi>{feed.self ? t('pageFeedsSelf') : feed.name}</bdi>
+              <bdi class="page-feed-host" dir="ltr">
+                {feed.host}
+              </bdi>
+            </span>
             {isSubscribed(feed.url) ? (
               <span class="page-feed-state">{t('pageFeedsSubscribed')}</span>
             ) : (

@@ -68,12 +68,13 @@ async function startServer(): Promise<{ origin: string; requests: string[]; serv
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
 }
 
-/** The offers in "Feeds on this page": each feed's shown name and its button's name, or its state. */
-async function offers(page: Page): Promise<{ name: string; action: string }[]> {
+/** The offers in "Feeds on this page": each feed's shown name and host, and its button's name or its state. */
+async function offers(page: Page): Promise<{ name: string; host: string; action: string }[]> {
   const list = await control(page, 'list', 'Feeds on this page');
   return page.$$eval(`${list} > li`, (items) =>
     items.map((li) => ({
-      name: li.querySelector('.page-feed-name')?.textContent ?? '',
+      name: li.querySelector('.page-feed-name > bdi:first-child')?.textContent ?? '',
+      host: li.querySelector('.page-feed-host')?.textContent ?? '',
       action:
         li.querySelector('button')?.getAttribute('aria-label') ??
         li.querySelector('.page-feed-state')?.textContent ??
@@ -133,9 +134,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('subscribing from the page i
     expect(UTF8_TITLES).toHaveLength(3);
     const { page, tabId } = await visit('/blog/2024/post.html');
     const popup = await ext.openExtensionPage(`/popup.html?tab=${tabId}`);
+    // Each title the page chose is shown with the host the feed is really on.
+    const host = new URL(site.origin).host;
     expect(await offers(popup)).toEqual([
-      { name: '半岛新闻 · 中文 RSS', action: 'Subscribe to 半岛新闻 · 中文 RSS' },
-      { name: '新浪新闻 GBK', action: 'Subscribe to 新浪新闻 GBK' },
+      { name: '半岛新闻 · 中文 RSS', host, action: 'Subscribe to 半岛新闻 · 中文 RSS' },
+      { name: '新浪新闻 GBK', host, action: 'Subscribe to 新浪新闻 GBK' },
     ]);
     // Asking read the page's links; nothing was fetched until the reader chose a feed.
     expect(site.requests.filter((r) => r.endsWith('.xml'))).toEqual([]);
@@ -144,8 +147,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('subscribing from the page i
     await saysStatus(popup, 'Subscribed to “半岛新闻 · 中文”: 3 new articles.');
     await listsArticles(popup, UTF8_TITLES);
     expect(await offers(popup)).toEqual([
-      { name: '半岛新闻 · 中文 RSS', action: 'Subscribed' },
-      { name: '新浪新闻 GBK', action: 'Subscribe to 新浪新闻 GBK' },
+      { name: '半岛新闻 · 中文 RSS', host, action: 'Subscribed' },
+      { name: '新浪新闻 GBK', host, action: 'Subscribe to 新浪新闻 GBK' },
     ]);
     expect(site.requests.filter((r) => r.endsWith('.xml'))).toEqual(['/blog/feeds/zh.xml']);
     await popup.close();
@@ -154,8 +157,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('subscribing from the page i
     const panel = await ext.openExtensionPage(`/sidepanel.html?tab=${tabId}`);
     await pollPage(panel, () => document.querySelector('.page-feeds li .page-feed-state') !== null);
     expect(await offers(panel)).toEqual([
-      { name: '半岛新闻 · 中文 RSS', action: 'Subscribed' },
-      { name: '新浪新闻 GBK', action: 'Subscribe to 新浪新闻 GBK' },
+      { name: '半岛新闻 · 中文 RSS', host, action: 'Subscribed' },
+      { name: '新浪新闻 GBK', host, action: 'Subscribe to 新浪新闻 GBK' },
     ]);
     await clickControl(panel, 'button', 'Subscribe to 新浪新闻 GBK');
     await saysStatus(panel, 'Subscribed to “新浪新闻·国内”: 1 new article.');
@@ -173,7 +176,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('subscribing from the page i
     const { page, tabId } = await visit('/direct/news');
     const popup = await ext.openExtensionPage(`/popup.html?tab=${tabId}`);
     expect(await offers(popup)).toEqual([
-      { name: 'This page may be a feed itself.', action: 'Subscribe to this address' },
+      { name: 'This page may be a feed itself.', host: new URL(site.origin).host, action: 'Subscribe to this address' },
     ]);
     await clickControl(popup, 'button', 'Subscribe to this address');
     await saysStatus(popup, `Subscribed to “${BIG5_FEED}”: 1 new article.`);
@@ -188,7 +191,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('subscribing from the page i
     await clickControl(popup, 'button', 'Subscribe to this address');
     await saysStatus(popup, 'Not subscribed: This address is not a feed (RSS, Atom or JSON Feed).');
     expect(await offers(popup)).toEqual([
-      { name: 'This page may be a feed itself.', action: 'Subscribe to this address' },
+      { name: 'This page may be a feed itself.', host: new URL(site.origin).host, action: 'Subscribe to this address' },
     ]);
     await popup.close();
     await page.close();

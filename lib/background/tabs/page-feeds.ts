@@ -13,6 +13,7 @@
 import { browser } from 'wxt/browser';
 import type { PageFeeds } from '../../model';
 import { normalizeUrl } from '../../shared/article/ids';
+import { isLocalNetworkHost } from '../../shared/local-network';
 import { callTab, type Handler, INVALID, isExtensionPage } from '../../shared/messaging';
 import { isRecord } from '../../shared/validate/guards';
 import { checkPageFeedsReport } from '../../shared/validate/page-feeds';
@@ -71,13 +72,21 @@ const browserTabs: TabAccess = {
   },
 };
 
-/** What tab `tabId` offers to subscribe to; nothing for a tab that is not an http(s) page. */
+const isLocal = (url: string) => isLocalNetworkHost(new URL(url).hostname);
+
+/**
+ * What tab `tabId` offers to subscribe to; nothing for a tab that is not an http(s) page. A page
+ * from the internet may not offer a feed on this computer or the reader's network (a router's
+ * or an intranet's pages, under any title it likes); a page from there may.
+ */
 export async function pageFeedsOf(tabId: number, tabs: TabAccess = browserTabs): Promise<PageFeeds> {
   const url = await tabs.tabUrl(tabId);
   if (url === undefined || normalizeUrl(url) === null) return { feeds: [], self: null };
   const report = checkPageFeedsReport(await tabs.askPage(tabId).catch(() => null));
   const self = selfFeedCandidate(url, report?.contentType ?? null, report?.looksLikeFeed ?? false);
-  return { feeds: report?.feeds ?? [], self };
+  const tabIsLocal = isLocal(url);
+  const feeds = (report?.feeds ?? []).filter((feed) => tabIsLocal || !isLocal(feed.url));
+  return { feeds, self };
 }
 
 /** The `tab/feeds` call: extension pages only (a page must not learn what another tab declares). */

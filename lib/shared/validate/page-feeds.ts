@@ -26,14 +26,19 @@ export interface PageFeedsReport {
 const SCANNED = LIMITS.pageFeeds * 10;
 /** A MIME type as `document.contentType` gives it. */
 const MIME = /^[a-z0-9][a-z0-9.+-]{0,63}\/[a-z0-9][a-z0-9.+-]{0,63}$/;
-/** Control characters, and the bidirectional overrides and isolates that could reorder a title. */
-const UNSAFE_CHARS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+/** Control characters: a space each. */
+const CONTROL_CHARS = /\p{Cc}/gu;
+/**
+ * Format characters: dropped. Bidirectional overrides, isolates and marks could reorder what a
+ * title shows; zero-width spaces, joiners and the like could make two titles look alike.
+ */
+const FORMAT_CHARS = /\p{Cf}/gu;
 
-/** A title as plain text: a string, control and direction characters dropped, cut to the limit. */
+/** A title as plain text: a string, control and format characters dropped, cut to the limit. */
 function feedTitle(value: unknown): string {
   if (typeof value !== 'string') return '';
   const head = value.slice(0, LIMITS.pageFeedTitle * 4);
-  return cleanText(head.replace(UNSAFE_CHARS, ' '), LIMITS.pageFeedTitle);
+  return cleanText(head.replace(CONTROL_CHARS, ' ').replace(FORMAT_CHARS, ''), LIMITS.pageFeedTitle);
 }
 
 /**

@@ -98,10 +98,36 @@ describe('tab/feeds', () => {
     expect(answer.ok).toBe(true);
     expect(answer.value.feeds).toHaveLength(10);
     expect(answer.value.feeds[0]?.url).toBe('https://news.example.cn/feed.xml');
-    expect(answer.value.feeds[0]?.title.startsWith('新闻 长')).toBe(true);
+    expect(answer.value.feeds[0]?.title.startsWith('新闻长')).toBe(true);
     expect(answer.value.feeds[0]?.title.length).toBeLessThanOrEqual(200);
     expect(answer.value.feeds[1]?.title).toBe('');
     expect(asked).toEqual([3]);
+  });
+
+  it('lets only a page on the reader’s own network offer a feed there', async () => {
+    const declared = () =>
+      report({
+        feeds: [
+          { url: 'http://192.168.1.1/admin/log.xml', title: 'The Economist' },
+          { url: 'http://[::ffff:7f00:1]:5984/_all_docs', title: 'BBC News' },
+          { url: 'http://router/feed', title: 'NYT' },
+          { url: 'https://news.example.cn/feed.xml', title: '新闻' },
+        ],
+      });
+    const { access } = tabs({
+      3: { url: PAGE_URL, answer: declared },
+      4: { url: 'http://nas.local/blog/', answer: declared },
+    });
+    listen('background', { 'tab/feeds': pageFeedsHandler(access) } as never);
+    const urls = async (tabId: number) =>
+      ((await send({ tabId }, POPUP)) as { value: { feeds: { url: string }[] } }).value.feeds.map((f) => f.url);
+    expect(await urls(3)).toEqual(['https://news.example.cn/feed.xml']);
+    expect(await urls(4)).toEqual([
+      'http://192.168.1.1/admin/log.xml',
+      'http://[::ffff:7f00:1]:5984/_all_docs',
+      'http://router/feed',
+      'https://news.example.cn/feed.xml',
+    ]);
   });
 
   it('offers nothing for a tab that is not an http(s) page, without asking it', async () => {

@@ -73,15 +73,18 @@ describe('checkPageFeedList', () => {
     expect(checkPageFeedList(junk)).toEqual([]);
   });
 
-  it('makes titles plain bounded text: trimmed, cut, control and direction characters gone', () => {
-    const [long, odd, notText] = checkPageFeedList([
+  it('makes titles plain bounded text: trimmed, cut, control and format characters gone', () => {
+    const [long, odd, notText, lookalike] = checkPageFeedList([
       feed('https://a.example/1', `  ${'长'.repeat(1_000_000)}  `),
       feed('https://a.example/2', 'Evil\u202e\u0000lmth.exe\u0007\n\tfeed\u2066'),
       feed('https://a.example/3', { title: 'x' }),
+      // Zero-width space, word joiner, soft hyphen, BOM, a directional mark and a language tag.
+      feed('https://a.example/4', 'Ne\u200bw\u2060s\u00ad \ufeff新\u200e闻\u{e0041}'),
     ]);
     expect(long?.title).toBe('长'.repeat(LIMITS.pageFeedTitle));
     expect(odd?.title).toBe('Evil lmth.exe feed');
     expect(notText?.title).toBe('');
+    expect(lookalike?.title).toBe('News 新闻');
   });
 
   it('answers an empty list for anything that is not an array', () => {
