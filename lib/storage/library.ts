@@ -138,8 +138,8 @@ export interface Library {
   imageUsage(): Promise<{ images: number; bytes: number }>;
   /** What the library takes by kind, and its `top` largest articles (lib/storage/usage.ts). */
   storageUsage(top?: number): Promise<StorageUsage>;
-  /** Stores (or replaces) a feed subscription. */
-  putSubscription(subscription: Subscription): Promise<void>;
+  /** Stores (or replaces) a feed subscription; `asRefresh`: over the stored settings (subscriptions.ts). */
+  putSubscription(subscription: Subscription, options?: { asRefresh?: boolean }): Promise<void>;
   /** One subscription. */
   getSubscription(id: string): Promise<Subscription | undefined>;
   /** Every subscription, by title. */
@@ -258,7 +258,7 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     articlesWithoutImageMap: (limit) => images.articlesWithoutImageMap(db, limit),
     imageUsage: () => images.imageUsage(db),
     storageUsage: (top) => storageUsage(db, top),
-    putSubscription: (subscription) => feeds.putSubscription(db, subscription),
+    putSubscription: (subscription, options) => feeds.putSubscription(db, subscription, options),
     getSubscription: (id) => feeds.getSubscription(db, id),
     listSubscriptions: () => feeds.listSubscriptions(db),
     deleteSubscription: (id) => feeds.deleteSubscription(db, id),

@@ -11,9 +11,33 @@ import type { FeedArticleLink, GlossaSchema } from './schema';
 
 type Db = IDBPDatabase<GlossaSchema>;
 
-/** Stores (or replaces) a subscription. */
-export async function putSubscription(db: Db, subscription: Subscription): Promise<void> {
-  await db.put('subscriptions', subscription);
+/**
+ * Stores (or replaces) a subscription. With `asRefresh`, it is what a refresh learnt (title,
+ * site, fetch state) about a subscription read when the refresh began, written in one
+ * transaction over what is stored now: the reader's settings as stored win (a change of interval
+ * or of full text made while the refresh ran stays), and one deleted meanwhile stays deleted.
+ */
+export async function putSubscription(
+  db: Db,
+  subscription: Subscription,
+  { asRefresh = false }: { asRefresh?: boolean } = {},
+): Promise<void> {
+  if (!asRefresh) {
+    await db.put('subscriptions', subscription);
+    return;
+  }
+  const tx = db.transaction('subscriptions', 'readwrite');
+  const stored = await tx.store.get(subscription.id);
+  if (stored !== undefined) {
+    const { intervalMinutes, fullText } = stored;
+    let { fetch } = subscription;
+    const healthy = fetch.failures === 0 && !fetch.gone && fetch.lastChecked !== null;
+    if (intervalMinutes !== subscription.intervalMinutes && healthy) {
+      fetch = { ...fetch, nextCheck: (fetch.lastChecked ?? 0) + intervalMinutes * 60_000 };
+    }
+    void tx.store.put({ ...subscription, intervalMinutes, fullText, fetch });
+  }
+  await tx.done;
 }
 
 /** One subscription, if stored. */

@@ -112,11 +112,12 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     return run;
   };
 
-  /** Stores what a refresh learnt, unless the reader unsubscribed meanwhile. */
+  /**
+   * Stores what a refresh learnt, unless the reader unsubscribed meanwhile; settings the reader
+   * changed while it ran stay as they are now.
+   */
   const keep = async ({ subscription }: RefreshResult) => {
-    const lib = await deps.library;
-    if ((await lib.getSubscription(subscription.id)) === undefined) return;
-    await lib.putSubscription(subscription);
+    await (await deps.library).putSubscription(subscription, { asRefresh: true });
   };
 
   const refreshAll = async (pick: (s: Subscription) => boolean) => {

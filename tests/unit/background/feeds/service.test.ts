@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFeedService } from '../../../../lib/background/feeds/service';
 import { articleIdFor } from '../../../../lib/shared/article/ids';
 import { sanitizeArticleHtml } from '../../../../lib/shared/article/sanitize';
@@ -32,7 +32,7 @@ afterEach(async () => {
 
 /** A server for `/feed.xml` (ETag by content) and a not-a-feed page; `extra` adds an item. */
 async function setup() {
-  const state = { extra: false };
+  const state = { extra: false, held: null as Promise<void> | null };
   server = await startFeedServer({
     '/feed.xml': (req, res) => {
       const body = state.extra ? UTF8.replace('</channel>', `${EXTRA}</channel>`) : UTF8;
@@ -40,6 +40,11 @@ async function setup() {
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
       res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: etag }).end(body);
     },
+    // Answers only once `state.held` settles: a refresh caught in flight.
+    '/held.xml': (_req, res) =>
+      void (state.held ?? Promise.resolve()).then(() =>
+        res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(UTF8),
+      ),
     '/copy.xml': (_req, res) =>
       void res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(UTF8),
     '/page.html': (_req, res) => void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>你好</p>'),
@@ -137,6 +142,37 @@ describe('the feed service', () => {
     expect(changed).toMatchObject({ intervalMinutes: 15, fetch: { nextCheck: 10_000 + 15 * 60_000 } });
     expect(alarms.at(-1)).toBe(10_000 + 15 * 60_000);
     await expect(service.setInterval('s_missing', 30)).rejects.toThrow('No such subscription.');
+  });
+
+  it('keeps settings the reader changes while a refresh runs, and a feed unsubscribed meanwhile stays gone', async () => {
+    const { state, service, lib, base, seen } = await setup();
+    const result = await service.subscribe(`${base}/held.xml`);
+    if (!result.ok) throw new Error(result.error.detail);
+    const { id } = result.subscription;
+    let release = () => {};
+    state.held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const asked = seen.length;
+    const refreshing = service.refresh(id);
+    await vi.waitFor(() => expect(seen.length).toBe(asked + 1));
+    await service.setFullText(id, true);
+    await service.setInterval(id, 15);
+    release();
+    await refreshing;
+    const stored = await lib.getSubscription(id);
+    expect(stored).toMatchObject({ fullText: true, intervalMinutes: 15 });
+    expect(stored?.fetch.nextCheck).toBe((stored?.fetch.lastChecked ?? 0) + 15 * 60_000);
+
+    state.held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const again = service.refresh(id);
+    await vi.waitFor(() => expect(seen.length).toBe(asked + 2));
+    await service.unsubscribe(id, true);
+    release();
+    await again;
+    expect(await lib.getSubscription(id)).toBeUndefined();
   });
 
   it('unsubscribes keeping the articles, or removing them except highlighted ones', async () => {
