@@ -4,10 +4,11 @@
  * through sync and both are shown, so neither is lost. It is an extension page's UI only: the
  * live page never shows or receives a page note.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Highlight } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
 import { NoteText } from './NoteText';
+import { PageNoteForm } from './PageNoteForm';
 
 /** Props of {@link PageNotes}. */
 export interface PageNotesProps {
@@ -24,47 +25,15 @@ type Editing = string | 'new' | null;
 /** The area. */
 export function PageNotes({ notes, onSave, onDelete }: PageNotesProps) {
   const [editing, setEditing] = useState<Editing>(null);
-  const [draft, setDraft] = useState('');
-  const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (editing) box.current?.focus();
-  }, [editing]);
-
-  const open = (which: Editing, text: string) => {
-    setDraft(text);
-    setEditing(which);
-  };
   const form = (existing: Highlight | null) => (
-    <div class="g-page-note-edit">
-      <textarea
-        ref={box}
-        rows={4}
-        aria-label={t('pageNoteTitle')}
-        aria-describedby="g-page-note-help"
-        value={draft}
-        onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') setEditing(null);
-        }}
-      />
-      <p id="g-page-note-help" class="g-help">
-        {t('hlNoteHelp')}
-      </p>
-      <div class="g-row">
-        <button
-          type="button"
-          onClick={() => {
-            onSave(existing, draft.trim());
-            setEditing(null);
-          }}
-        >
-          {t('pageNoteSave')}
-        </button>
-        <button type="button" onClick={() => setEditing(null)}>
-          {t('hlCancel')}
-        </button>
-      </div>
-    </div>
+    <PageNoteForm
+      initial={existing?.note ?? ''}
+      onSave={(note) => {
+        onSave(existing, note);
+        setEditing(null);
+      }}
+      onCancel={() => setEditing(null)}
+    />
   );
 
   return (
@@ -77,7 +46,7 @@ export function PageNotes({ notes, onSave, onDelete }: PageNotesProps) {
           <div key={h.id} class="g-page-note-item" data-kind="page-note">
             <NoteText note={h.note} />
             <div class="g-row">
-              <button type="button" onClick={() => open(h.id, h.note)}>
+              <button type="button" onClick={() => setEditing(h.id)}>
                 {t('pageNoteEdit')}
               </button>
               <button type="button" onClick={() => onDelete(h)}>
@@ -93,7 +62,7 @@ export function PageNotes({ notes, onSave, onDelete }: PageNotesProps) {
         ) : (
           <>
             <p class="g-help">{t('pageNoteHelp')}</p>
-            <button type="button" onClick={() => open('new', '')}>
+            <button type="button" onClick={() => setEditing('new')}>
               {t('pageNoteAdd')}
             </button>
           </>

@@ -1,10 +1,12 @@
 /**
  * "Add a page note" in the side panel, for an article that has none: a note on the whole
- * article, typed here (an extension page) and written to the library, so the stored copy's
- * panel and every other panel show it at once. With one, the panel's entry edits it instead.
+ * article, typed here (an extension page) in the same form as the stored copy's panel, and
+ * written to the library, so the stored copy's panel and every other panel show it at once.
+ * With one, the panel's entry edits it instead.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/shared/i18n';
+import { PageNoteForm } from '../annotation/PageNoteForm';
 
 /** Props of {@link NewPageNote}. */
 export interface NewPageNoteProps {
@@ -15,14 +17,11 @@ export interface NewPageNoteProps {
 /** The control, then its form. */
 export function NewPageNote({ onAdd }: NewPageNoteProps) {
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState('');
-  const box = useRef<HTMLTextAreaElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
   useEffect(() => {
-    // Focus goes into the form, and back to the button when it closes.
-    if (open) box.current?.focus();
-    else if (wasOpen.current) button.current?.focus();
+    // Focus goes back to the button when the form closes (the form takes it when it opens).
+    if (!open && wasOpen.current) button.current?.focus();
     wasOpen.current = open;
   }, [open]);
 
@@ -35,36 +34,16 @@ export function NewPageNote({ onAdd }: NewPageNoteProps) {
       </p>
     );
   }
-  const save = () => {
-    if (draft.trim()) onAdd(draft.trim());
-    setDraft('');
-    setOpen(false);
-  };
   return (
-    <div class="note-edit new-page-note">
-      <textarea
-        ref={box}
-        rows={4}
-        aria-label={t('pageNoteTitle')}
-        aria-describedby="new-page-note-help"
-        value={draft}
-        onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') setOpen(false);
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+    <div class="new-page-note">
+      <PageNoteForm
+        initial=""
+        onSave={(note) => {
+          if (note) onAdd(note);
+          setOpen(false);
         }}
+        onCancel={() => setOpen(false)}
       />
-      <p id="new-page-note-help" class="help">
-        {t('hlNoteHelp')}
-      </p>
-      <div class="row">
-        <button type="button" onClick={save}>
-          {t('pageNoteSave')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('hlCancel')}
-        </button>
-      </div>
     </div>
   );
 }
