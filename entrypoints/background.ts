@@ -19,7 +19,7 @@ import { pageFeedsHandler } from '../lib/background/tabs/page-feeds';
 import { createPageWatch } from '../lib/background/tabs/page-watch';
 import { extractPageBody } from '../lib/page/extract/page-body';
 import { buildWebArticle, type WebPageSave } from '../lib/shared/article/web-page';
-import { callTab, INVALID, listen } from '../lib/shared/messaging';
+import { callTab, INVALID, isWebContentScript, listen } from '../lib/shared/messaging';
 import { recordId } from '../lib/shared/validate/fields';
 import { isRecord } from '../lib/shared/validate/guards';
 import { onLibraryChange, openLibrary } from '../lib/storage';
@@ -130,6 +130,18 @@ export default defineBackground(() => {
         await pageHighlightArticle(await library, tab.url ?? '', highlightId);
         const answer = await callTab(tabId, 'highlights/go-to', { id: highlightId });
         return answer.ok && answer.value;
+      },
+    },
+    // The live page's selection toolbar (Chrome): nothing is awaited before the call, so the
+    // reader's click still counts as the gesture Chrome requires; a page's script cannot click it.
+    'panel/open': {
+      accept: isWebContentScript,
+      validate: (p) => (p === null ? null : INVALID),
+      handle: async (_, sender) => {
+        const windowId = sender.tab?.windowId;
+        if (windowId === undefined || !browser.sidePanel) throw new Error('No side panel to open here.');
+        await browser.sidePanel.open({ windowId });
+        return null;
       },
     },
     'tab/toggle-reading-view': {

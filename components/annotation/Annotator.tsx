@@ -59,6 +59,8 @@ export interface AnnotatorProps {
    * the highlight and answers whether it is here (placed in this body).
    */
   goToRequests?: GoToRequests;
+  /** The selection toolbar's "Open side panel" (where the browser allows it from this view). */
+  onOpenPanel?: () => void;
 }
 
 const acceptAll = () => true;
@@ -222,6 +224,7 @@ export function Annotator(props: AnnotatorProps) {
           onHighlight={(color) => void highlightSelection(color)}
           onNote={() => void highlightSelection(lastColor, true)}
           onCopy={() => void copy()}
+          onOpenPanel={props.onOpenPanel}
         />
       )}
       {editor && edited && editor.frame && (

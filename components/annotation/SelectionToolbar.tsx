@@ -1,5 +1,6 @@
 /**
- * The small toolbar over a fresh selection: one button per colour, "Add note" and "Copy".
+ * The small toolbar over a fresh selection: one button per colour, "Add note", "Copy", and where
+ * the browser allows it from here, "Open side panel" (the reader's notes listed beside the page).
  * Buttons keep the selection (no focus steal on mouse down), so a mouse user picks a colour in
  * one click; a keyboard user reaches the bar with Alt+Shift+A or highlights at once with
  * Alt+Shift+H (the last colour).
@@ -18,12 +19,15 @@ export interface SelectionToolbarProps {
   onHighlight: (color: HighlightColor) => void;
   onNote: () => void;
   onCopy: () => void;
+  /** Opens the browser's side panel; no button when absent. */
+  onOpenPanel?: (() => void) | undefined;
 }
 
 const keepSelection = (event: MouseEvent) => event.preventDefault();
 
 /** The toolbar. */
-export function SelectionToolbar({ position, lastColor, focus, onHighlight, onNote, onCopy }: SelectionToolbarProps) {
+export function SelectionToolbar(props: SelectionToolbarProps) {
+  const { position, lastColor, focus, onHighlight, onNote, onCopy, onOpenPanel } = props;
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (focus) first.current?.focus();
@@ -56,6 +60,11 @@ export function SelectionToolbar({ position, lastColor, focus, onHighlight, onNo
       <button type="button" onMouseDown={keepSelection} onClick={onCopy}>
         {t('hlCopy')}
       </button>
+      {onOpenPanel && (
+        <button type="button" onMouseDown={keepSelection} onClick={onOpenPanel}>
+          {t('sidePanelOpen')}
+        </button>
+      )}
     </div>
   );
 }

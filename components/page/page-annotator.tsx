@@ -16,10 +16,17 @@ import { pageEditorFrame } from '../../lib/page/note-frame';
 import { pageStore } from '../../lib/page/page-store';
 import { pageToSave } from '../../lib/page/page-to-save';
 import { ignoreUntrustedEvents, isReaderEvent } from '../../lib/page/trusted';
+import { call } from '../../lib/shared/messaging';
 import { lastHighlightColor, loadLastColor } from '../../lib/shared/settings/highlight-prefs';
 import { Annotator } from '../annotation/Annotator';
 import annotatorCss from '../annotation/annotator.css?inline';
 import { GLOSSA_TAG_PREFIX } from './page-control';
+
+/**
+ * Asks the background to open Chrome's side panel (Firefox opens its sidebar only from its own
+ * UI or a shortcut, never for a page's toolbar, so there the button is not shown).
+ */
+const openPanel = () => void call('background', 'panel/open', null);
 
 /** Tag of the highlighting layer's host element. */
 export const ANNOTATOR_TAG = `${GLOSSA_TAG_PREFIX}annotator`;
@@ -80,6 +87,7 @@ function PageAnnotator({ doc, host }: { doc: Document; host: Element }) {
       editorFrame={editorFrame}
       paragraphNotes="margin"
       goToRequests={onPageGoTo}
+      onOpenPanel={import.meta.env.FIREFOX ? undefined : openPanel}
     />
   );
 }

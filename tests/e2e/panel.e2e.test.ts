@@ -198,6 +198,35 @@ describe.each<BrowserName>(['chromium', 'firefox'])('side panel in %s', (name) =
     await page.close();
   });
 
+  // Firefox opens its sidebar only from its own UI or a shortcut, never for a page's toolbar:
+  // there the live page's toolbar has no such button (the popup and the shortcut open it).
+  it.runIf(name === 'chromium')(
+    '“Open side panel” in the live page’s selection toolbar opens Chrome’s panel, by the reader’s own key press',
+    async () => {
+      const url = `${server.url}/zh.html`;
+      const page = await ext.browser.newPage();
+      await page.setViewport({ width: 1000, height: 800 });
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await new WebPage(page).waitForControl();
+      await page.bringToFront();
+      expect(await selectText(page, 'body', EARLY)).toBe(true);
+      await page.waitForSelector('glossa-annotator', { timeout: 15_000 });
+      // Alt+Shift+A puts focus on the toolbar's first button; past five colours, Add note and
+      // Copy, the eighth is Open side panel.
+      const panelUrl = `${ext.origin}/sidepanel.html`;
+      expect(ext.browser.targets().filter((t) => t.url() === panelUrl)).toEqual([]);
+      await pressShortcut(page, 'KeyA');
+      for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const panel = await ext.browser.waitForTarget((t) => t.url() === panelUrl, { timeout: 15_000 });
+      expect(panel.type()).toBe('page');
+      // Closed again, so the popup's test below opens a panel of its own.
+      await (await panel.asPage()).close();
+      await expect.poll(() => ext.browser.targets().filter((t) => t.url() === panelUrl).length).toBe(0);
+      await page.close();
+    },
+  );
+
   it('“Open side panel” in the popup opens the browser’s own panel on the panel page', async () => {
     /** Tabs showing the popup page (the probe is one). */
     const popupTabs = () =>

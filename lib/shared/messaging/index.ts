@@ -107,12 +107,18 @@ export function listen<T extends Target>(
       sendResponse(err<MessageError>({ code: 'invalid-request', message: `Malformed “${String(message.type)}”.` }));
       return false;
     }
-    Promise.resolve()
-      .then(() => handler.handle(request, sender))
-      .then(
-        (value) => sendResponse(ok(value)),
-        (e: unknown) => sendResponse(err<MessageError>({ code: 'handler-failed', message: errorText(e) })),
-      );
+    // Called at once, not in a later microtask: a handler that needs the reader's gesture (Chrome's
+    // sidePanel.open, for a click in a page's toolbar) runs while the message still carries it.
+    let answer: Promise<unknown>;
+    try {
+      answer = Promise.resolve(handler.handle(request, sender));
+    } catch (e) {
+      answer = Promise.reject(e);
+    }
+    answer.then(
+      (value) => sendResponse(ok(value)),
+      (e: unknown) => sendResponse(err<MessageError>({ code: 'handler-failed', message: errorText(e) })),
+    );
     return true;
   };
   browser.runtime.onMessage.addListener(listener);

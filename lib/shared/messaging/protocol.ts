@@ -96,6 +96,11 @@ export interface BackgroundCalls {
   /** From the reading view's frame: close the view (Escape, Close). */
   'reading-view/close': { request: null; response: null };
   /**
+   * From a tab's content script (Chrome): open the side panel in the tab's window, asked by the
+   * reader's click in the selection toolbar (Firefox opens its sidebar only from its own UI).
+   */
+  'panel/open': { request: null; response: null };
+  /**
    * From a tab's content script: open the note editor on highlight `highlightId` of the
    * sender's page (its notes never reach the page: the editor is our frame,
    * `/note-frame.html#<token>`). Answers the frame's one-time token.

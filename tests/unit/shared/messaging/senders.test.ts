@@ -126,4 +126,41 @@ describe('listen', () => {
     expect(await send({ glossa: 1, to: 'offscreen', type: 'sync/status', payload: null }, page)).toBeUndefined();
     expect(handle).not.toHaveBeenCalled();
   });
+
+  it('runs the handler within the listener call itself, so a gesture the message carries still holds', async () => {
+    spyListeners = [];
+    vi.spyOn(browser.runtime.onMessage, 'addListener').mockImplementation(((l: never) => {
+      spyListeners.push(l);
+    }) as never);
+    let during: boolean | null = null;
+    let inListener = false;
+    listen('background', {
+      'sync/status': {
+        validate: (p: unknown) => (p === null ? null : INVALID),
+        handle: () => {
+          during = inListener;
+          return null;
+        },
+      },
+      'sync/now': {
+        validate: (p: unknown) => (p === null ? null : INVALID),
+        handle: () => {
+          throw new Error('refused at once');
+        },
+      },
+    } as never);
+    const page = SENDERS['our extension page (popup)'] as Sender;
+    const answers: unknown[] = [];
+    inListener = true;
+    for (const l of spyListeners)
+      l({ glossa: 1, to: 'background', type: 'sync/status', payload: null }, page, (a) => answers.push(a));
+    inListener = false;
+    expect(during).toBe(true);
+    // A handler that throws before any await is still answered as a failure, not thrown at the browser.
+    expect(await send({ glossa: 1, to: 'background', type: 'sync/now', payload: null }, page)).toEqual({
+      ok: false,
+      error: { code: 'handler-failed', message: 'refused at once' },
+    });
+    await vi.waitFor(() => expect(answers).toEqual([{ ok: true, value: null }]));
+  });
 });
