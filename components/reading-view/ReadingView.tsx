@@ -3,8 +3,9 @@
  * stored one (same ArticleView, ReaderToolbar, themes and typography), plus the two actions
  * that only make sense over the live page: Save to the library, and Close back to the page.
  * A modal dialog: focus starts on the primary action, Escape closes (handled by the frame).
- * (Its paragraphs have no margin controls yet: with them, a reading-view e2e test in Chromium
- * hung at random — see the closing note of the stop that tried it.)
+ * Its paragraphs have the stored copy's margin controls: a note made here is the same
+ * paragraph note there (same selectors), and the body is our own sanitized copy in our own
+ * frame, so the controls may live inside it.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '../../lib/model';
@@ -103,6 +104,7 @@ export function ReadingView({ article, onClose, onSave, annotate, savedImages }:
           styleTarget={document}
           lastColor={lastColor}
           onLastColor={updateLastColor}
+          paragraphNotes
           panel="orphans"
         />
       )}

@@ -263,4 +263,68 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     await page.waitForFunction(() => !document.querySelector('glossa-reading-view'), { polling: 100, timeout: 10_000 });
     await page.close();
   });
+
+  it('notes a paragraph in the reading view from its margin control, by keyboard; the stored copy shows the same note', async () => {
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(`${server.url}/zh.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('glossa-page-control', { timeout: 30_000 });
+    await probe.toggleReadingView(await probe.tabId(`${server.url}/zh.html`));
+    const frame = await new WebPage(page).readingFrame();
+    await frame.waitForSelector('.g-body p > .g-para-btn', { timeout: 10_000 });
+    // The second paragraph's control: its name, and the paragraph's own first words.
+    const target = await frame.evaluate(() => {
+      const button = document.querySelectorAll('.g-body p > .g-para-btn')[1];
+      const text = button?.parentElement?.textContent?.trim() ?? '';
+      return { label: button?.getAttribute('aria-label') ?? '', words: text.slice(0, 12) };
+    });
+    expect(target.label).toMatch(/^Add a note to paragraph \d+$/);
+    expect(target.words).toMatch(/[\u4e00-\u9fff]{4}/);
+    await frame.focus(`button[aria-label="${target.label}"]`);
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Note', {
+      polling: 100,
+      timeout: 10_000,
+    });
+    const NOTE = '阅读视图里的段落笔记。';
+    await page.keyboard.type(NOTE);
+    expect(await pressButton(frame, 'Save note', '[role=dialog]')).toBe(true);
+    await frame.waitForSelector(`button[aria-label="${target.label.replace('Add a note to', 'Edit the note on')}"]`, {
+      timeout: 10_000,
+    });
+
+    // Stored as a paragraph note of the saved article, and shown on its stored copy's paragraph.
+    const articleId = await savedArticleId(`${server.url}/zh.html`);
+    const stored = (await readStore<Highlight>(probe.page, 'highlights')).filter(
+      (h) => h.articleId === articleId && h.kind === 'paragraph-note' && !h.deleted,
+    );
+    expect(stored.map((h) => h.note)).toEqual([NOTE]);
+    // Escape closes the note's dialog, then the view; the page closes once the view is gone.
+    await page.keyboard.press('Escape');
+    await frame.waitForFunction(() => !document.querySelector('.g-editor[role=dialog]'), {
+      polling: 100,
+      timeout: 10_000,
+    });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('glossa-reading-view'), { polling: 100, timeout: 10_000 });
+    await page.close();
+    const copy = await openReader(`/reader.html?id=${articleId}`);
+    const onCopy = await copy.waitForFunction(
+      (words: string) => {
+        const p = [...document.querySelectorAll('article .g-body p')].find((el) =>
+          el.textContent?.trim().startsWith(words),
+        );
+        const label = p?.querySelector(':scope > .g-para-btn[data-has-note]')?.getAttribute('aria-label');
+        return label ?? false;
+      },
+      { polling: 100, timeout: 10_000 },
+      target.words,
+    );
+    expect(await onCopy.jsonValue()).toMatch(/^Edit the note on paragraph \d+$/);
+    expect(await panelEntries(copy)).toContainEqual({
+      title: `Note on ${String(await onCopy.jsonValue()).replace('Edit the note on ', '')}`,
+      note: NOTE,
+    });
+    await copy.close();
+  });
 });
