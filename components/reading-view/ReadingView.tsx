@@ -14,6 +14,7 @@ import type { AnnotationStore } from '../../lib/shared/highlighting/store';
 import { t } from '../../lib/shared/i18n';
 import { DEFAULT_READER_PREFS, readerAttributes } from '../../lib/shared/settings/reader-prefs';
 import { pointAtLocalCopies } from '../../lib/ui/images/local-images';
+import { canOpenSidePanel, currentWindowId, openSidePanel } from '../../lib/ui/side-panel/open';
 import { Annotator } from '../annotation/Annotator';
 import { ArticleView, type ArticleViewProps } from '../article/ArticleView';
 import { ReaderToolbar } from '../article/ReaderToolbar';
@@ -44,6 +45,7 @@ export function ReadingView({ article, onClose, onSave, annotate, savedImages }:
 
   const [body, setBody] = useState<HTMLElement | null>(null);
   const onBody = useCallback((element: HTMLElement) => setBody(element), []);
+  const openPanel = useOpenPanel();
   useEffect(() => {
     first.current?.focus();
   }, []);
@@ -106,8 +108,27 @@ export function ReadingView({ article, onClose, onSave, annotate, savedImages }:
           onLastColor={updateLastColor}
           paragraphNotes
           panel="orphans"
+          onOpenPanel={openPanel}
         />
       )}
     </div>
   );
+}
+
+/**
+ * The selection toolbar's "Open side panel" in the view (an extension page, so both browsers
+ * accept it from the reader's click): the window id Chrome needs is looked up in advance, and
+ * the click calls the browser at once. Undefined where the browser has no extension panel.
+ */
+function useOpenPanel(): (() => void) | undefined {
+  const windowId = useRef<number | undefined>(undefined);
+  const available = canOpenSidePanel();
+  useEffect(() => {
+    if (available)
+      void currentWindowId().then(
+        (id) => (windowId.current = id),
+        () => undefined,
+      );
+  }, [available]);
+  return available ? () => void openSidePanel(windowId.current).catch(() => undefined) : undefined;
 }

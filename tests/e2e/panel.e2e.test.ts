@@ -227,6 +227,34 @@ describe.each<BrowserName>(['chromium', 'firefox'])('side panel in %s', (name) =
     },
   );
 
+  // The reading view is our own frame, where both browsers accept the call; Firefox's sidebar,
+  // once open, cannot be closed again by a test, so only Chromium shows it opening from here
+  // (Firefox opening it from an extension page's click is the popup's test below).
+  it.runIf(name === 'chromium')(
+    '“Open side panel” in the reading view’s selection toolbar opens the panel',
+    async () => {
+      const url = `${server.url}/zh.html`;
+      const page = await ext.browser.newPage();
+      await page.setViewport({ width: 1000, height: 800 });
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await new WebPage(page).waitForControl();
+      await probe.toggleReadingView(await probe.tabId(url));
+      const frame = await new WebPage(page).readingFrame();
+      const panelUrl = `${ext.origin}/sidepanel.html`;
+      expect(ext.browser.targets().filter((t) => t.url() === panelUrl)).toEqual([]);
+      // A passage selected, then the toolbar by keyboard (the reader's own key presses).
+      expect(await selectText(frame, 'article .g-body', EARLY)).toBe(true);
+      await frame.waitForSelector('[role=toolbar]', { timeout: 10_000 });
+      await pressShortcut(page, 'KeyA');
+      for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const panel = await ext.browser.waitForTarget((t) => t.url() === panelUrl, { timeout: 15_000 });
+      await (await panel.asPage()).close();
+      await expect.poll(() => ext.browser.targets().filter((t) => t.url() === panelUrl).length).toBe(0);
+      await page.close();
+    },
+  );
+
   it('“Open side panel” in the popup opens the browser’s own panel on the panel page', async () => {
     /** Tabs showing the popup page (the probe is one). */
     const popupTabs = () =>

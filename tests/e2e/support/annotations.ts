@@ -17,7 +17,7 @@ export interface Drawn {
  * as a person would: a real key released (Shift), since Glossa acts only on trusted input on
  * a live page. False if not found.
  */
-export function selectText(page: Page, rootSelector: string, text: string, occurrence = 0): Promise<boolean> {
+export function selectText(page: Page | Frame, rootSelector: string, text: string, occurrence = 0): Promise<boolean> {
   return page
     .evaluate(
       (selector: string, needle: string, nth: number) => {
@@ -47,7 +47,8 @@ export function selectText(page: Page, rootSelector: string, text: string, occur
       occurrence,
     )
     .then(async (found) => {
-      if (found) await page.keyboard.press('Shift');
+      // A frame's keys go through its page (focus is already in the frame).
+      if (found) await ('keyboard' in page ? page : page.page()).keyboard.press('Shift');
       return found;
     });
 }
