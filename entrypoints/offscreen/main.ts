@@ -1,11 +1,13 @@
 /**
  * Chrome only: a hidden document with a DOM, where the MV3 service worker sends article HTML
- * to be sanitized (DOMPurify needs a DOM) and fetched pages to be extracted (Readability too). Answers only messages from this extension.
+ * and SVG pictures to be sanitized (DOMPurify needs a DOM) and fetched pages to be extracted
+ * (Readability too). Answers only messages from this extension.
  */
 import { extractPageBody } from '../../lib/page/extract/page-body';
 import { sanitizeArticleHtml } from '../../lib/shared/article/sanitize';
+import { sanitizeSvg } from '../../lib/shared/article/sanitize-svg';
 import { INVALID, listen } from '../../lib/shared/messaging';
-import { httpUrl, isRecord } from '../../lib/shared/validate';
+import { httpUrl, isRecord, LIMITS } from '../../lib/shared/validate';
 
 listen('offscreen', {
   'dom/prepare-html': {
@@ -14,6 +16,11 @@ listen('offscreen', {
         ? { html: p.html, baseUrl: p.baseUrl === null ? null : String(p.baseUrl) }
         : INVALID,
     handle: ({ html, baseUrl }) => sanitizeArticleHtml(html, window, { baseUrl: baseUrl ?? undefined }),
+  },
+  'dom/sanitize-svg': {
+    validate: (p) =>
+      isRecord(p) && typeof p.svg === 'string' && p.svg.length <= LIMITS.imageBytes ? { svg: p.svg } : INVALID,
+    handle: ({ svg }) => sanitizeSvg(svg, window),
   },
   'dom/extract-article': {
     validate: (p) =>

@@ -48,6 +48,25 @@ export function createPageExtractor(inPlace: (html: string, url: string) => Page
   };
 }
 
+/** Makes a fetched SVG picture inert (null: nothing safe is left); absent context: none. */
+export type SvgCleaner = (svg: string) => Promise<string | null>;
+
+/**
+ * An SVG sanitizer for the current context, so saved articles keep their SVG pictures in both
+ * browsers: `inPlace` where there is a DOM, else the offscreen document's.
+ */
+export function createSvgCleaner(inPlace: (svg: string) => string | null): SvgCleaner {
+  if (typeof document !== 'undefined' && typeof window !== 'undefined') {
+    return async (svg) => inPlace(svg);
+  }
+  return async (svg) => {
+    await ensureOffscreenDocument();
+    const answer = await call('offscreen', 'dom/sanitize-svg', { svg });
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value;
+  };
+}
+
 let creating: Promise<void> | null = null;
 
 /**

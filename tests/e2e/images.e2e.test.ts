@@ -143,4 +143,63 @@ describe.each<BrowserName>(['chromium', 'firefox'])('saved images in %s', (name)
     expect(lines).toContainEqual(expect.stringMatching(/^2 articles: \d/));
     await options.close();
   });
+
+  it('keeps an SVG picture only as sanitized, in this browser too (Chrome: in the offscreen document)', async () => {
+    const svgServer = await startImageServer();
+    const hostile =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" onload="alert(1)">' +
+      '<script>alert(2)</script><rect width="40" height="20" fill="#2a6"/></svg>';
+    svgServer.route('/logo.svg', serve(new TextEncoder().encode(hostile), 'image/svg+xml'));
+    const svgTitle = 'A diagram drawn in SVG';
+    svgServer.route(
+      '/svg.html',
+      serve(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${svgTitle}</title></head><body>` +
+          `<main><article><h1>${svgTitle}</h1>${PROSE.repeat(3)}<figure><img src="${svgServer.origin}/logo.svg" ` +
+          `alt="Diagram"></figure>${PROSE.repeat(3)}</article></main></body></html>`,
+        'text/html; charset=utf-8',
+      ),
+    );
+    try {
+      const url = `${svgServer.origin}/svg.html`;
+      const page = await ext.browser.newPage();
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      const web = new WebPage(page);
+      await web.waitForControl();
+      await probe.toggleReadingView(await probe.tabId(url));
+      await web.readingFrame();
+      await page.keyboard.press('Enter');
+      let hash: string | undefined;
+      const until = Date.now() + 30_000;
+      while (!hash && Date.now() < until) {
+        const maps = await readStore<StoredMap>(probe.page, 'imageMaps');
+        hash = maps.flatMap((m) => m.entries).find((e) => e.src === `${svgServer.origin}/logo.svg`)?.hash;
+        if (!hash) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      const stored = await probe.page.evaluate(
+        (key: string) =>
+          new Promise<{ type: string; text: string }>((resolve, reject) => {
+            const open = indexedDB.open('glossa');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('images').objectStore('images').get(key);
+              request.onsuccess = () => {
+                const record = request.result as { type: string; blob: Blob };
+                void record.blob.text().then((text) => resolve({ type: record.type, text }));
+              };
+              request.onerror = () => reject(request.error);
+            };
+          }),
+        hash ?? '',
+      );
+      expect(stored.type).toBe('image/svg+xml');
+      expect(stored.text).toContain('<rect');
+      expect(stored.text).not.toMatch(/script|onload|alert/i);
+      await page.keyboard.press('Escape');
+      await page.close();
+    } finally {
+      await svgServer.stop();
+    }
+  });
 });

@@ -1,31 +1,27 @@
 /**
  * Saved images in the background: articles announced by the library and found by a periodic
  * sweep are queued, and each has its pictures fetched and stored (save-images.ts). SVG pictures
- * are sanitized where this context has a DOM (Firefox's background page) and refused by name
- * where it has none (Chrome's service worker).
+ * are sanitized where there is a DOM: in place in Firefox's background page, in the offscreen
+ * document for Chrome's service worker (which has none).
  */
 import { browser } from 'wxt/browser';
 import { sanitizeSvg } from '../../shared/article/sanitize-svg';
 import { type Library, onLibraryChange } from '../../storage';
+import { createSvgCleaner } from '../html-preparer';
 import { createImageQueue, type ImageQueue } from './image-queue';
-import { type SvgSanitizer, saveArticleImages } from './save-images';
+import { saveArticleImages } from './save-images';
 
 /** The alarm that looks for due retries and articles whose images were never looked at. */
 export const IMAGES_ALARM = 'glossa-images';
 /** Articles looked at per sweep: the next alarm takes the rest. */
 const SWEEP_BATCH = 50;
 
-/** The SVG sanitizer this context can offer, if any. */
-function svgSanitizer(): SvgSanitizer | undefined {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return undefined;
-  return (svg) => sanitizeSvg(svg, window);
-}
-
 /** Starts saving images; answers the queue and the sweep (for tests and the wiring). */
 export function startImageSaving(library: Promise<Library>): { queue: ImageQueue; sweep: () => Promise<void> } {
-  const sanitize = svgSanitizer();
+  // `window` is read only where there is one (the cleaner checks before calling this).
+  const sanitize = createSvgCleaner((svg) => sanitizeSvg(svg, window));
   const queue = createImageQueue(
-    async (id) => saveArticleImages(id, { library: await library, ...(sanitize ? { sanitizeSvg: sanitize } : {}) }),
+    async (id) => saveArticleImages(id, { library: await library, sanitizeSvg: sanitize }),
     (error) => console.warn('Glossa: saving images failed', error),
   );
   const sweep = async () => {

@@ -25,7 +25,7 @@ import { byteBudget, fetchImage } from './fetch-image';
 import { makeThumbnail } from './thumbnail';
 
 /** Turns SVG text into safe SVG text, or null; absent where no DOM exists (Chrome's worker). */
-export type SvgSanitizer = (svg: string) => string | null;
+export type SvgSanitizer = (svg: string) => string | null | Promise<string | null>;
 
 /** What saving needs; everything but the library has a default. */
 export interface ImageSaverOptions {
@@ -98,7 +98,10 @@ async function accept(
   if (!sniffed) return 'bad-type';
   if (sniffed.kind === 'raster') return stored(bytes, sniffed.type, sniffed.width, sniffed.height);
   if (!sanitizeSvg) return 'svg-refused';
-  const clean = sanitizeSvg(new TextDecoder().decode(bytes));
+  // A sanitizer that fails (the offscreen document refused) refuses the picture, not the article.
+  const clean = await Promise.resolve()
+    .then(() => sanitizeSvg(new TextDecoder().decode(bytes)))
+    .catch(() => null);
   if (clean === null) return 'svg-refused';
   return stored(new TextEncoder().encode(clean), 'image/svg+xml', null, null);
 }

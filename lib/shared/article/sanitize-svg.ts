@@ -1,8 +1,8 @@
 /**
  * Makes a fetched SVG picture inert before it is stored: DOMPurify's SVG profile (shapes, text,
  * gradients and filters; no scripts, no event handlers, no `foreignObject`, no external
- * references). It needs a DOM, so only a context that has one saves SVG pictures (Firefox's
- * background page); Chrome's service worker refuses them by name (lib/background/images).
+ * references). It needs a DOM: Firefox's background page runs it in place, Chrome's service
+ * worker hands it to the offscreen document (lib/background/html-preparer.ts).
  */
 import DOMPurify, { type WindowLike } from 'dompurify';
 

@@ -226,6 +226,8 @@ export interface OffscreenCalls {
    * view's extractor and sanitizes it; null when the page has no article.
    */
   'dom/extract-article': { request: { html: string; url: string }; response: PageBody | null };
+  /** A fetched SVG picture made inert (lib/shared/article/sanitize-svg.ts); null: nothing safe is left. */
+  'dom/sanitize-svg': { request: { svg: string }; response: string | null };
 }
 
 /** Which context a message is for; each listener ignores messages meant for others. */
