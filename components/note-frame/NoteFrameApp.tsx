@@ -12,11 +12,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { changed, type Highlight, newHighlight, quoteOf } from '../../lib/model';
 import { t } from '../../lib/shared/i18n';
+import type { KeysReleased } from '../../lib/shared/keys-released';
 import { call } from '../../lib/shared/messaging';
 import type { NoteFrameTarget } from '../../lib/shared/messaging/protocol';
 import { lastHighlightColor } from '../../lib/shared/settings/highlight-prefs';
 import { type LibraryConnection, onLibraryChange } from '../../lib/storage';
-import type { KeysReleased } from '../../lib/ui/keys-released';
 import { HighlightEditor } from '../annotation/HighlightEditor';
 
 /** Props of {@link NoteFrameApp}. */
@@ -24,7 +24,7 @@ export interface NoteFrameAppProps {
   /** The token from the frame's address. */
   token: string;
   library: LibraryConnection;
-  /** The frame's held keys: it closes only once they are up (lib/ui/keys-released.ts). */
+  /** The frame's held keys: it closes only once they are up (lib/shared/keys-released.ts). */
   keys: KeysReleased;
 }
 

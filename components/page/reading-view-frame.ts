@@ -14,6 +14,7 @@
 import { freezePage } from '../../lib/page/page-freeze';
 import { ignoreUntrustedEvents } from '../../lib/page/trusted';
 import { t } from '../../lib/shared/i18n';
+import { watchKeysReleased } from '../../lib/shared/keys-released';
 import { GLOSSA_TAG_PREFIX } from './page-control';
 
 /** Tag of the reading view's host element. */
@@ -45,9 +46,12 @@ export function mountReadingViewFrame(doc: Document, src: string, onClosed: () =
 
   let open = true;
   let loads = 0;
+  // Registered before onKey, so the Escape that closes is counted as held when onKey hears it.
+  const keys = watchKeysReleased(win);
   const close = () => {
     if (!open) return;
     open = false;
+    keys.stop();
     win.removeEventListener('keydown', onKey, true);
     stopGuard();
     host.remove();
@@ -59,7 +63,8 @@ export function mountReadingViewFrame(doc: Document, src: string, onClosed: () =
     if (event.key !== 'Escape' || !event.isTrusted) return;
     event.stopImmediatePropagation();
     event.preventDefault();
-    close();
+    // Not on keydown: focus may be on its way into the frame, and its keyup with it.
+    keys.whenReleased(close);
   };
   frame.addEventListener('load', () => {
     loads++;

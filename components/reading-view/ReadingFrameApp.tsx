@@ -13,9 +13,9 @@ import { readingMinutes } from '../../lib/shared/article/text-stats';
 import type { WebPageSave } from '../../lib/shared/article/web-page';
 import { errorText } from '../../lib/shared/error-text';
 import { t } from '../../lib/shared/i18n';
+import type { KeysReleased } from '../../lib/shared/keys-released';
 import { call } from '../../lib/shared/messaging';
 import type { LibraryConnection } from '../../lib/storage';
-import type { KeysReleased } from '../../lib/ui/keys-released';
 import { savingStore } from '../../lib/ui/library-store';
 import { useLocalImages } from '../shared/use-local-images';
 import { ReadingView, type ReadingViewArticle } from './ReadingView';
@@ -25,7 +25,7 @@ export interface ReadingFrameAppProps {
   /** The token from the frame's address. */
   token: string;
   library: LibraryConnection;
-  /** The frame's held keys: it closes only once they are up (lib/ui/keys-released.ts). */
+  /** The frame's held keys: it closes only once they are up (lib/shared/keys-released.ts). */
   keys: KeysReleased;
 }
 

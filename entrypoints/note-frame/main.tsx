@@ -7,8 +7,8 @@
 import { render } from 'preact';
 import { NoteFrameApp } from '../../components/note-frame/NoteFrameApp';
 import { uiLanguage } from '../../lib/shared/i18n';
+import { watchKeysReleased } from '../../lib/shared/keys-released';
 import { connectLibrary } from '../../lib/storage';
-import { watchKeysReleased } from '../../lib/ui/keys-released';
 
 document.documentElement.lang = uiLanguage();
 const app = document.getElementById('app');

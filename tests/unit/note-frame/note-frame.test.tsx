@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NoteFrameApp } from '../../../components/note-frame/NoteFrameApp';
 import { ok, type Selector } from '../../../lib/model';
+import { watchKeysReleased } from '../../../lib/shared/keys-released';
 import { type Library, openLibrary } from '../../../lib/storage';
-import { watchKeysReleased } from '../../../lib/ui/keys-released';
 
 const calls = vi.hoisted(() => ({ log: [] as { type: string; payload: unknown }[], target: null as unknown }));
 vi.mock('../../../lib/shared/messaging', () => ({
