@@ -25,8 +25,11 @@ async function startServer() {
   return { origin, pictures, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** In an extension page: stores an article naming `urls`, announces it, waits until all are saved. */
-function saveAndWait({ id, urls }) {
+/**
+ * In an extension page: stores an article from `url` naming `urls`, announces it, waits until all
+ * are saved.
+ */
+function saveAndWait({ id, urls, url }) {
   const request = (r) =>
     new Promise((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
@@ -37,7 +40,7 @@ function saveAndWait({ id, urls }) {
     const [seed] = await request(db.transaction('articles').objectStore('articles').getAll());
     const html = urls.map((u) => `<p><img src="${u}" alt=""></p>`).join('');
     const tx = db.transaction(['articles', 'bodies'], 'readwrite');
-    tx.objectStore('articles').put({ ...seed, id, heroImage: null, contentHash: id });
+    tx.objectStore('articles').put({ ...seed, id, url, heroImage: null, contentHash: id });
     tx.objectStore('bodies').put({ schema: seed.schema, id, html, text: '' });
     await new Promise((resolve) => (tx.oncomplete = resolve));
     const before = (await navigator.storage.estimate()).usage ?? 0;
@@ -77,7 +80,9 @@ export async function run({ root }) {
         server.pictures.set(`/r${run}/${i}.png`, body);
         urls.push(`${server.origin}/r${run}/${i}.png`);
       }
-      const result = await page.evaluate(saveAndWait, { id: `bench-images-${run}`, urls });
+      // Saved from a page on this computer: only such an article may fetch pictures from it.
+      const url = `${server.origin}/r${run}/article.html`;
+      const result = await page.evaluate(saveAndWait, { id: `bench-images-${run}`, urls, url });
       if (result.saved !== IMAGES || !result.thumb) throw new Error(`run ${run}: ${JSON.stringify(result)}`);
       times.push(result.elapsed);
       overhead.push(result.stored / wire);
