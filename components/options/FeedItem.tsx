@@ -38,6 +38,8 @@ export function feedStatusLines({ fetch }: Subscription, now = Date.now()): Arra
   ];
   if (fetch.lastError === null) lines.push({ text: tCount('feedsNewItems', fetch.newItems), problem: false });
   else lines.push({ text: t('feedsLastError', feedErrorText(fetch.lastError)), problem: true });
+  const fullTextFailed = fetch.fullTextFailed ?? 0;
+  if (fullTextFailed > 0) lines.push({ text: tCount('feedsFullTextFailed', fullTextFailed), problem: true });
   return lines;
 }
 

@@ -90,6 +90,11 @@ export interface FeedFetchState {
   lastError: FeedError | null;
   /** Entries that became articles at the last successful fetch. */
   newItems: number;
+  /**
+   * Of those, the ones whose page could not be fetched for full text (feeds with `fullText` on):
+   * they keep their summary, and the status line says so. Absent in records from before it was kept.
+   */
+  fullTextFailed?: number;
   /** The server said 410 Gone: no more fetches until the reader re-subscribes. */
   gone: boolean;
 }
@@ -123,6 +128,7 @@ export function initialFetchState(now: number): FeedFetchState {
     nextCheck: now,
     lastError: null,
     newItems: 0,
+    fullTextFailed: 0,
     gone: false,
   };
 }

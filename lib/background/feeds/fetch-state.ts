@@ -51,6 +51,8 @@ export function nextFetchState(
         nextCheck: now + intervalMs,
         lastError: null,
         newItems: event.newItems,
+        // The service counts a full-text feed's failures after the fetch (feeds/service.ts).
+        fullTextFailed: 0,
         gone: false,
       };
     case 'not-modified':
@@ -65,6 +67,7 @@ export function nextFetchState(
         nextCheck: now + intervalMs,
         lastError: null,
         newItems: 0,
+        fullTextFailed: 0,
         gone: false,
       };
     case 'gone':
@@ -75,12 +78,21 @@ export function nextFetchState(
         nextCheck: null,
         lastError: { code: 'gone', detail: 'the server says the feed is gone for good (HTTP 410)' },
         newItems: 0,
+        fullTextFailed: 0,
         gone: true,
       };
     case 'failed': {
       const failures = state.failures + 1;
       const wait = Math.max(backoffMs(failures, intervalMs), Math.min(event.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
-      return { ...state, lastChecked: now, failures, nextCheck: now + wait, lastError: event.error, newItems: 0 };
+      return {
+        ...state,
+        lastChecked: now,
+        failures,
+        nextCheck: now + wait,
+        lastError: event.error,
+        newItems: 0,
+        fullTextFailed: 0,
+      };
     }
   }
 }

@@ -104,7 +104,9 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       });
       // Feeds asking for it get their new summary-only entries' pages (never failing the refresh).
       if (subscription.fullText && result.report) {
-        return { ...result, fullText: await fetchNewFullTexts(lib, result.report, fullTextDeps) };
+        const fullText = await fetchNewFullTexts(lib, result.report, fullTextDeps);
+        const fetch = { ...result.subscription.fetch, fullTextFailed: fullText.failed.length };
+        return { ...result, subscription: { ...result.subscription, fetch }, fullText };
       }
       return result;
     })().finally(() => running.delete(subscription.id));

@@ -58,6 +58,7 @@ const FETCH_CHECKS = {
   nextCheck: countOrNull,
   lastError: feedError,
   newItems: isCount,
+  fullTextFailed: (v) => v === undefined || isCount(v),
   gone: (v) => typeof v === 'boolean',
 } as const satisfies Record<keyof FeedFetchState, Check>;
 
@@ -77,7 +78,8 @@ function rebuild<T>(value: Record<string, unknown>, checks: Record<string, Check
   const out: Record<string, unknown> = {};
   for (const [field, check] of Object.entries(checks)) {
     if (!check(value[field])) return err(`field "${where}${field}" is missing or invalid`);
-    out[field] = value[field];
+    // An optional field that is absent stays absent.
+    if (value[field] !== undefined) out[field] = value[field];
   }
   return ok(out as T);
 }

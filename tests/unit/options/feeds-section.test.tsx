@@ -1,6 +1,7 @@
 /**
  * Options → Feeds against a stand-in background: the list shows each subscription's status in
- * words (last checked, new items counted by plural rules, the last error), Subscribe sends the
+ * words (last checked, new items counted by plural rules, the last error, new entries whose
+ * full text could not be fetched), Subscribe sends the
  * address and reports the new articles or the feed's named error, "Refresh now" asks for that
  * feed, and Unsubscribe asks first whether the feed's articles stay. Strings are message keys.
  */
@@ -62,6 +63,17 @@ describe('Options → Feeds', () => {
     expect(items[0]?.textContent).toContain('feedsLastChecked 5 minutes ago');
     expect(items[0]?.textContent).toContain('feedsNewItems_other 3');
     expect(items[1]?.textContent).toContain('feedsLastError feedErrorBrokenXml');
+    // A feed whose entries' full texts all came says nothing about them.
+    expect(items[0]?.textContent).not.toContain('feedsFullTextFailed');
+  });
+
+  it('says how many new entries of a full-text feed kept their summary, by plural rules, as a problem', async () => {
+    const partial = { ...SUB, fullText: true, fetch: { ...SUB.fetch, fullTextFailed: 1 } };
+    answers['feeds/list'] = [partial];
+    render(<FeedsSection />);
+    const line = await screen.findByText('feedsFullTextFailed_one 1');
+    expect(line.tagName).toBe('LI');
+    expect(line.classList.contains('problem')).toBe(true);
   });
 
   it('subscribes by address and says how many articles came, or why not', async () => {

@@ -22,8 +22,9 @@ const failure: FetchEvent = { kind: 'failed', error: { code: 'network', detail: 
 
 describe('nextFetchState', () => {
   it('schedules the next check one interval after a success, with the new validators and count', () => {
+    // The last fetch's full-text failures are the service's to count again (feeds/service.ts).
     const state = nextFetchState(
-      initialFetchState(0),
+      { ...initialFetchState(0), fullTextFailed: 2 },
       { kind: 'fetched', etag: '"a"', lastModified: 'x', newItems: 3 },
       1_000,
       60,
@@ -37,6 +38,7 @@ describe('nextFetchState', () => {
       nextCheck: 1_000 + HOUR,
       lastError: null,
       newItems: 3,
+      fullTextFailed: 0,
       gone: false,
     });
   });

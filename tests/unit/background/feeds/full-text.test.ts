@@ -208,6 +208,12 @@ describe('a feed with "Fetch full text of new entries"', () => {
     expect(full).toHaveLength(9);
     const gone = articles.find((a) => a?.title === '第99条');
     expect(gone?.text).toBe('摘要99。');
+    // The feed's status counts the entry whose page failed, stored with the subscription...
+    expect(after?.fetch.fullTextFailed).toBe(1);
+    expect((await lib.getSubscription(id))?.fetch.fullTextFailed).toBe(1);
+    // ...until a refresh that brings nothing new.
+    const [quiet] = await service.refresh(id);
+    expect(quiet?.fetch).toMatchObject({ newItems: 0, fullTextFailed: 0 });
   });
 
   it('keeps a fetched full text when the next refreshes bring the entry’s summary again', async () => {

@@ -33,6 +33,11 @@ describe('checkSubscription', () => {
     };
     const extra = { ...used, __proto__x: 1, fetch: { ...used.fetch, secret: 'x' } };
     expect(checkSubscription(extra)).toEqual({ ok: true, value: used });
+    // A record from before full-text failures were counted has no such field, and is fine.
+    const { fullTextFailed: _, ...older } = used.fetch;
+    const checked = checkSubscription({ ...used, fetch: older });
+    expect(checked).toEqual({ ok: true, value: { ...used, fetch: older } });
+    expect(checked.ok && 'fullTextFailed' in checked.value.fetch).toBe(false);
   });
 
   it('refuses each bad field by name', async () => {
@@ -46,6 +51,7 @@ describe('checkSubscription', () => {
       ['fetch.lastError', { ...good, fetch: { ...good.fetch, lastError: { code: 'exploded', detail: '' } } }],
       ['fetch.failures', { ...good, fetch: { ...good.fetch, failures: -1 } }],
       ['fetch.gone', { ...good, fetch: { ...good.fetch, gone: 'no' } }],
+      ['fetch.fullTextFailed', { ...good, fetch: { ...good.fetch, fullTextFailed: -1 } }],
     ];
     for (const [field, value] of bad) {
       expect(checkSubscription(value)).toEqual({ ok: false, error: `field "${field}" is missing or invalid` });
