@@ -61,3 +61,10 @@ export function onImagesChange(listener: (articleIds: string[]) => void): () => 
   };
   return () => channel.close();
 }
+
+/** What `written` resolves to, once it is announced that the article's saved images changed. */
+export async function afterImagesOf<T>(articleId: string, written: Promise<T>): Promise<T> {
+  const result = await written;
+  announceImages([articleId]);
+  return result;
+}

@@ -6,7 +6,15 @@
  * to drift. Every write is one transaction: a quota error in the middle leaves nothing of it.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { type ArticleImages, type ImageEntry, isSavedImage, type StoredImage } from '../model';
+import {
+  type ArticleImages,
+  type ImageEntry,
+  isSavedImage,
+  laterStamp,
+  type SavedImageEntry,
+  type StoredImage,
+} from '../model';
+import { maxStamp } from './highlights';
 import type { GlossaSchema } from './schema';
 
 type Db = IDBPDatabase<GlossaSchema>;
@@ -38,7 +46,7 @@ function nextTryOf(entries: readonly ImageEntry[]): number | undefined {
 }
 
 /** A read-write transaction over both image stores (and maybe others). */
-type ImageTx = IDBPTransaction<GlossaSchema, ('images' | 'imageMaps' | 'articles' | 'trash')[], 'readwrite'>;
+type ImageTx = IDBPTransaction<GlossaSchema, ('images' | 'imageMaps' | 'articles' | 'trash' | 'outbox')[], 'readwrite'>;
 
 /**
  * Runs `write` in `tx` and waits for the commit; aborts `tx` if `write` throws. A put that
@@ -62,6 +70,20 @@ async function allOrNothing<T>(tx: ImageTx, write: (tx: ImageTx) => Promise<T>):
 
 const imageTx = (db: Db): ImageTx => db.transaction(['images', 'imageMaps'], 'readwrite') as ImageTx;
 
+/**
+ * Queues the article for sync when its map gained pictures: they travel as attachments of its
+ * document (lib/background/sync/images.ts), and the push sends only what the outbox names.
+ */
+async function queueForSync(tx: ImageTx, articleId: string, before: readonly string[], after: readonly string[]) {
+  const had = new Set(before);
+  if (after.every((hash) => had.has(hash))) return;
+  const meta = await tx.objectStore('articles').get(articleId);
+  if (!meta) return;
+  const key = `a:${articleId}`;
+  const queued = (await tx.objectStore('outbox').get(key))?.stamp ?? '';
+  await tx.objectStore('outbox').put({ key, stamp: laterStamp(queued, maxStamp(meta.stamps ?? {})) });
+}
+
 /** Deletes each of `hashes` that no map holds any more (inside the writing transaction). */
 async function dropUnheld(tx: ImageTx, hashes: Iterable<string>): Promise<number> {
   const byHash = tx.objectStore('imageMaps').index('byHash');
@@ -79,6 +101,54 @@ async function dropUnheld(tx: ImageTx, hashes: Iterable<string>): Promise<number
  * only the previous map held are removed. All or nothing.
  */
 export async function saveImageMap(db: Db, write: ImageMapWrite, now: number = Date.now()): Promise<ArticleImages> {
+  const tx = db.transaction(['images', 'imageMaps', 'articles', 'outbox'], 'readwrite') as ImageTx;
+  return allOrNothing(tx, async () => {
+    const images = tx.objectStore('images');
+    const maps = tx.objectStore('imageMaps');
+    for (const image of write.images) {
+      if ((await images.count(image.hash)) === 0) await images.put(image);
+    }
+    const previous = await maps.get(write.articleId);
+    // A failure never replaces a picture that is stored: a fetch that failed while another
+    // door (a sync server, a backup) stored the picture leaves the stored one in place.
+    const before = new Map((previous?.entries ?? []).filter(isSavedImage).map((entry) => [entry.src, entry]));
+    const entries: ImageEntry[] = [];
+    for (const entry of write.entries) {
+      const kept = isSavedImage(entry) ? undefined : before.get(entry.src);
+      entries.push(kept && (await images.count(kept.hash)) > 0 ? { ...kept } : { ...entry });
+    }
+    // Likewise a save that made no thumbnail keeps the one the article has.
+    const thumb = write.thumb ?? previous?.thumb ?? null;
+    const hashes = hashesOf(entries, thumb);
+    const record: ArticleImages = { articleId: write.articleId, entries, thumb, hashes, updatedAt: now };
+    const nextTry = nextTryOf(entries);
+    if (nextTry !== undefined) record.nextTry = nextTry;
+    await maps.put(record);
+    const kept = new Set(hashes);
+    await dropUnheld(
+      tx,
+      (previous?.hashes ?? []).filter((hash) => !kept.has(hash)),
+    );
+    await queueForSync(tx, write.articleId, previous?.hashes ?? [], hashes);
+    return record;
+  });
+}
+
+/**
+ * Adds pictures another device saved (a sync server's attachments): each source named gets its
+ * picture unless this device already has one stored for it; other entries stay as they are; the
+ * thumbnail is taken only when the article has none. Not queued for sync: the server has them.
+ */
+export async function mergeSavedImages(
+  db: Db,
+  write: {
+    articleId: string;
+    entries: readonly SavedImageEntry[];
+    thumb: string | null;
+    images: readonly StoredImage[];
+  },
+  now: number = Date.now(),
+): Promise<ArticleImages> {
   return allOrNothing(imageTx(db), async (tx) => {
     const images = tx.objectStore('images');
     const maps = tx.objectStore('imageMaps');
@@ -86,21 +156,26 @@ export async function saveImageMap(db: Db, write: ImageMapWrite, now: number = D
       if ((await images.count(image.hash)) === 0) await images.put(image);
     }
     const previous = await maps.get(write.articleId);
-    const hashes = hashesOf(write.entries, write.thumb);
-    const record: ArticleImages = {
-      articleId: write.articleId,
-      entries: write.entries.map((entry) => ({ ...entry })),
-      thumb: write.thumb,
-      hashes,
-      updatedAt: now,
-    };
-    const nextTry = nextTryOf(write.entries);
+    const entries = (previous?.entries ?? []).map((entry) => ({ ...entry }));
+    for (const incoming of write.entries) {
+      if ((await images.count(incoming.hash)) === 0) continue;
+      const at = entries.findIndex((entry) => entry.src === incoming.src);
+      const current = entries[at];
+      if (current && isSavedImage(current) && (await images.count(current.hash)) > 0) continue;
+      if (at >= 0) entries[at] = { src: incoming.src, hash: incoming.hash };
+      else entries.push({ src: incoming.src, hash: incoming.hash });
+    }
+    const thumbStored = write.thumb !== null && (await images.count(write.thumb)) > 0;
+    const thumb = previous?.thumb ?? (thumbStored ? write.thumb : null);
+    const hashes = hashesOf(entries, thumb);
+    const record: ArticleImages = { articleId: write.articleId, entries, thumb, hashes, updatedAt: now };
+    const nextTry = nextTryOf(entries);
     if (nextTry !== undefined) record.nextTry = nextTry;
     await maps.put(record);
-    const kept = new Set(hashes);
+    // Pictures sent that no entry ended up holding are not kept.
     await dropUnheld(
       tx,
-      (previous?.hashes ?? []).filter((hash) => !kept.has(hash)),
+      write.images.map((image) => image.hash).filter((hash) => !hashes.includes(hash)),
     );
     return record;
   });

@@ -17,7 +17,7 @@ import * as addresses from './addresses';
 import * as edits from './article-edits';
 import * as articles from './articles';
 import * as bulk from './bulk';
-import { announceChange, announceImages } from './changes';
+import { afterImagesOf, announceChange, announceImages } from './changes';
 import { openGlossaDb } from './db';
 import * as highlights from './highlights';
 import * as images from './images';
@@ -118,6 +118,8 @@ export interface Library {
   enqueueAll(): Promise<number>;
   /** Stores an article's image map and its pictures, all or nothing (lib/storage/images.ts). */
   saveImageMap(write: images.ImageMapWrite, now?: number): Promise<ArticleImages>;
+  /** Adds pictures a sync server holds for an article, never over one stored here. */
+  mergeSavedImages(write: Parameters<typeof images.mergeSavedImages>[1], now?: number): Promise<ArticleImages>;
   /** Removes an article's saved images (pictures other articles show stay). */
   removeImageMap(articleId: string): Promise<boolean>;
   /** Frees archived articles' pictures (their thumbnails stay); answers articles and pictures affected. */
@@ -235,11 +237,8 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
     countOutbox: () => outbox.countOutbox(db),
     ackOutbox: (delivered) => outbox.ackOutbox(db, delivered),
     enqueueAll: () => outbox.enqueueAll(db),
-    saveImageMap: async (write, now) => {
-      const saved = await images.saveImageMap(db, write, now);
-      announceImages([write.articleId]);
-      return saved;
-    },
+    saveImageMap: (write, now) => afterImagesOf(write.articleId, images.saveImageMap(db, write, now)),
+    mergeSavedImages: (write, now) => afterImagesOf(write.articleId, images.mergeSavedImages(db, write, now)),
     removeImageMap: async (articleId) => {
       const removed = await images.removeImageMap(db, articleId);
       if (removed) announceImages([articleId]);

@@ -2,18 +2,37 @@
  * Sync end to end: two real Chromium profiles ("devices") with Glossa installed and one real
  * CouchDB-protocol server (pouchdb-server on 127.0.0.1). A highlight made in A appears in B; a
  * note added in B comes back to A's open reader page without a reload. In each browser, two
- * reader tabs of one article update each other live.
+ * reader tabs of one article update each other live. The pictures of a page saved in A travel as
+ * CouchDB attachments and show in B while the page's site is offline.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CouchServer, startCouchServer } from '../../scripts/couch-server.mjs';
+import { solidPng } from '../../scripts/png.mjs';
+import { serve, startImageServer } from '../support/image-server';
 import { panelEntries, pressButton, selectText, waitForDrawn } from './support/annotations';
-import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
+import { type BrowserName, type ExtensionBrowser, launchWithExtension, pollPage } from './support/browsers';
 import { typeInto } from './support/controls';
+import { readStore } from './support/extension-db';
+import { ExtensionProbe, WebPage } from './support/live-web';
 import { firstArticlePath, PopupPage } from './support/pages';
 import { enableSync, syncNow } from './support/sync';
 
 const PHRASE = '停火线过境点';
+const PICTURES_TITLE = '港口的三张照片';
+
+/** An article page on the test site with three pictures on the same site. */
+function picturePage(origin: string): string {
+  const prose =
+    '<p>港口清晨的渔船陆续归来，码头上的工人开始卸货，空气里弥漫着海水和柴油的味道。这是一段足够长的正文，' +
+    '让阅读模式把它当作文章而不是导航或页脚，也让每张照片之间都有文字相隔。</p>';
+  const figure = (n: number) => `<figure><img src="${origin}/img/${n}.png" alt="照片 ${n}"></figure>`;
+  return (
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${PICTURES_TITLE}</title></head><body>` +
+    `<main><article><h1>${PICTURES_TITLE}</h1>${prose.repeat(3)}${figure(1)}${prose.repeat(2)}${figure(2)}` +
+    `${prose.repeat(2)}${figure(3)}${prose.repeat(2)}</article></main></body></html>`
+  );
+}
 const OTHER = '拜登和泽连斯基在电话交谈中';
 
 async function openReader(ext: ExtensionBrowser, path: string): Promise<Page> {
@@ -56,10 +75,14 @@ describe('sync between two Chromium profiles through a CouchDB-protocol server',
   let server: CouchServer;
   let a: ExtensionBrowser;
   let b: ExtensionBrowser;
+  let optionsA: Page;
+  let optionsB: Page;
   beforeAll(async () => {
     server = await startCouchServer();
     a = await launchWithExtension('chromium');
     b = await launchWithExtension('chromium');
+    optionsA = await enableSync(a, server.url, 'e2e');
+    optionsB = await enableSync(b, server.url, 'e2e');
   });
   afterAll(async () => {
     await a?.close();
@@ -68,8 +91,6 @@ describe('sync between two Chromium profiles through a CouchDB-protocol server',
   });
 
   it('a highlight made in A appears in B; a note edited in B comes back to A’s open page', async () => {
-    const optionsA = await enableSync(a, server.url, 'e2e');
-    const optionsB = await enableSync(b, server.url, 'e2e');
     const path = await firstArticlePath(a);
     const readerA = await openReader(a, path);
     expect(await selectText(readerA, 'article .g-body', PHRASE)).toBe(true);
@@ -108,5 +129,64 @@ describe('sync between two Chromium profiles through a CouchDB-protocol server',
       timeout: 10_000,
     });
     await popup.page.close();
+  });
+
+  it('the pictures of a page saved in A reach B as attachments: B shows them with their site offline', async () => {
+    const site = await startImageServer();
+    site.route('/harbour.html', serve(picturePage(site.origin), 'text/html; charset=utf-8'));
+    for (const [i, width] of [300, 340, 380].entries()) {
+      site.route(`/img/${i + 1}.png`, serve(solidPng(width, 200, [40 * i, 120, 200]), 'image/png'));
+    }
+    const probe = await ExtensionProbe.open(a);
+    const page = await a.browser.newPage();
+    await page.goto(`${site.origin}/harbour.html`, { waitUntil: 'domcontentloaded' });
+    const web = new WebPage(page);
+    await web.waitForControl();
+    await probe.toggleReadingView(await probe.tabId(`${site.origin}/harbour.html`));
+    await web.waitForReadingView(true);
+    await web.readingFrame();
+    await page.keyboard.press('Enter');
+    // A's background stores the three pictures and the thumbnail.
+    const stored = async () => {
+      const maps = await readStore<{ entries: { hash?: string }[]; thumb: string | null }>(probe.page, 'imageMaps');
+      return maps.some((m) => m.entries.length === 3 && m.entries.every((e) => e.hash) && m.thumb);
+    };
+    const until = Date.now() + 30_000;
+    while (!(await stored()) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    expect(await stored(), JSON.stringify(await readStore(probe.page, 'imageMaps'))).toBe(true);
+    await page.close();
+    await probe.page.close();
+
+    await optionsA.bringToFront();
+    await syncNow(optionsA);
+    // The site is gone before B ever hears of the article: B has only the server.
+    await site.stop();
+    await optionsB.bringToFront();
+    await syncNow(optionsB);
+
+    const popup = await PopupPage.open(b);
+    await pollPage(popup.page, () =>
+      [...document.querySelectorAll<HTMLImageElement>('img.thumb')].some((i) => i.naturalWidth > 0),
+    );
+    const entry = (await popup.entries()).find((e) => e.name === PICTURES_TITLE);
+    await popup.page.close();
+    const url = new URL(entry?.href ?? '');
+    const reader = await b.openExtensionPage(url.pathname + url.search, 'article .g-body');
+    await pollPage(reader, () => {
+      const imgs = [...document.querySelectorAll<HTMLImageElement>('article .g-body img')];
+      return imgs.length === 3 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    });
+    const shown = await reader.evaluate(() =>
+      [...document.querySelectorAll<HTMLImageElement>('article .g-body img')].map((i) => [
+        i.src.slice(0, 5),
+        i.naturalWidth,
+      ]),
+    );
+    expect(shown).toEqual([
+      ['blob:', 300],
+      ['blob:', 340],
+      ['blob:', 380],
+    ]);
+    await reader.close();
   });
 });

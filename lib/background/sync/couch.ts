@@ -1,6 +1,6 @@
 /**
- * A thin client of the CouchDB replication protocol: the five endpoints Glossa's sync needs
- * (database info, `_changes`, `_all_docs` by keys, `_bulk_docs`, `open_revs`), over `fetch`.
+ * A thin client of the CouchDB replication protocol: the endpoints Glossa's sync needs (database
+ * info, `_changes`, `_all_docs` by keys, `_bulk_docs`, `open_revs`, one attachment), over `fetch`.
  * Every failure becomes a {@link SyncError} with a kind the UI can put in plain words.
  * Each request has a deadline well under the 30 s after which an MV3 worker is stopped.
  */
@@ -12,7 +12,18 @@ export interface CouchDoc {
   _rev?: string;
   _deleted?: boolean;
   _conflicts?: string[];
+  _attachments?: Record<string, Attachment>;
   [field: string]: unknown;
+}
+
+/** An attachment as a document lists it: a stub of one the server holds, or inline data to store. */
+export interface Attachment {
+  content_type?: string;
+  length?: number;
+  digest?: string;
+  stub?: boolean;
+  /** Base64 of the bytes (only when sending a new one). */
+  data?: string;
 }
 
 /** One row of `_changes` (include_docs). */
@@ -118,9 +129,31 @@ export class CouchClient {
     return this.json('POST', '/_bulk_docs', { docs });
   }
 
+  /** The bytes of one attachment of a document, read with a cap of `maxBytes`. */
+  async attachment(docId: string, name: string, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+    const path = `/${encodeURIComponent(docId)}/${encodeURIComponent(name)}`;
+    return (await this.request('GET', path, undefined, maxBytes, '*/*')).bytes;
+  }
+
   /** One request with JSON in and out; every failure becomes a SyncError. */
   private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const { bytes, status } = await this.request(method, path, body, this.maxResponseBytes, 'application/json');
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes)) as T;
+    } catch {
+      throw new SyncError('bad-response', 'The server’s answer was not complete JSON (cut short?).', status);
+    }
+  }
+
+  /** One request; its answer's bytes (at most `cap`); every failure becomes a SyncError. */
+  private async request(
+    method: string,
+    path: string,
+    body: unknown,
+    cap: number,
+    accept: string,
+  ): Promise<{ bytes: Uint8Array<ArrayBuffer>; status: number }> {
+    const headers: Record<string, string> = { Accept: accept };
     if (this.auth) headers.Authorization = this.auth;
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers['Content-Type'] = 'application/json';
@@ -143,29 +176,24 @@ export class CouchClient {
       }
       throw new SyncError('unreachable', 'Could not reach the server (offline, wrong address, or blocked).');
     }
-    const text = await readCapped(response, this.maxResponseBytes);
-    this.traffic.bytesReceived += text.length;
-    if (!response.ok) throw httpError(response.status, text);
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new SyncError('bad-response', 'The server’s answer was not complete JSON (cut short?).', response.status);
-    }
+    const bytes = await readCapped(response, cap);
+    this.traffic.bytesReceived += bytes.byteLength;
+    if (!response.ok) throw httpError(response.status, new TextDecoder().decode(bytes.subarray(0, 4096)));
+    return { bytes, status: response.status };
   }
 }
 
 /**
- * The body of `response` as text, read with a cap: a server (or anything posing as one) that
+ * The body of `response`, read with a cap: a server (or anything posing as one) that
  * answers without end cannot fill the background's memory. Over the cap, the request fails.
  */
-async function readCapped(response: Response, cap: number): Promise<string> {
+async function readCapped(response: Response, cap: number): Promise<Uint8Array<ArrayBuffer>> {
   const tooLarge = () =>
     new SyncError('bad-response', `The server’s answer is larger than ${cap / 1_000_000} MB.`, response.status);
   if (Number(response.headers.get('content-length') ?? 0) > cap) throw tooLarge();
   const reader = response.body?.getReader();
-  if (!reader) return '';
-  const decoder = new TextDecoder();
-  let text = '';
+  if (!reader) return new Uint8Array(0);
+  const parts: Uint8Array[] = [];
   let bytes = 0;
   try {
     for (;;) {
@@ -176,13 +204,19 @@ async function readCapped(response: Response, cap: number): Promise<string> {
         await reader.cancel();
         throw tooLarge();
       }
-      text += decoder.decode(value, { stream: true });
+      parts.push(value);
     }
   } catch (error) {
     if (error instanceof SyncError) throw error;
     throw new SyncError('bad-response', 'The server’s answer was cut short.', response.status);
   }
-  return text + decoder.decode();
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.byteLength;
+  }
+  return all;
 }
 
 /** Maps an HTTP failure to a kind and a sentence. */

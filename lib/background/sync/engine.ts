@@ -1,6 +1,6 @@
 /**
  * One sync round against a CouchDB-protocol server: pull what changed since the checkpoint,
- * then push the outbox (push.ts). Both halves merge before they write (merge.ts), so the order
+ * then push the outbox (push.ts), then fetch the pictures pulled articles brought (images.ts). Both halves merge before they write (merge.ts), so the order
  * in which devices meet never matters; both are idempotent, so a round stopped anywhere (the
  * MV3 worker killed, the network gone) is simply run again:
  * - the pull checkpoint is saved only after its batch is in the library;
@@ -19,12 +19,15 @@ import type { Library, Replica } from '../../storage';
 import type { ChangeRow, CouchClient, CouchDoc, Traffic } from './couch';
 import { toDoc } from './docs';
 import { chunks, foldConflicts, isNewerFormat, newestStamp, shrinkOnTimeout } from './fold';
+import { fetchWantedImages, IMAGE_SYNC_LIMITS, type ImageSyncLimits, keepImages, noteWantedImages } from './images';
 import { push } from './push';
 
 /** What a round did. */
 export interface SyncReport {
   pulled: number;
   pushed: number;
+  /** Pictures fetched from the server's attachments. */
+  images: number;
   /** Server-side conflicts folded together and cleaned up. */
   resolved: number;
   /** Documents that were not valid Glossa records, or written by a newer Glossa (left alone). */
@@ -49,6 +52,8 @@ export interface SyncOptions {
   maxPages?: number;
   /** Most bytes one round's pull reads. */
   maxPullBytes?: number;
+  /** Limits of the pictures' traffic (images.ts). */
+  images?: Partial<ImageSyncLimits>;
 }
 
 /**
@@ -109,6 +114,7 @@ async function pull(
     const from = since;
     const page = checkPage(await shrinkOnTimeout(batch, (size) => client.changes(from, size)));
     const replicas: Replica[] = [];
+    const pulledDocs: CouchDoc[] = [];
     const cleanup: CouchDoc[] = [];
     for (const item of page.results) {
       const row = item as ChangeRow | null;
@@ -119,9 +125,10 @@ async function pull(
         continue;
       }
       replicas.push(folded.replica);
+      pulledDocs.push(row.doc);
       if (folded.cleanup.length > 0) {
-        // The merged record goes onto the winning revision; the losers are deleted.
-        cleanup.push(toDoc(folded.replica, row.doc._rev), ...folded.cleanup);
+        // The merged record goes onto the winning revision (keeping its pictures); the losers are deleted.
+        cleanup.push(keepImages(row.doc, toDoc(folded.replica, row.doc._rev)), ...folded.cleanup);
         report.resolved += 1;
       }
     }
@@ -135,6 +142,7 @@ async function pull(
     }
     const outcome = await library.applyReplicas(replicas);
     report.pulled += outcome.changed.length;
+    await noteWantedImages(library, pulledDocs);
     // A 409 here means the document moved on: the next round folds it again.
     for (const part of chunks(cleanup, options.maxRequestChars)) await client.bulkDocs(part);
     const advanced = page.lastSeq !== since;
@@ -163,9 +171,11 @@ export async function syncOnce(
     maxPullBytes: options.maxPullBytes ?? 200_000_000,
     holdAbove: options.holdAbove ?? Number.POSITIVE_INFINITY,
   };
+  const images = { ...IMAGE_SYNC_LIMITS, ...options.images };
   const report: SyncReport = {
     pulled: 0,
     pushed: 0,
+    images: 0,
     resolved: 0,
     skipped: 0,
     restarted: false,
@@ -185,8 +195,9 @@ export async function syncOnce(
   const reached = await pull(library, client, sinceKey, batch, pullOptions, report);
   if (checkpoint?.since !== reached) await client.putLocal(checkpointId, { since: reached }, checkpoint?._rev);
 
-  const pushed = await push(library, client, batch, maxChars);
+  const pushed = await push(library, client, batch, maxChars, images.pushBytes);
   report.pushed = pushed.pushed;
+  report.images = await fetchWantedImages(library, client, images);
   if (pushed.refused.length > 0) {
     const [first] = pushed.refused;
     throw new SyncError(

@@ -10,6 +10,14 @@ import type { Library, OutboxEntry } from '../../storage';
 import type { BulkResult, CouchClient, CouchDoc } from './couch';
 import { toDoc } from './docs';
 import { chunks, type Folded, foldConflicts, newestStamp, refuseNewerFormat, shrinkOnTimeout } from './fold';
+import {
+  AttachmentBudget,
+  attachImages,
+  type DocImages,
+  IMAGE_SYNC_LIMITS,
+  imagesCovered,
+  localImages,
+} from './images';
 
 /** What the push did. */
 export interface PushReport {
@@ -37,6 +45,7 @@ export async function push(
   client: CouchClient,
   batch: { size: number },
   maxChars: number,
+  pushBytes: number = IMAGE_SYNC_LIMITS.pushBytes,
 ): Promise<PushReport> {
   const report: PushReport = { pushed: 0, refused: [] };
   // Rounds that change nothing (every write conflicting or refused) end the push after three
@@ -51,15 +60,18 @@ export async function push(
     previous = fingerprint;
     const keys = entries.map((e) => e.key);
     const remoteDocs = await shrinkOnTimeout(batch, () => client.getDocs(keys));
-    const remote = new Map<string, Folded & { rev?: string }>();
+    const remote = new Map<string, Folded & { doc: CouchDoc }>();
     for (const [id, doc] of remoteDocs) {
       refuseNewerFormat(doc);
-      remote.set(id, { ...(await foldConflicts(client, doc)), rev: doc._rev });
+      remote.set(id, { ...(await foldConflicts(client, doc)), doc });
     }
     await library.applyReplicas([...remote.values()].flatMap((r) => (r.replica ? [r.replica] : [])));
     const local = await library.readReplicas(keys);
     const acks: OutboxEntry[] = [];
     const writes = new Map<CouchDoc, OutboxEntry>();
+    // Written with only some of their pictures (the request's budget ran out): not acknowledged.
+    const partial = new Set<CouchDoc>();
+    const budget = new AttachmentBudget(pushBytes);
     const cleanup: CouchDoc[] = [];
     for (const { key, stamp: queued } of entries) {
       const mine = local.get(key);
@@ -72,11 +84,20 @@ export async function push(
       // (merged in, or superseded by a newer write such as a delete); an edit made since then
       // stamps later than both and stays queued.
       const entry = { key, stamp: laterStamp(queued, newestStamp(mine)) };
-      if (theirs?.replica && sameReplica(mine.value, theirs.replica.value) && theirs.cleanup.length === 0) {
+      const images: DocImages =
+        mine.type === 'article' && !mine.value.deleted.value
+          ? await localImages(library, mine.value.id)
+          : { entries: [], thumb: null };
+      const same = theirs?.replica && sameReplica(mine.value, theirs.replica.value) && theirs.cleanup.length === 0;
+      if (same && imagesCovered(theirs?.doc, images)) {
         acks.push(entry);
         continue;
       }
-      writes.set(toDoc(mine, theirs?.rev), entry);
+      const doc = toDoc(mine, theirs?.doc._rev);
+      if (mine.type === 'article' && !mine.value.deleted.value) {
+        if (!(await attachImages(library, doc, images, theirs?.doc, budget))) partial.add(doc);
+      }
+      writes.set(doc, entry);
       cleanup.push(...(theirs?.cleanup ?? []));
     }
     for (const part of chunks([...writes.keys(), ...cleanup], maxChars)) {
@@ -92,8 +113,11 @@ export async function push(
           report.refused.push({ id: result.id, reason: result.reason ?? result.error });
           continue;
         }
-        acks.push(entry);
         report.pushed += 1;
+        const doc = part[i] as CouchDoc;
+        if (!partial.has(doc)) acks.push(entry);
+        // Pictures went up: the next batch goes on with the rest, not counted as a stall.
+        else if (doc._attachments && Object.values(doc._attachments).some((a) => a.data)) previous = '';
       }
     }
     await library.ackOutbox(acks);

@@ -12,7 +12,7 @@
 import { browser } from 'wxt/browser';
 import { isPlainHttp, type ServerConfig, SyncError, serverKey } from '../../shared/sync/config';
 import { approvedChangeLimit, backoffMs, bulkChangeLimit, type SyncStatus } from '../../shared/sync/status';
-import { type Library, onLibraryChange } from '../../storage';
+import { type Library, onImagesChange, onLibraryChange } from '../../storage';
 import { CouchClient } from './couch';
 import { HeldChangesError, syncOnce } from './engine';
 import { isConfirmed, loadServerConfig, loadSyncSettings, SYNCED_WITH } from './settings';
@@ -182,14 +182,17 @@ export function installSyncTriggers(service: SyncService, library: Promise<Libra
     if (alarm.name === PERIODIC || alarm.name === RETRY) void service.run();
   });
   let timer: ReturnType<typeof setTimeout> | null = null;
-  onLibraryChange(() => {
+  // Pictures saved after their article queue it again (they travel as its attachments).
+  const changed = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(async () => {
       timer = null;
       // Changes a pull applied announce themselves too: only local edits need a push.
       if ((await (await library).countOutbox()) > 0) void service.run();
     }, DEBOUNCE_MS);
-  });
+  };
+  onLibraryChange(changed);
+  onImagesChange(changed);
   // An MV3 worker starts again for every message after a short idle: a round at each start
   // would hit the server on every popup opening. Start-up syncs only what is due.
   void service.status().then((status) => {

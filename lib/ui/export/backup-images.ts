@@ -12,6 +12,7 @@
  * …]
  * ```
  */
+import { toBase64 } from '../../shared/images/picture';
 import type { Library } from '../../storage';
 
 /** What exporting images reads from the library. */
@@ -19,13 +20,6 @@ export type ImageSource = Pick<Library, 'getImageMap' | 'getImages'>;
 
 /** Pictures read at once. */
 const IMAGE_BATCH = 16;
-
-/** Base64 of bytes, in chunks (a spread of megabytes would overflow the call stack). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** The parts of the `imageMaps` and `images` members (with their leading comma) for these articles. */
 export async function backupImageParts(source: ImageSource, articleIds: readonly string[]): Promise<string[]> {

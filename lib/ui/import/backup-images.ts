@@ -7,11 +7,9 @@
  * only for an article the library holds, and never over one with as many saved pictures.
  */
 import { type FailedImageEntry, type ImageEntry, isSavedImage, type StoredImage } from '../../model';
-import { sha256Hex } from '../../shared/images/hash';
-import { sniffImage } from '../../shared/images/sniff';
+import { checkPicture, fromBase64 } from '../../shared/images/picture';
 import { isRecord } from '../../shared/validate/guards';
-import { checkImageMap, imageHash } from '../../shared/validate/images';
-import { LIMITS } from '../../shared/validate/limits';
+import { checkImageMap } from '../../shared/validate/images';
 import type { Library } from '../../storage';
 
 /** What restoring images writes to and reads from the library. */
@@ -24,39 +22,6 @@ export interface CheckedImages {
   skipped: number;
 }
 
-/** Bytes of base64 text, or null when it is not base64 or decodes past the cap. */
-function fromBase64(data: unknown): Uint8Array<ArrayBuffer> | null {
-  if (typeof data !== 'string' || data.length > Math.ceil((LIMITS.imageBytes * 4) / 3) + 4) return null;
-  try {
-    const binary = atob(data);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
-  }
-}
-
-/** One picture from the file, or null when it is not what it claims. */
-async function checkPicture(value: unknown, sanitizeSvg?: (svg: string) => string | null): Promise<StoredImage | null> {
-  if (!isRecord(value)) return null;
-  const hash = imageHash(value.hash);
-  const bytes = fromBase64(value.data);
-  if (!hash || !bytes || (await sha256Hex(bytes)) !== hash) return null;
-  const sniffed = sniffImage(bytes);
-  if (!sniffed) return null;
-  if (sniffed.kind === 'svg') {
-    // Stored as sanitized, so its hash is that of the sanitized text: it must come back unchanged.
-    const text = new TextDecoder().decode(bytes);
-    if (!sanitizeSvg || sanitizeSvg(text) !== text) return null;
-  }
-  const size = (v: unknown) => (Number.isSafeInteger(v) && (v as number) > 0 ? (v as number) : null);
-  const type = sniffed.kind === 'svg' ? 'image/svg+xml' : sniffed.type;
-  const width = sniffed.kind === 'raster' && sniffed.width ? sniffed.width : size(value.width);
-  const height = sniffed.kind === 'raster' && sniffed.height ? sniffed.height : size(value.height);
-  return { hash, blob: new Blob([bytes], { type }), type, bytes: bytes.byteLength, width, height };
-}
-
 /** Checks the `imageMaps` and `images` members of a parsed backup (absent: nothing to restore). */
 export async function checkBackupImages(
   json: Record<string, unknown>,
@@ -66,7 +31,7 @@ export async function checkBackupImages(
   const maps = Array.isArray(json.imageMaps) ? json.imageMaps : [];
   const images = Array.isArray(json.images) ? json.images : [];
   for (const value of images) {
-    const image = await checkPicture(value, sanitizeSvg);
+    const image = isRecord(value) ? await checkPicture(value.hash, fromBase64(value.data), sanitizeSvg, value) : null;
     if (image) out.images.set(image.hash, image);
     else out.skipped++;
   }

@@ -77,6 +77,36 @@ describe('saved images', () => {
     });
   });
 
+  it('a failed fetch never replaces a stored picture or its thumbnail (another door stored them meanwhile)', async () => {
+    const name = uniqueDbName();
+    library = await openLibrary({ name });
+    await library.mergeSavedImages({
+      articleId: 'one',
+      entries: [{ src: 'u1', hash: onlyOne.hash }],
+      thumb: thumb.hash,
+      images: [onlyOne, thumb],
+    });
+    // The web fetch that began before the merge ends in failure and writes what it saw.
+    await library.saveImageMap({
+      articleId: 'one',
+      entries: [
+        { src: 'u1', failed: 'network', tries: 1, nextTry: 5 },
+        { src: 'u2', failed: 'timeout', tries: 1, nextTry: 7 },
+      ],
+      thumb: null,
+      images: [],
+    });
+    expect(await library.getImageMap('one')).toMatchObject({
+      entries: [
+        { src: 'u1', hash: onlyOne.hash },
+        { src: 'u2', failed: 'timeout' },
+      ],
+      thumb: thumb.hash,
+      nextTry: 7,
+    });
+    expect(await storedHashes(name)).toEqual([onlyOne.hash, thumb.hash].sort());
+  });
+
   it('indexes the earliest planned retry and finds it when due', async () => {
     library = await openLibrary({ name: uniqueDbName() });
     await library.saveImageMap({
