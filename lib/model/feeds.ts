@@ -112,6 +112,27 @@ export interface Subscription {
   /** Fetch and extract each entry's page when the feed carries only summaries. */
   fullText: boolean;
   fetch: FeedFetchState;
+  /**
+   * Sync stamps of the reader's choices (lib/model/merge.ts): the interval, full text, and
+   * `deleted` for the subscribe that created (or revived) it. Absent on records from before
+   * subscriptions synced; they read as the oldest stamp, which every real write beats.
+   */
+  stamps?: SubscriptionStamps;
+}
+
+/** Stamps of a subscription's replicated fields. */
+export interface SubscriptionStamps {
+  intervalMinutes: string;
+  fullText: string;
+  deleted: string;
+}
+
+/** An unsubscribed feed: the stamp of the unsubscribe, so sync does not bring it back. */
+export interface SubscriptionTombstone {
+  id: string;
+  url: string;
+  stamp: string;
+  deletedAt: number;
 }
 
 /** Refresh interval of a new subscription. */

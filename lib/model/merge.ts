@@ -10,6 +10,18 @@
  */
 import type { ArticleMeta, HighlightColor, HighlightKind, Selector } from './types';
 
+/**
+ * A feed subscription as replicas exchange it: the address and the reader's choices. What a
+ * refresh learns (title, site, fetch state) is each device's own: every device reads the feed.
+ */
+export interface ReplicatedSubscription {
+  id: string;
+  url: string;
+  intervalMinutes: Stamped<number>;
+  fullText: Stamped<boolean>;
+  deleted: Stamped<boolean>;
+}
+
 /** A field's value and the stamp of the write that set it. */
 export interface Stamped<T> {
   value: T;
@@ -126,11 +138,23 @@ export function mergeArticle(a: ReplicatedArticle, b: ReplicatedArticle): Replic
   return merged;
 }
 
+/** Merges two replicas of the same subscription (same `id`, hence the same address). */
+export function mergeSubscription(a: ReplicatedSubscription, b: ReplicatedSubscription): ReplicatedSubscription {
+  if (a.id !== b.id) throw new Error(`Cannot merge different subscriptions (${a.id}, ${b.id})`);
+  return {
+    id: a.id,
+    url: a.url <= b.url ? a.url : b.url,
+    intervalMinutes: later(a.intervalMinutes, b.intervalMinutes),
+    fullText: later(a.fullText, b.fullText),
+    deleted: later(a.deleted, b.deleted),
+  };
+}
+
+/** Any replicated record. */
+export type ReplicatedRecord = ReplicatedHighlight | ReplicatedArticle | ReplicatedSubscription;
+
 /** Whether two replicas hold the same state (after a merge: whether anything changed). */
-export function sameReplica(
-  a: ReplicatedHighlight | ReplicatedArticle,
-  b: ReplicatedHighlight | ReplicatedArticle,
-): boolean {
+export function sameReplica(a: ReplicatedRecord, b: ReplicatedRecord): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 

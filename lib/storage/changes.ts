@@ -68,3 +68,25 @@ export async function afterImagesOf<T>(articleId: string, written: Promise<T>): 
   announceImages([articleId]);
   return result;
 }
+
+/**
+ * Subscriptions that sync added, changed or removed, on their own channel: the feeds scheduler
+ * (the only listener) moves its alarm to the new earliest due time.
+ */
+const SUBSCRIPTIONS_CHANNEL = 'glossa:subscriptions';
+let subscriptionsSender: BroadcastChannel | null = null;
+
+/** Announces that these subscriptions changed. */
+export function announceSubscriptions(ids: string[]): void {
+  if (typeof BroadcastChannel === 'undefined' || ids.length === 0) return;
+  subscriptionsSender ??= new BroadcastChannel(SUBSCRIPTIONS_CHANNEL);
+  subscriptionsSender.postMessage(ids);
+}
+
+/** Calls `listener` when subscriptions changed; returns an unsubscribe function. */
+export function onSubscriptionsChange(listener: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(SUBSCRIPTIONS_CHANNEL);
+  channel.onmessage = () => listener();
+  return () => channel.close();
+}

@@ -8,7 +8,7 @@
 
 export type { UserArticleFields } from './article-edits';
 export type { ListArticlesOptions, UpsertOptions } from './articles';
-export { type LibraryChange, onImagesChange, onLibraryChange } from './changes';
+export { type LibraryChange, onImagesChange, onLibraryChange, onSubscriptionsChange } from './changes';
 export type { ListHighlightsOptions } from './highlights';
 export type { ImageMapWrite } from './images';
 export { connectLibrary, type Library, type LibraryConnection, type OpenLibraryOptions, openLibrary } from './library';

@@ -17,7 +17,7 @@ import * as addresses from './addresses';
 import * as edits from './article-edits';
 import * as articles from './articles';
 import * as bulk from './bulk';
-import { afterImagesOf, announceChange, announceImages } from './changes';
+import { afterImagesOf, announceChange, announceImages, announceSubscriptions } from './changes';
 import { openGlossaDb } from './db';
 import * as highlights from './highlights';
 import * as images from './images';
@@ -223,6 +223,7 @@ function createLibrary(db: IDBPDatabase<GlossaSchema>): Library {
       const ids = (prefix: string) => outcome.changed.filter((k) => k.startsWith(prefix)).map((k) => k.slice(2));
       announceChange({ store: 'articles', ids: ids('a:') });
       announceChange({ store: 'highlights', ids: ids('h:') });
+      announceSubscriptions(ids('s:'));
       return outcome;
     },
     previewReplicas: (incoming) => impact.previewReplicas(db, incoming),

@@ -120,6 +120,15 @@ function addFeedStores({ db }: MigrationContext): void {
   db.createObjectStore('feedArticles', { keyPath: 'articleId' }).createIndex('byFeed', 'feedId');
 }
 
+/**
+ * v6 → v7: subscriptions sync. `subscriptionTombstones` keeps each unsubscribe's stamp, so a
+ * feed removed on one device is not brought back by another. New store only: subscriptions saved
+ * before carry no stamps and read as the empty stamp, which every real write beats.
+ */
+function addSubscriptionTombstones({ db }: MigrationContext): void {
+  db.createObjectStore('subscriptionTombstones', { keyPath: 'id' });
+}
+
 /** Every step ever shipped, in order. Append only: never edit or remove a shipped step. */
 export const migrations: readonly Migration[] = [
   createV1Stores,
@@ -128,6 +137,7 @@ export const migrations: readonly Migration[] = [
   addTrashAndAddresses,
   addImageStores,
   addFeedStores,
+  addSubscriptionTombstones,
 ];
 
 /** The version a freshly opened database ends up at. */

@@ -6,6 +6,7 @@
 import type { IDBPDatabase } from 'idb';
 import { maxStamp } from './highlights';
 import type { GlossaSchema, OutboxEntry } from './schema';
+import { subscriptionStampsOf } from './subscription-replicas';
 
 type Db = IDBPDatabase<GlossaSchema>;
 
@@ -34,21 +35,26 @@ export async function ackOutbox(db: Db, delivered: readonly OutboxEntry[]): Prom
 }
 
 /**
- * Queues every record (articles, tombstones, highlights with their tombstones): the first
+ * Queues every record (articles, highlights and subscriptions, with their tombstones): the first
  * sync with a server that may have none of them. Existing entries are kept.
  */
 export async function enqueueAll(db: Db): Promise<number> {
-  const tx = db.transaction(['articles', 'tombstones', 'highlights', 'outbox'], 'readwrite');
+  const stores = ['articles', 'tombstones', 'highlights', 'subscriptions', 'subscriptionTombstones', 'outbox'] as const;
+  const tx = db.transaction([...stores], 'readwrite');
   const outbox = tx.objectStore('outbox');
-  const [metas, tombstones, highlights] = await Promise.all([
+  const [metas, tombstones, highlights, subscriptions, unsubscribed] = await Promise.all([
     tx.objectStore('articles').getAll(),
     tx.objectStore('tombstones').getAll(),
     tx.objectStore('highlights').getAll(),
+    tx.objectStore('subscriptions').getAll(),
+    tx.objectStore('subscriptionTombstones').getAll(),
   ]);
   const entries: OutboxEntry[] = [
     ...metas.map((m) => ({ key: `a:${m.id}`, stamp: maxStamp(m.stamps ?? {}) })),
     ...tombstones.map((t) => ({ key: `a:${t.id}`, stamp: t.stamp })),
     ...highlights.map((h) => ({ key: `h:${h.id}`, stamp: maxStamp(h.stamps ?? {}) })),
+    ...subscriptions.map((s) => ({ key: `s:${s.id}`, stamp: maxStamp(subscriptionStampsOf(s)) })),
+    ...unsubscribed.map((t) => ({ key: `s:${t.id}`, stamp: t.stamp })),
   ];
   for (const entry of entries) void outbox.put(entry);
   await tx.done;

@@ -15,20 +15,26 @@ import {
   laterStamp,
   mergeArticle,
   mergeHighlight,
+  mergeSubscription,
   type ReplicatedArticle,
   type ReplicatedHighlight,
+  type ReplicatedSubscription,
   sameReplica,
 } from '../model';
 import { maxStamp } from './highlights';
 import { articleStampsOf, cleanSelector, highlightStampsOf } from './legacy';
 import type { GlossaSchema } from './schema';
 import { outboxKey, type StampTx, stampArticle, txStamper } from './stamping';
+import { localSubscription, type SubscriptionTx, storedForm, writeSubscription } from './subscription-replicas';
 import { trashArticle, trashHighlight } from './trash';
 
 type Db = IDBPDatabase<GlossaSchema>;
 
-/** One record of either kind, tagged. */
-export type Replica = { type: 'highlight'; value: ReplicatedHighlight } | { type: 'article'; value: ReplicatedArticle };
+/** One record of any replicated kind, tagged. */
+export type Replica =
+  | { type: 'highlight'; value: ReplicatedHighlight }
+  | { type: 'article'; value: ReplicatedArticle }
+  | { type: 'subscription'; value: ReplicatedSubscription };
 
 /** What applying replicas did, by outbox key (`a:<id>` / `h:<id>`). */
 export interface ApplyOutcome {
@@ -102,6 +108,10 @@ export function tombstoneReplica(t: ArticleTombstone): ReplicatedArticle {
 /** The local replica behind an outbox key, or `null` when the library has no such record. */
 export async function localReplica(tx: StampTx, key: string): Promise<Replica | null> {
   const id = key.slice(2);
+  if (key.startsWith('s:')) {
+    const value = await localSubscription(tx as unknown as SubscriptionTx, id);
+    return value ? { type: 'subscription', value } : null;
+  }
   if (key.startsWith('h:')) {
     const h = await tx.objectStore('highlights').get(id);
     return h ? { type: 'highlight', value: highlightReplica(h) } : null;
@@ -116,7 +126,8 @@ export async function localReplica(tx: StampTx, key: string): Promise<Replica | 
   return tombstone ? { type: 'article', value: tombstoneReplica(tombstone) } : null;
 }
 
-const STORES = ['articles', 'bodies', 'highlights', 'meta', 'outbox', 'tombstones', 'trash'] as const;
+const RECORD_STORES = ['articles', 'bodies', 'highlights', 'meta', 'outbox', 'tombstones', 'trash'] as const;
+const STORES = [...RECORD_STORES, 'subscriptions', 'subscriptionTombstones', 'feedArticles'] as const;
 
 /** Reads the local replicas of outbox keys (for a push); absent records are left out. */
 export async function readReplicas(db: Db, keys: readonly string[]): Promise<Map<string, Replica>> {
@@ -179,6 +190,20 @@ function overwrites(local: ReplicatedHighlight, merged: ReplicatedHighlight): bo
   return merged.deleted.value || (local.note.value.trim() !== '' && merged.note.value !== local.note.value);
 }
 
+/** The incoming replica merged with the local one of the same record (if any). */
+function mergeWithLocal(local: Replica | null, incoming: Replica): Replica {
+  if (incoming.type === 'highlight') {
+    const value = local?.type === 'highlight' ? mergeHighlight(local.value, incoming.value) : incoming.value;
+    return { type: 'highlight', value };
+  }
+  if (incoming.type === 'subscription') {
+    const value = local?.type === 'subscription' ? mergeSubscription(local.value, incoming.value) : incoming.value;
+    return { type: 'subscription', value };
+  }
+  const value = local?.type === 'article' ? mergeArticle(local.value, incoming.value) : incoming.value;
+  return { type: 'article', value };
+}
+
 /**
  * Folds replicas from a peer or a backup into the library: each is merged with the local
  * record, the result stored when it differs, and queued for push when the local side had
@@ -196,16 +221,8 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[], now = 
   for (const [i, replica] of incoming.entries()) {
     const key = keys[i] as string;
     const local = current.has(key) ? (current.get(key) ?? null) : (stored[i] ?? null);
-    let merged: Replica =
-      replica.type === 'highlight'
-        ? {
-            type: 'highlight',
-            value: local?.type === 'highlight' ? mergeHighlight(local.value, replica.value) : replica.value,
-          }
-        : {
-            type: 'article',
-            value: local?.type === 'article' ? mergeArticle(local.value, replica.value) : replica.value,
-          };
+    let merged = mergeWithLocal(local, replica);
+    if (merged.type === 'subscription') merged = { type: 'subscription', value: storedForm(merged.value, now) };
     // What the library will hold: a deleted article keeps only its tombstone, so compare and
     // queue that (its stamp is what a later push can acknowledge).
     if (merged.type === 'article' && (merged.value.deleted.value || !merged.value.source.value)) {
@@ -220,6 +237,9 @@ export async function applyReplicas(db: Db, incoming: readonly Replica[], now = 
       void tx.objectStore('highlights').put(highlightRecord(merged.value));
     }
     if (changed && merged.type === 'article') await writeArticle(tx, merged.value, now);
+    if (changed && merged.type === 'subscription') {
+      await writeSubscription(tx as unknown as SubscriptionTx, merged.value, now);
+    }
     const stamp = maxStamp(Object.values(merged.value).map((v) => (v as { stamp?: string } | null)?.stamp ?? ''));
     await clock.observe(stamp);
     current.set(key, merged);

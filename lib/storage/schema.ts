@@ -11,6 +11,7 @@ import type {
   Highlight,
   StoredImage,
   Subscription,
+  SubscriptionTombstone,
 } from '../model';
 import type { PageAddress, SearchDocRecord, TrashEntry } from './types';
 
@@ -80,6 +81,8 @@ export interface GlossaSchema extends DBSchema {
   subscriptions: { key: string; value: Subscription };
   /** Which feed brought in an article: one link per article, found by feed through `byFeed`. */
   feedArticles: { key: string; value: FeedArticleLink; indexes: { byFeed: string } };
+  /** Unsubscribed feeds: the unsubscribe's stamp, so sync does not bring them back. */
+  subscriptionTombstones: { key: string; value: SubscriptionTombstone };
 }
 
 /** An article that a feed brought in. */
@@ -101,7 +104,8 @@ export interface FeedArticleLink {
 }
 
 /**
- * A record changed locally since the last push. `key` is `a:<articleId>` or `h:<highlightId>`;
+ * A record changed locally since the last push. `key` is `a:<articleId>`, `h:<highlightId>` or
+ * `s:<subscriptionId>`;
  * `stamp` is the change's stamp, so a push acknowledges exactly what it sent and a newer change
  * made during the push stays queued.
  */

@@ -17,8 +17,7 @@ export type StampTx = IDBPTransaction<
 >;
 
 /** The outbox key of a record. */
-export const outboxKey = (kind: 'article' | 'highlight', id: string): string =>
-  `${kind === 'article' ? 'a' : 'h'}:${id}`;
+export const outboxKey = (kind: 'article' | 'highlight' | 'subscription', id: string): string => `${kind[0]}:${id}`;
 
 /** Stamps for one transaction; queues what it stamps. */
 export function txStamper(tx: StampTx): Stamper & { queue(key: string, stamp: string): void } {

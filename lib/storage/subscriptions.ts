@@ -6,14 +6,27 @@
  * remove its articles" and a per-feed filter read.
  */
 import type { IDBPDatabase } from 'idb';
-import type { Subscription } from '../model';
+import type { Subscription, SubscriptionStamps } from '../model';
+import { type MetaStore, stamper } from './clock';
 import type { FeedArticleLink, GlossaSchema } from './schema';
+import { outboxKey } from './stamping';
+import {
+  rescheduled,
+  type SubscriptionTx,
+  subscriptionReplica,
+  subscriptionStampsOf,
+  writeSubscription,
+} from './subscription-replicas';
 
 type Db = IDBPDatabase<GlossaSchema>;
 
+const subscriptionTx = (db: Db): SubscriptionTx =>
+  db.transaction(['subscriptions', 'subscriptionTombstones', 'feedArticles', 'outbox', 'meta'], 'readwrite');
+
 /**
- * Stores (or replaces) a subscription. With `asRefresh`, it is what a refresh learnt (title,
- * site, fetch state) about a subscription read when the refresh began, written in one
+ * Stores (or replaces) a subscription. The reader's own write (subscribe, a new interval or full
+ * text setting) is stamped and queued for sync. With `asRefresh`, it is what a refresh learnt
+ * (title, site, fetch state) about a subscription read when the refresh began, written in one
  * transaction over what is stored now: the reader's settings as stored win (a change of interval
  * or of full text made while the refresh ran stays), and one deleted meanwhile stays deleted.
  */
@@ -22,21 +35,33 @@ export async function putSubscription(
   subscription: Subscription,
   { asRefresh = false }: { asRefresh?: boolean } = {},
 ): Promise<void> {
-  if (!asRefresh) {
-    await db.put('subscriptions', subscription);
+  const tx = subscriptionTx(db);
+  const subscriptions = tx.objectStore('subscriptions');
+  const stored = await subscriptions.get(subscription.id);
+  if (asRefresh) {
+    if (stored !== undefined) {
+      const { intervalMinutes, fullText } = stored;
+      const fetch = rescheduled(subscription.fetch, subscription.intervalMinutes, intervalMinutes);
+      const record: Subscription = { ...subscription, intervalMinutes, fullText, fetch };
+      if (stored.stamps) record.stamps = stored.stamps;
+      else delete record.stamps;
+      void subscriptions.put(record);
+    }
+    await tx.done;
     return;
   }
-  const tx = db.transaction('subscriptions', 'readwrite');
-  const stored = await tx.store.get(subscription.id);
-  if (stored !== undefined) {
-    const { intervalMinutes, fullText } = stored;
-    let { fetch } = subscription;
-    const healthy = fetch.failures === 0 && !fetch.gone && fetch.lastChecked !== null;
-    if (intervalMinutes !== subscription.intervalMinutes && healthy) {
-      fetch = { ...fetch, nextCheck: (fetch.lastChecked ?? 0) + intervalMinutes * 60_000 };
-    }
-    void tx.store.put({ ...subscription, intervalMinutes, fullText, fetch });
+  const clock = stamper(tx.objectStore('meta') as unknown as MetaStore);
+  const before = stored ? subscriptionStampsOf(stored) : null;
+  const changed = (['intervalMinutes', 'fullText'] as const).filter((f) => stored && stored[f] !== subscription[f]);
+  let stamps = before;
+  if (!stamps || changed.length > 0) {
+    const stamp = await clock.next();
+    stamps = { intervalMinutes: stamp, fullText: stamp, deleted: stamp, ...before };
+    for (const field of changed) stamps[field] = stamp;
+    void tx.objectStore('outbox').put({ key: outboxKey('subscription', subscription.id), stamp });
   }
+  void subscriptions.put({ ...subscription, stamps: stamps as SubscriptionStamps });
+  void tx.objectStore('subscriptionTombstones').delete(subscription.id);
   await tx.done;
 }
 
@@ -51,15 +76,20 @@ export async function listSubscriptions(db: Db): Promise<Subscription[]> {
   return all.sort((a, b) => a.title.localeCompare(b.title) || a.url.localeCompare(b.url));
 }
 
-/** Removes a subscription and its article links (the articles themselves stay); true if it existed. */
+/**
+ * Unsubscribes: removes the subscription and its article links (the articles themselves stay),
+ * leaving a stamped tombstone queued for sync; true if it existed.
+ */
 export async function deleteSubscription(db: Db, id: string): Promise<boolean> {
-  const tx = db.transaction(['subscriptions', 'feedArticles'], 'readwrite');
-  const existed = (await tx.objectStore('subscriptions').getKey(id)) !== undefined;
-  void tx.objectStore('subscriptions').delete(id);
-  const links = tx.objectStore('feedArticles');
-  for (const key of await links.index('byFeed').getAllKeys(id)) void links.delete(key);
+  const tx = subscriptionTx(db);
+  const stored = await tx.objectStore('subscriptions').get(id);
+  if (stored) {
+    const stamp = await stamper(tx.objectStore('meta') as unknown as MetaStore).next();
+    await writeSubscription(tx, { ...subscriptionReplica(stored), deleted: { value: true, stamp } }, Date.now());
+    void tx.objectStore('outbox').put({ key: outboxKey('subscription', id), stamp });
+  }
   await tx.done;
-  return existed;
+  return stored !== undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   checkSubscribeRequest,
   checkUnsubscribeRequest,
 } from '../../shared/validate/subscription';
-import type { Library } from '../../storage';
+import { type Library, onSubscriptionsChange } from '../../storage';
 import type { HtmlPreparer, PageExtractor } from '../html-preparer';
 import { createFeedService } from './service';
 
@@ -57,6 +57,8 @@ export function startFeeds(library: Promise<Library>, prepare: HtmlPreparer, ext
     if (alarm.name === FEEDS_ALARM) void service.refreshDue().catch(() => undefined);
   });
   void service.reschedule().catch(() => undefined);
+  // A subscription sync brought is due at once; one it removed is due never.
+  onSubscriptionsChange(() => void service.reschedule().catch(() => undefined));
   return {
     'feeds/subscribe': { validate: gate(checkSubscribeRequest), handle: ({ url }) => service.subscribe(url) },
     'feeds/list': { validate: (p) => (p === null ? null : INVALID), handle: () => service.list() },

@@ -149,7 +149,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       await reschedule();
       // A known feed that fails now keeps its subscription (and its error in its status line).
       if (error !== null) return { ok: false, error };
-      return { ok: true, subscription, created: report?.created ?? 0, existed: existing !== undefined };
+      const stored = (await lib.getSubscription(subscription.id)) ?? subscription;
+      return { ok: true, subscription: stored, created: report?.created ?? 0, existed: existing !== undefined };
     },
     list: async () => (await deps.library).listSubscriptions(),
     refresh: (id) => refreshAll((s) => id === null || s.id === id),

@@ -11,12 +11,14 @@ import {
   plausible,
   type ReplicatedArticle,
   type ReplicatedHighlight,
+  type ReplicatedSubscription,
   type Stamped,
 } from '../../model';
 import { checkArticleSource, isNameList } from '../../shared/validate/article';
-import { recordId } from '../../shared/validate/fields';
+import { httpUrl, recordId } from '../../shared/validate/fields';
 import { isRecord, isTime } from '../../shared/validate/guards';
 import { validateHighlight } from '../../shared/validate/highlight';
+import { MAX_FEED_INTERVAL, MIN_FEED_INTERVAL } from '../../shared/validate/subscription';
 import type { Replica } from '../../storage';
 import type { CouchDoc } from './couch';
 
@@ -24,7 +26,7 @@ import type { CouchDoc } from './couch';
 export const DOC_FORMAT = 1;
 
 /** The document id of a replica: its outbox key. */
-export const docId = (replica: Replica): string => `${replica.type === 'article' ? 'a' : 'h'}:${replica.value.id}`;
+export const docId = (replica: Replica): string => `${replica.type[0]}:${replica.value.id}`;
 
 /** A replica as a document (with the revision it replaces, if any). */
 export function toDoc(replica: Replica, rev?: string): CouchDoc {
@@ -93,13 +95,25 @@ function highlight(id: string, r: Record<string, unknown>): ReplicatedHighlight 
   };
 }
 
+const isInterval = (v: unknown): v is number =>
+  Number.isInteger(v) && (v as number) >= MIN_FEED_INTERVAL && (v as number) <= MAX_FEED_INTERVAL;
+
+function subscription(id: string, r: Record<string, unknown>): ReplicatedSubscription | null {
+  const intervalMinutes = stamped(r.intervalMinutes, isInterval, true);
+  const fullText = stamped(r.fullText, isBool, true);
+  const deleted = stamped(r.deleted, isBool);
+  const url = httpUrl(r.url);
+  if (!intervalMinutes || !fullText || !deleted || url === undefined || !id.startsWith('s_')) return null;
+  return { id, url, intervalMinutes, fullText, deleted };
+}
+
 /**
  * The replica a document holds, or null when it is not a valid Glossa document (another
  * app's document, a design document, a server-side deletion, a malformed record).
  */
 export function fromDoc(doc: CouchDoc): Replica | null {
   if (doc._deleted || doc.glossa !== DOC_FORMAT || !isRecord(doc.record)) return null;
-  const match = /^([ah]):(.+)$/.exec(doc._id);
+  const match = /^([ahs]):(.+)$/.exec(doc._id);
   if (!match || recordId(match[2]) === undefined || doc.record.id !== match[2]) return null;
   const id = match[2] as string;
   if (match[1] === 'a' && doc.type === 'article') {
@@ -109,6 +123,10 @@ export function fromDoc(doc: CouchDoc): Replica | null {
   if (match[1] === 'h' && doc.type === 'highlight') {
     const value = highlight(id, doc.record);
     return value ? { type: 'highlight', value } : null;
+  }
+  if (match[1] === 's' && doc.type === 'subscription') {
+    const value = subscription(id, doc.record);
+    return value ? { type: 'subscription', value } : null;
   }
   return null;
 }

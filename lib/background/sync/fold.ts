@@ -3,7 +3,7 @@
  * document's conflicting revisions into one, and cutting writes into requests of bounded size.
  */
 
-import { mergeArticle, mergeHighlight } from '../../model';
+import { mergeArticle, mergeHighlight, mergeSubscription } from '../../model';
 import { SyncError } from '../../shared/sync/config';
 import type { Replica } from '../../storage';
 import type { CouchClient, CouchDoc } from './couch';
@@ -14,6 +14,8 @@ export function mergeReplica(a: Replica, b: Replica): Replica {
   if (a.type === 'highlight' && b.type === 'highlight')
     return { type: 'highlight', value: mergeHighlight(a.value, b.value) };
   if (a.type === 'article' && b.type === 'article') return { type: 'article', value: mergeArticle(a.value, b.value) };
+  if (a.type === 'subscription' && b.type === 'subscription')
+    return { type: 'subscription', value: mergeSubscription(a.value, b.value) };
   throw new Error(`Cannot merge a ${a.type} with a ${b.type}`);
 }
 

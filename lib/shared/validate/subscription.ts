@@ -40,6 +40,8 @@ const ERROR_CODES = [
 const subscriptionId = (v: unknown): string | undefined =>
   typeof v === 'string' && v.startsWith('s_') ? recordId(v) : undefined;
 
+/** A sync stamp as stored (its plausibility is the merge's business; here only its shape). */
+const isStamp = (v: unknown): v is string => typeof v === 'string' && v.length <= 64;
 const countOrNull: Check = (v) => v === null || isCount(v);
 const textOrNull =
   (max: number): Check =>
@@ -71,6 +73,8 @@ const SUBSCRIPTION_CHECKS = {
     Number.isInteger(v) && (v as number) >= MIN_FEED_INTERVAL && (v as number) <= MAX_FEED_INTERVAL,
   fullText: (v) => typeof v === 'boolean',
   fetch: (v) => isRecord(v),
+  stamps: (v) =>
+    v === undefined || (isRecord(v) && isStamp(v.intervalMinutes) && isStamp(v.fullText) && isStamp(v.deleted)),
 } as const satisfies Record<keyof Subscription, Check>;
 
 /** Copies exactly the checked fields of `value`, or names the first that failed. */
@@ -92,8 +96,12 @@ export function checkSubscription(value: unknown): Result<Subscription, string> 
   const fetch = rebuild<FeedFetchState>(value.fetch as Record<string, unknown>, FETCH_CHECKS, 'fetch.');
   if (!fetch.ok) return fetch;
   const lastError = fetch.value.lastError as FeedError | null;
+  const { stamps } = sub.value;
   return ok({
     ...sub.value,
+    ...(stamps
+      ? { stamps: { intervalMinutes: stamps.intervalMinutes, fullText: stamps.fullText, deleted: stamps.deleted } }
+      : {}),
     fetch: {
       ...fetch.value,
       lastError: lastError === null ? null : { code: lastError.code, detail: lastError.detail },

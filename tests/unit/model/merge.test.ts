@@ -12,10 +12,12 @@ import {
   type Hlc,
   mergeArticle,
   mergeHighlight,
+  mergeSubscription,
   parse,
   plausible,
   type ReplicatedArticle,
   type ReplicatedHighlight,
+  type ReplicatedSubscription,
   receive,
   tick,
 } from '../../../lib/model';
@@ -226,6 +228,38 @@ describe('mergeArticle', () => {
       // A real write always beats a tombstone's empty source.
       const merged = mergeArticle(a, b);
       if (a.source.value || b.source.value) expect(merged.source.value).not.toBeNull();
+    }
+  });
+});
+
+describe('mergeSubscription', () => {
+  function randomSubscription(random: () => number): ReplicatedSubscription {
+    const stamp = () =>
+      format({ wall: 1_000 + Math.floor(random() * 5), counter: 0, node: 'abc'[Math.floor(random() * 3)] as string });
+    const deleted = random() < 0.4;
+    return {
+      id: 's_1',
+      url: 'https://example.com/feed.xml',
+      intervalMinutes:
+        deleted && random() < 0.5
+          ? { value: 60, stamp: '' }
+          : { value: [30, 60, 180][Math.floor(random() * 3)] as number, stamp: stamp() },
+      fullText: { value: random() < 0.5, stamp: stamp() },
+      deleted: { value: deleted, stamp: stamp() },
+    };
+  }
+
+  it('is commutative, associative and idempotent; each choice holds its newest write', () => {
+    for (const seed of SEEDS) {
+      const random = rng(seed);
+      const [a, b, c] = [randomSubscription(random), randomSubscription(random), randomSubscription(random)];
+      expect(mergeSubscription(a, b)).toEqual(mergeSubscription(b, a));
+      expect(mergeSubscription(mergeSubscription(a, b), c)).toEqual(mergeSubscription(a, mergeSubscription(b, c)));
+      expect(mergeSubscription(a, a)).toEqual(a);
+      const merged = mergeSubscription(a, b);
+      for (const field of ['intervalMinutes', 'fullText', 'deleted'] as const) {
+        expect(merged[field].stamp).toBe(a[field].stamp > b[field].stamp ? a[field].stamp : b[field].stamp);
+      }
     }
   });
 });

@@ -1,6 +1,6 @@
 /** Writes through the library are announced to other contexts; unchanged re-imports are not. */
 import { describe, expect, it } from 'vitest';
-import { type LibraryChange, onLibraryChange, openLibrary } from '../../../lib/storage';
+import { type LibraryChange, onLibraryChange, onSubscriptionsChange, openLibrary } from '../../../lib/storage';
 import { makeArticle, makeHighlight } from '../../support/library';
 
 /** Collects announcements for a moment (BroadcastChannel delivers asynchronously). */
@@ -28,6 +28,31 @@ describe('library change announcements', () => {
       { store: 'highlights', ids: ['h1'] },
       { store: 'highlights', ids: ['h1'] },
     ]);
+    lib.close();
+  });
+});
+
+describe('subscription change announcements', () => {
+  it('announces subscriptions a sync applied (the feeds scheduler moves its alarm), not unchanged ones', async () => {
+    const lib = await openLibrary({ name: 'changes-test-subscriptions' });
+    const replica = {
+      type: 'subscription' as const,
+      value: {
+        id: 's_feed1',
+        url: 'https://example.com/feed.xml',
+        intervalMinutes: { value: 60, stamp: '001700000000000-000000-abc' },
+        fullText: { value: false, stamp: '001700000000000-000000-abc' },
+        deleted: { value: false, stamp: '001700000000000-000000-abc' },
+      },
+    };
+    let announced = 0;
+    const stop = onSubscriptionsChange(() => announced++);
+    await lib.applyReplicas([replica]);
+    await lib.applyReplicas([replica]); // unchanged: no announcement
+    await new Promise((r) => setTimeout(r, 50));
+    stop();
+    expect(announced).toBe(1);
+    expect((await lib.listSubscriptions()).map((s) => s.url)).toEqual(['https://example.com/feed.xml']);
     lib.close();
   });
 });

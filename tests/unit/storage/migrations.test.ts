@@ -64,6 +64,7 @@ const ALL_STORES = [
   'meta',
   'outbox',
   'searchDocs',
+  'subscriptionTombstones',
   'subscriptions',
   'tombstones',
   'trash',
@@ -301,7 +302,8 @@ describe('migration v5 → v6 (feeds)', () => {
     await putRaw(name, 'outbox', [{ key: 'h:h1', stamp: legacyStamp(1_000) }]);
     await putRaw(name, 'addresses', [{ address: 'https://example.com/amp/complete', articleId: 'complete' }]);
     await putRaw(name, 'imageMaps', [{ articleId: 'complete', entries: [], thumb: null, hashes: [], updatedAt: 1 }]);
-    const stores = ['articles', 'bodies', 'highlights', 'tombstones', 'outbox', 'addresses', 'imageMaps'];
+    // The outbox gains the subscribe and unsubscribe below; its old entry is checked on its own.
+    const stores = ['articles', 'bodies', 'highlights', 'tombstones', 'addresses', 'imageMaps'];
     const raw = async (store: string) => (await readRaw(name, store)).records;
     const before = await Promise.all(stores.map(raw));
 
@@ -313,7 +315,7 @@ describe('migration v5 → v6 (feeds)', () => {
       if (subscription === null) throw new Error('expected a subscription');
       await library.putSubscription(subscription);
       await library.linkFeedArticles(subscription.id, ['complete']);
-      expect(await library.listSubscriptions()).toEqual([subscription]);
+      expect(await library.listSubscriptions()).toEqual([{ ...subscription, stamps: expect.any(Object) }]);
       expect(await library.feedArticleIds(subscription.id)).toEqual(['complete']);
       expect(await library.feedOfArticle('complete')).toBe(subscription.id);
       expect(await library.deleteSubscription(subscription.id)).toBe(true);
@@ -323,9 +325,41 @@ describe('migration v5 → v6 (feeds)', () => {
       library.close();
     }
     const after = await readRaw(name, 'subscriptions');
-    expect(after.version).toBe(6);
+    expect(after.version).toBe(LATEST_VERSION);
     expect(after.stores.sort()).toEqual(ALL_STORES);
     expect(after.records).toEqual([]);
     expect(await Promise.all(stores.map(raw))).toEqual(before);
+    expect(await raw('outbox')).toContainEqual({ key: 'h:h1', stamp: legacyStamp(1_000) });
+  });
+});
+
+describe('migration v6 → v7 (subscriptions sync)', () => {
+  it('keeps every subscription and link as it was; an old subscription reads as the oldest stamp and syncs', async () => {
+    const name = uniqueDbName();
+    (await openGlossaDb({ name, version: 6 })).close();
+    const old = await newSubscription('https://example.com/feed.xml', 1_000);
+    if (old === null) throw new Error('expected a subscription');
+    await putRaw(name, 'subscriptions', [old]);
+    await putRaw(name, 'feedArticles', [{ articleId: 'complete', feedId: old.id, readAt: 5 }]);
+    const stores = ['subscriptions', 'feedArticles'];
+    const raw = async (store: string) => (await readRaw(name, store)).records;
+    const before = await Promise.all(stores.map(raw));
+
+    const library = await openLibrary({ name });
+    try {
+      expect(await Promise.all(stores.map(raw))).toEqual(before);
+      // The first sync with a server queues it with the stamp every device derives alike.
+      await library.enqueueAll();
+      expect(await library.pendingOutbox(10)).toEqual([{ key: `s:${old.id}`, stamp: legacyStamp(0) }]);
+      expect(await library.deleteSubscription(old.id)).toBe(true);
+      const [entry] = await library.pendingOutbox(10);
+      expect((entry?.stamp ?? '') > legacyStamp(0)).toBe(true);
+    } finally {
+      library.close();
+    }
+    const after = await readRaw(name, 'subscriptionTombstones');
+    expect(after.version).toBe(LATEST_VERSION);
+    expect(after.stores.sort()).toEqual(ALL_STORES);
+    expect(after.records).toMatchObject([{ id: old.id, url: old.url }]);
   });
 });

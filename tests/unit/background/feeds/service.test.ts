@@ -71,6 +71,8 @@ describe('the feed service', () => {
     expect(result.subscription.fetch).toMatchObject({ etag: '"v1"', newItems: 3, lastError: null });
     const [stored] = await service.list();
     expect(stored).toEqual(result.subscription);
+    // The reader's subscribe is stamped for sync.
+    expect(stored?.stamps?.deleted).toMatch(/^\d{15}-/);
     const ids = await lib.feedArticleIds(result.subscription.id);
     const titles = await Promise.all(ids.map(async (id) => (await lib.getArticleMeta(id))?.title));
     expect(titles.sort()).toEqual([...TITLES].sort());
