@@ -143,7 +143,8 @@ export function mergeSubscription(a: ReplicatedSubscription, b: ReplicatedSubscr
   if (a.id !== b.id) throw new Error(`Cannot merge different subscriptions (${a.id}, ${b.id})`);
   return {
     id: a.id,
-    url: a.url <= b.url ? a.url : b.url,
+    // Equal on honest replicas (the id derives from it); pick deterministically.
+    url: [a.url, b.url].sort()[0] ?? a.url,
     intervalMinutes: later(a.intervalMinutes, b.intervalMinutes),
     fullText: later(a.fullText, b.fullText),
     deleted: later(a.deleted, b.deleted),

@@ -10,11 +10,11 @@ import {
   type ArticleImages,
   type ImageEntry,
   isSavedImage,
-  laterStamp,
+  RETRYABLE_IMAGE_FAILURES,
   type SavedImageEntry,
   type StoredImage,
 } from '../model';
-import { maxStamp } from './highlights';
+import { type MetaStore, stamper } from './clock';
 import type { GlossaSchema } from './schema';
 
 type Db = IDBPDatabase<GlossaSchema>;
@@ -46,7 +46,11 @@ function nextTryOf(entries: readonly ImageEntry[]): number | undefined {
 }
 
 /** A read-write transaction over both image stores (and maybe others). */
-type ImageTx = IDBPTransaction<GlossaSchema, ('images' | 'imageMaps' | 'articles' | 'trash' | 'outbox')[], 'readwrite'>;
+type ImageTx = IDBPTransaction<
+  GlossaSchema,
+  ('images' | 'imageMaps' | 'articles' | 'trash' | 'outbox' | 'meta')[],
+  'readwrite'
+>;
 
 /**
  * Runs `write` in `tx` and waits for the commit; aborts `tx` if `write` throws. A put that
@@ -72,16 +76,16 @@ const imageTx = (db: Db): ImageTx => db.transaction(['images', 'imageMaps'], 're
 
 /**
  * Queues the article for sync when its map gained pictures: they travel as attachments of its
- * document (lib/background/sync/images.ts), and the push sends only what the outbox names.
+ * document (lib/background/sync/images.ts), and the push sends only what the outbox names. The
+ * entry gets a fresh stamp, later than any a running push may acknowledge for this article (it
+ * read the pictures before these were stored), so the pictures are never acknowledged unsent.
  */
 async function queueForSync(tx: ImageTx, articleId: string, before: readonly string[], after: readonly string[]) {
   const had = new Set(before);
   if (after.every((hash) => had.has(hash))) return;
-  const meta = await tx.objectStore('articles').get(articleId);
-  if (!meta) return;
-  const key = `a:${articleId}`;
-  const queued = (await tx.objectStore('outbox').get(key))?.stamp ?? '';
-  await tx.objectStore('outbox').put({ key, stamp: laterStamp(queued, maxStamp(meta.stamps ?? {})) });
+  if ((await tx.objectStore('articles').count(articleId)) === 0) return;
+  const stamp = await stamper(tx.objectStore('meta') as unknown as MetaStore).next();
+  await tx.objectStore('outbox').put({ key: `a:${articleId}`, stamp });
 }
 
 /** Deletes each of `hashes` that no map holds any more (inside the writing transaction). */
@@ -101,7 +105,7 @@ async function dropUnheld(tx: ImageTx, hashes: Iterable<string>): Promise<number
  * only the previous map held are removed. All or nothing.
  */
 export async function saveImageMap(db: Db, write: ImageMapWrite, now: number = Date.now()): Promise<ArticleImages> {
-  const tx = db.transaction(['images', 'imageMaps', 'articles', 'outbox'], 'readwrite') as ImageTx;
+  const tx = db.transaction(['images', 'imageMaps', 'articles', 'outbox', 'meta'], 'readwrite') as ImageTx;
   return allOrNothing(tx, async () => {
     const images = tx.objectStore('images');
     const maps = tx.objectStore('imageMaps');
@@ -109,12 +113,13 @@ export async function saveImageMap(db: Db, write: ImageMapWrite, now: number = D
       if ((await images.count(image.hash)) === 0) await images.put(image);
     }
     const previous = await maps.get(write.articleId);
-    // A failure never replaces a picture that is stored: a fetch that failed while another
-    // door (a sync server, a backup) stored the picture leaves the stored one in place.
+    // A fetch that failed (network, server, quota) never replaces a picture that is stored: another
+    // door (a sync server, a backup) stored it meanwhile. A refusal (over the cap) still does.
     const before = new Map((previous?.entries ?? []).filter(isSavedImage).map((entry) => [entry.src, entry]));
     const entries: ImageEntry[] = [];
     for (const entry of write.entries) {
-      const kept = isSavedImage(entry) ? undefined : before.get(entry.src);
+      const fetchFailed = !isSavedImage(entry) && RETRYABLE_IMAGE_FAILURES.includes(entry.failed);
+      const kept = fetchFailed ? before.get(entry.src) : undefined;
       entries.push(kept && (await images.count(kept.hash)) > 0 ? { ...kept } : { ...entry });
     }
     // Likewise a save that made no thumbnail keeps the one the article has.
@@ -161,6 +166,8 @@ export async function mergeSavedImages(
       if ((await images.count(incoming.hash)) === 0) continue;
       const at = entries.findIndex((entry) => entry.src === incoming.src);
       const current = entries[at];
+      // A picture the reader freed (archived article) stays freed.
+      if (current && !isSavedImage(current) && current.failed === 'removed') continue;
       if (current && isSavedImage(current) && (await images.count(current.hash)) > 0) continue;
       if (at >= 0) entries[at] = { src: incoming.src, hash: incoming.hash };
       else entries.push({ src: incoming.src, hash: incoming.hash });
@@ -247,57 +254,4 @@ export async function sweepImages(db: Db): Promise<{ maps: number; images: numbe
   });
 }
 
-/** An article's image map, if its images were looked at. */
-export function getImageMap(db: Db, articleId: string): Promise<ArticleImages | undefined> {
-  return db.get('imageMaps', articleId);
-}
-
-/** Stored pictures by hash (absent ones are left out), read in one transaction. */
-export async function getImages(db: Db, hashes: readonly string[]): Promise<Map<string, StoredImage>> {
-  const store = db.transaction('images', 'readonly').store;
-  const found = await Promise.all(hashes.map((hash) => store.get(hash)));
-  return new Map(found.flatMap((image) => (image ? [[image.hash, image] as const] : [])));
-}
-
-/** The thumbnail of each article that has one, read in one transaction (for a list page). */
-export async function getThumbnails(db: Db, articleIds: readonly string[]): Promise<Map<string, Blob>> {
-  const tx = db.transaction(['imageMaps', 'images'], 'readonly');
-  const maps = await Promise.all(articleIds.map((id) => tx.objectStore('imageMaps').get(id)));
-  const thumbs = new Map<string, Blob>();
-  await Promise.all(
-    maps.map(async (map) => {
-      if (!map?.thumb) return;
-      const image = await tx.objectStore('images').get(map.thumb);
-      if (image) thumbs.set(map.articleId, image.blob);
-    }),
-  );
-  return thumbs;
-}
-
-/** Ids of articles with a retry due at `now`, earliest first, at most `limit`. */
-export async function dueImageRetries(db: Db, now: number, limit: number): Promise<string[]> {
-  return db.getAllKeysFromIndex('imageMaps', 'byNextTry', IDBKeyRange.upperBound(now), limit);
-}
-
-/** Ids of articles whose images were never looked at (saved before v5, or while the worker slept). */
-export async function articlesWithoutImageMap(db: Db, limit: number): Promise<string[]> {
-  const tx = db.transaction(['articles', 'imageMaps'], 'readonly');
-  const [ids, mapped] = await Promise.all([
-    tx.objectStore('articles').getAllKeys(),
-    tx.objectStore('imageMaps').getAllKeys(),
-  ]);
-  const has = new Set(mapped);
-  return ids.filter((id) => !has.has(id)).slice(0, limit);
-}
-
-/** How many pictures are stored and their total bytes (the options page's storage summary). */
-export async function imageUsage(db: Db): Promise<{ images: number; bytes: number }> {
-  let images = 0;
-  let bytes = 0;
-  const tx = db.transaction('images', 'readonly');
-  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
-    images++;
-    bytes += cursor.value.bytes;
-  }
-  return { images, bytes };
-}
+export * from './image-reads';

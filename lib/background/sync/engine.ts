@@ -195,7 +195,7 @@ export async function syncOnce(
   const reached = await pull(library, client, sinceKey, batch, pullOptions, report);
   if (checkpoint?.since !== reached) await client.putLocal(checkpointId, { since: reached }, checkpoint?._rev);
 
-  const pushed = await push(library, client, batch, maxChars, images.pushBytes);
+  const pushed = await push(library, client, batch, maxChars, images);
   report.pushed = pushed.pushed;
   report.images = await fetchWantedImages(library, client, images);
   if (pushed.refused.length > 0) {

@@ -14,10 +14,11 @@
  *   never over a picture stored here. A device that lacks a picture still shows the article.
  */
 import { isSavedImage, type SavedImageEntry, type StoredImage } from '../../model';
+import { isQuotaError } from '../../shared/error-text';
 import { checkPicture, toBase64 } from '../../shared/images/picture';
 import { SyncError } from '../../shared/sync/config';
 import { isRecord } from '../../shared/validate/guards';
-import { checkImageMap } from '../../shared/validate/images';
+import { savedImagesOf } from '../../shared/validate/images';
 import { LIMITS } from '../../shared/validate/limits';
 import type { Library } from '../../storage';
 import type { Attachment, CouchClient, CouchDoc } from './couch';
@@ -39,13 +40,20 @@ const MAX_WANTED = 10_000;
 export interface ImageSyncLimits {
   /** Bytes of new attachments in one `_bulk_docs` request (at least one picture always goes). */
   pushBytes: number;
+  /** Bytes of new attachments one round's push sends at most (a server that keeps dropping them cannot keep a round busy). */
+  pushRoundBytes: number;
   /** Articles whose pictures one round fetches. */
   pullArticles: number;
   /** Bytes of pictures one round fetches. */
   pullBytes: number;
 }
 
-export const IMAGE_SYNC_LIMITS: ImageSyncLimits = { pushBytes: 4_000_000, pullArticles: 20, pullBytes: 50_000_000 };
+export const IMAGE_SYNC_LIMITS: ImageSyncLimits = {
+  pushBytes: 4_000_000,
+  pushRoundBytes: 64_000_000,
+  pullArticles: 20,
+  pullBytes: 50_000_000,
+};
 
 /** The server's own description of an attachment it holds, or undefined. */
 function heldAttachment(doc: CouchDoc | undefined, hash: string): Attachment | undefined {
@@ -61,15 +69,13 @@ function heldAttachment(doc: CouchDoc | undefined, hash: string): Attachment | u
   return stub;
 }
 
-/** The pictures a document names and holds as attachments (anything malformed is ignored). */
+/** The pictures a document names and holds as attachments (anything malformed is left out). */
 export function docImages(doc: CouchDoc | undefined): DocImages {
   if (!doc || doc.images === undefined) return NONE;
-  const checked = checkImageMap(doc.images);
-  if (!checked.ok) return NONE;
+  const named = savedImagesOf(doc.images);
   const held = (hash: string) => heldAttachment(doc, hash) !== undefined;
-  const entries = checked.value.entries.filter(isSavedImage).filter((entry) => held(entry.hash));
-  const { thumb } = checked.value;
-  return { entries, thumb: thumb && held(thumb) ? thumb : null };
+  const entries = named.entries.filter((entry) => held(entry.hash));
+  return { entries, thumb: named.thumb && held(named.thumb) ? named.thumb : null };
 }
 
 /** The pictures article `articleId` holds on this device. */
@@ -88,7 +94,7 @@ export function imagesCovered(theirs: CouchDoc | undefined, mine: DocImages): bo
 
 /** Bytes of new pictures one request may still carry; the first picture always fits. */
 export class AttachmentBudget {
-  private spent = 0;
+  spent = 0;
   constructor(private readonly max: number) {}
   take(bytes: number): boolean {
     if (this.spent > 0 && this.spent + bytes > this.max) return false;
@@ -110,8 +116,12 @@ export async function attachImages(
   budget: AttachmentBudget,
 ): Promise<boolean> {
   const theirs = docImages(theirsDoc);
-  const bySrc = new Map(theirs.entries.map((entry) => [entry.src, entry.hash]));
-  for (const entry of mine.entries) bySrc.set(entry.src, entry.hash);
+  // This device's pictures first, then the server's others, within the per-article count.
+  const bySrc = new Map(mine.entries.slice(0, LIMITS.articleImages).map((entry) => [entry.src, entry.hash]));
+  for (const entry of theirs.entries) {
+    if (bySrc.size >= LIMITS.articleImages) break;
+    if (!bySrc.has(entry.src)) bySrc.set(entry.src, entry.hash);
+  }
   const thumb = theirs.thumb ?? mine.thumb;
   const hashes = new Set([...bySrc.values(), ...(thumb ? [thumb] : [])]);
   const pictures = await library.getImages([...hashes].filter((hash) => !heldAttachment(theirsDoc, hash)));
@@ -135,6 +145,22 @@ export async function attachImages(
 
 async function inline(picture: StoredImage): Promise<Attachment> {
   return { content_type: picture.type, data: toBase64(new Uint8Array(await picture.blob.arrayBuffer())) };
+}
+
+/**
+ * The document without the pictures it sends inline (those the server holds stay, as stubs), or
+ * null when it sends none: what is written when the server refuses the document as too large.
+ */
+export function withoutNewPictures(doc: CouchDoc): CouchDoc | null {
+  const attachments = doc._attachments ?? {};
+  if (!Object.values(attachments).some((a) => a.data !== undefined)) return null;
+  const kept = Object.fromEntries(Object.entries(attachments).filter(([, a]) => a.data === undefined));
+  const { _attachments, images, ...rest } = doc;
+  if (Object.keys(kept).length === 0) return rest;
+  const { entries, thumb } = images as DocImages;
+  const held = (hash: string) => Object.hasOwn(kept, hash);
+  const left = { entries: entries.filter((e) => held(e.hash)), thumb: thumb && held(thumb) ? thumb : null };
+  return { ...rest, images: left, _attachments: kept };
 }
 
 /** Carries a document's pictures onto a new revision of it (as stubs), so a rewrite keeps them. */
@@ -180,6 +206,7 @@ export async function fetchWantedImages(
   if (ids.length === 0) return 0;
   const docs = await client.getDocs(ids.map((id) => `a:${id}`));
   const settled = new Set<string>();
+  const deferred: string[] = [];
   let stored = 0;
   let bytes = 0;
   for (const id of ids) {
@@ -191,28 +218,38 @@ export async function fetchWantedImages(
     const hashes = [...new Set([...needed.map((entry) => entry.hash), ...(thumb ? [thumb] : [])])];
     const here = await library.getImages(hashes);
     const pictures: StoredImage[] = [];
-    let complete = true;
+    let tried = 0;
+    let cut = false;
     for (const hash of hashes.filter((h) => !here.has(h))) {
       if (bytes >= limits.pullBytes) {
-        complete = false;
+        cut = true;
         break;
       }
       const data = await readAttachment(client, `a:${id}`, hash);
+      tried++;
       bytes += data?.byteLength ?? 0;
       const picture = await checkPicture(hash, data);
       if (picture) pictures.push(picture);
     }
     if (needed.length > 0 || thumb) {
-      await library.mergeSavedImages({ articleId: id, entries: needed, thumb, images: pictures });
-      stored += pictures.length;
+      try {
+        await library.mergeSavedImages({ articleId: id, entries: needed, thumb, images: pictures });
+        stored += pictures.length;
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        // The browser is full: this article's pictures are left to the image queue's retries.
+        settled.add(id);
+        break;
+      }
     }
-    if (complete) settled.add(id);
+    // Cut short by the round's budget, an article goes on next round, behind the others —
+    // unless nothing it sent was a picture (a broken or hostile server): it is not asked again.
+    if (cut && !(tried > 0 && pictures.length === 0)) deferred.push(id);
+    else settled.add(id);
   }
   // Read again: nothing noted meanwhile is lost.
-  await library.setMeta(
-    WANTED,
-    (await readWanted(library)).filter((id) => !settled.has(id)),
-  );
+  const rest = (await readWanted(library)).filter((id) => !settled.has(id) && !deferred.includes(id));
+  await library.setMeta(WANTED, [...rest, ...deferred]);
   return stored;
 }
 

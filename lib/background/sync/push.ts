@@ -15,8 +15,10 @@ import {
   attachImages,
   type DocImages,
   IMAGE_SYNC_LIMITS,
+  type ImageSyncLimits,
   imagesCovered,
   localImages,
+  withoutNewPictures,
 } from './images';
 
 /** What the push did. */
@@ -26,13 +28,22 @@ export interface PushReport {
   refused: { id: string; reason: string }[];
 }
 
-/** Writes documents; a request too large for the server is retried one document at a time. */
-async function write(client: CouchClient, docs: CouchDoc[]): Promise<BulkResult[]> {
+/** A write's result; `withoutPictures` when the server took the record but not its new pictures. */
+type WriteResult = BulkResult & { withoutPictures?: boolean };
+
+/**
+ * Writes documents; a request too large for the server is retried one document at a time, and a
+ * document still too large once more without the pictures it sends: its record must not wait on them.
+ */
+async function write(client: CouchClient, docs: CouchDoc[]): Promise<WriteResult[]> {
   try {
     return await client.bulkDocs(docs);
   } catch (error) {
     if (!(error instanceof SyncError && error.kind === 'quota')) throw error;
-    if (docs.length === 1) return [{ id: docs[0]?._id ?? '', error: 'too_large', reason: error.message }];
+    const [only] = docs;
+    const lighter = docs.length === 1 && only ? withoutNewPictures(only) : null;
+    if (lighter) return (await write(client, [lighter])).map((r) => ({ ...r, withoutPictures: true }));
+    if (docs.length === 1) return [{ id: only?._id ?? '', error: 'too_large', reason: error.message }];
     const results: BulkResult[] = [];
     for (const doc of docs) results.push(...(await write(client, [doc])));
     return results;
@@ -45,13 +56,14 @@ export async function push(
   client: CouchClient,
   batch: { size: number },
   maxChars: number,
-  pushBytes: number = IMAGE_SYNC_LIMITS.pushBytes,
+  limits: ImageSyncLimits = IMAGE_SYNC_LIMITS,
 ): Promise<PushReport> {
   const report: PushReport = { pushed: 0, refused: [] };
   // Rounds that change nothing (every write conflicting or refused) end the push after three
   // in a row; the next round of sync starts afresh.
   let stalls = 0;
   let previous = '';
+  let pictureBytes = 0;
   while (stalls < 3) {
     const entries = await library.pendingOutbox(batch.size);
     if (entries.length === 0) break;
@@ -71,7 +83,7 @@ export async function push(
     const writes = new Map<CouchDoc, OutboxEntry>();
     // Written with only some of their pictures (the request's budget ran out): not acknowledged.
     const partial = new Set<CouchDoc>();
-    const budget = new AttachmentBudget(pushBytes);
+    const budget = new AttachmentBudget(limits.pushBytes);
     const cleanup: CouchDoc[] = [];
     for (const { key, stamp: queued } of entries) {
       const mine = local.get(key);
@@ -114,12 +126,14 @@ export async function push(
           continue;
         }
         report.pushed += 1;
-        const doc = part[i] as CouchDoc;
-        if (!partial.has(doc)) acks.push(entry);
-        // Pictures went up: the next batch goes on with the rest, not counted as a stall.
-        else if (doc._attachments && Object.values(doc._attachments).some((a) => a.data)) previous = '';
+        // Pictures this server refuses as too large are not offered to it again with this record.
+        if (!partial.has(part[i] as CouchDoc) || result.withoutPictures) acks.push(entry);
       }
     }
+    // Pictures went up, more are waiting: the next batch goes on with them, not counted as a
+    // stall — within the round's bytes, so a server that drops them cannot keep the round busy.
+    pictureBytes += budget.spent;
+    if (partial.size > 0 && budget.spent > 0 && pictureBytes < limits.pushRoundBytes) previous = '';
     await library.ackOutbox(acks);
   }
   return report;

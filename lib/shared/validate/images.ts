@@ -11,6 +11,7 @@ import {
   ok,
   RASTER_IMAGE_TYPES,
   type Result,
+  type SavedImageEntry,
   type StoredImageType,
 } from '../../model';
 import { imageUrl } from './fields';
@@ -72,4 +73,19 @@ export function checkImageMap(value: unknown): Result<{ entries: ImageEntry[]; t
   const thumb = value.thumb === null || value.thumb === undefined ? null : imageHash(value.thumb);
   if (thumb === undefined) return err('thumb is not an image hash');
   return ok({ entries, thumb });
+}
+
+/**
+ * The saved pictures a sync document names, leniently: each entry checked on its own (a bad one
+ * is left out, the rest kept), at most the per-article count. A peer's one malformed entry must
+ * not make every device drop the document's other pictures.
+ */
+export function savedImagesOf(value: unknown): { entries: SavedImageEntry[]; thumb: string | null } {
+  if (!isRecord(value) || !Array.isArray(value.entries)) return { entries: [], thumb: null };
+  const entries: SavedImageEntry[] = [];
+  for (const raw of value.entries.slice(0, LIMITS.articleImages)) {
+    const entry = checkEntry(raw);
+    if (entry && 'hash' in entry) entries.push(entry);
+  }
+  return { entries, thumb: imageHash(value.thumb) ?? null };
 }

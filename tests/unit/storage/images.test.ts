@@ -107,6 +107,34 @@ describe('saved images', () => {
     expect(await storedHashes(name)).toEqual([onlyOne.hash, thumb.hash].sort());
   });
 
+  it('pictures stored while a push runs stay queued: the push acknowledges only what it read', async () => {
+    library = await openLibrary({ name: uniqueDbName() });
+    await library.upsertArticle(makeArticle({ id: 'one' }));
+    const [read] = await library.pendingOutbox(10); // a push has read the entry, and the (no) pictures
+    if (!read) throw new Error('expected the article queued');
+    await library.saveImageMap({ articleId: 'one', entries: [saved('u1', onlyOne)], thumb: null, images: [onlyOne] });
+    await library.ackOutbox([read]); // …and acknowledges what it sent
+    expect((await library.pendingOutbox(10)).map((e) => e.key)).toEqual(['a:one']);
+  });
+
+  it('pictures a sync server offers never undo the space the reader freed', async () => {
+    library = await openLibrary({ name: uniqueDbName() });
+    await library.upsertArticle(makeArticle({ id: 'one' }));
+    await library.saveImageMap({ articleId: 'one', entries: [saved('u1', onlyOne)], thumb: null, images: [onlyOne] });
+    await library.updateArticleFields('one', { archived: true });
+    await library.removeArchivedImages();
+    await library.mergeSavedImages({
+      articleId: 'one',
+      entries: [{ src: 'u1', hash: onlyOne.hash }],
+      thumb: null,
+      images: [onlyOne],
+    });
+    expect((await library.getImageMap('one'))?.entries).toEqual([
+      { src: 'u1', failed: 'removed', tries: 0, nextTry: null },
+    ]);
+    expect((await library.getImages([onlyOne.hash])).size).toBe(0);
+  });
+
   it('indexes the earliest planned retry and finds it when due', async () => {
     library = await openLibrary({ name: uniqueDbName() });
     await library.saveImageMap({

@@ -12,18 +12,25 @@ import { CouchClient, type CouchDoc } from '../../../../lib/background/sync/couc
 import type { StoredImage } from '../../../../lib/model';
 import { sha256Hex } from '../../../../lib/shared/images/hash';
 import { type CouchServer, startCouchServer } from '../../../../scripts/couch-server.mjs';
-import { solidPng } from '../../../../scripts/png.mjs';
+import { noisePng, solidPng } from '../../../../scripts/png.mjs';
+import { type FaultProxy, startFaultProxy } from '../../../support/fault-proxy';
 import { makeArticle } from '../../../support/library';
 import { createDb, DB, type Device, device } from '../../../support/sync';
 
 let server: CouchServer;
+let proxy: FaultProxy;
 beforeAll(async () => {
   server = await startCouchServer();
+  proxy = await startFaultProxy(server.url);
 });
-afterAll(async () => server?.stop());
+afterAll(async () => {
+  await proxy?.stop();
+  await server?.stop();
+});
 
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
+  proxy.setRule(() => null);
   await fetch(`${server.url}/${DB}`, { method: 'DELETE' });
   await createDb(server.url);
 });
@@ -180,5 +187,78 @@ describe('saved images through sync', () => {
     expect(entries.find((e) => e.src === SRC[0])).toEqual({ src: SRC[0], hash: mine.hash });
     expect(entries.find((e) => e.src === SRC[1])).toMatchObject({ src: SRC[1] });
     expect(entries.every((e) => 'hash' in e)).toBe(true);
+  });
+
+  it('a server that says “stored” but keeps no picture cannot keep a round busy', async () => {
+    const { a } = await deviceWithPictures(6);
+    // Every write is answered as stored; nothing is.
+    proxy.setRule((method, path) =>
+      method === 'POST' && path.includes('_bulk_docs')
+        ? { kind: 'status', status: 201, body: JSON.stringify([{ id: 'a:a1', ok: true, rev: '1-x' }]) }
+        : null,
+    );
+    await a.sync(proxy.url, { batch: 3, images: { pushBytes: 1, pushRoundBytes: 1 } });
+    const writes = proxy.log.filter((line) => line.startsWith('POST') && line.includes('_bulk_docs'));
+    expect(writes.length).toBeLessThanOrEqual(4);
+    // Still queued: the pictures are not on the server.
+    expect(await a.lib.countOutbox()).toBe(1);
+  });
+
+  it('a record too large with its pictures goes up without them; the server keeps what it had', async () => {
+    const a = await device('a');
+    const big = await (async () => {
+      const bytes = new Uint8Array(noisePng(40_000));
+      return {
+        hash: await sha256Hex(bytes),
+        blob: new Blob([bytes], { type: 'image/png' }),
+        type: 'image/png' as const,
+        bytes: bytes.length,
+        width: 100,
+        height: 100,
+      };
+    })();
+    await a.lib.upsertArticle(makeArticle({ id: 'a1', title: '大图', heroImage: null }));
+    await a.lib.saveImageMap({
+      articleId: 'a1',
+      entries: [{ src: SRC[0] as string, hash: big.hash }],
+      thumb: null,
+      images: [big],
+    });
+    // Like a server's request size limit: anything over 20 kB is refused with 413.
+    proxy.setRule((method, path, size) =>
+      method === 'POST' && path.includes('_bulk_docs') && size > 20_000 ? { kind: 'status', status: 413 } : null,
+    );
+    await a.sync(proxy.url);
+    expect(await a.lib.countOutbox()).toBe(0);
+    const doc = await serverDoc('a:a1');
+    expect((doc?.record as { source?: { value?: { title?: string } } } | undefined)?.source?.value?.title).toBe('大图');
+    expect(doc?._attachments).toBeUndefined();
+  });
+
+  it('keeps the good pictures of a document with a malformed entry, and gives up on one that sends no picture', async () => {
+    const { a, pics } = await deviceWithPictures();
+    await a.sync(server.url);
+    const doc = (await serverDoc('a:a1')) as CouchDoc;
+    const images = doc.images as { entries: unknown[]; thumb: string };
+    await client().bulkDocs([
+      { ...doc, images: { ...images, entries: [{ src: 'javascript:1', hash: 'x' }, ...images.entries] } },
+    ]);
+    const b = await device('b');
+    await b.sync(server.url);
+    expect((await b.lib.getImageMap('a1'))?.entries).toEqual(pics.map((p, i) => ({ src: SRC[i], hash: p.hash })));
+
+    // A server whose attachments are not pictures: read once, within the round's budget, then left.
+    const bad = (await serverDoc('a:a1')) as CouchDoc;
+    const fake = 'e'.repeat(64);
+    await client().bulkDocs([
+      {
+        ...bad,
+        images: { entries: [{ src: SRC[2], hash: fake }], thumb: null },
+        _attachments: { ...bad._attachments, [fake]: { content_type: 'image/png', data: btoa('not a picture') } },
+      },
+    ]);
+    const c = await device('c');
+    await c.sync(server.url, { batch: 3, images: { pullBytes: 1 } });
+    expect(await c.lib.getMeta('sync:images-wanted')).toEqual([]);
   });
 });
