@@ -49,25 +49,43 @@ export interface ImportReport {
   errors: ImportError[];
 }
 
-/** Files imported at once; enough to hide storage latency, few enough to bound memory. */
+/** Files prepared at once: enough to overlap the asynchronous steps (hashing, a remote `prepare`). */
 const IMPORT_CONCURRENCY = 64;
+/**
+ * Articles handed to the store and not yet committed: a worker goes on to its next file while
+ * the store commits, so parsing and sanitizing overlap IndexedDB's commits instead of waiting
+ * for them; the cap bounds the memory held by articles waiting to be written.
+ */
+const MAX_UNCOMMITTED = 256;
 
 /**
  * Imports every file it can, a bounded number at a time, and reports the rest (in file order).
  * Never rejects.
  */
 export async function importSeedFiles(files: readonly SeedFile[], deps: SeedImportDeps): Promise<ImportReport> {
-  // Several files in flight at once: while some wait on IndexedDB's commit or on hashing, the
-  // next are parsed and sanitized, and the store combines their writes into one transaction. Outcomes are kept in file order whatever order they finish in.
   const outcomes: Array<ImportResult | ImportError> = new Array(files.length);
+  const uncommitted = new Set<Promise<void>>();
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < files.length; i = next++) {
       const file = files[i];
-      if (file) outcomes[i] = await importOne(file, deps);
+      if (!file) continue;
+      const prepared = await prepareOne(file, deps);
+      if ('code' in prepared) {
+        outcomes[i] = prepared;
+        continue;
+      }
+      while (uncommitted.size >= MAX_UNCOMMITTED) await Promise.race(uncommitted);
+      const index = i;
+      const stored: Promise<void> = storeOne(file.name, prepared, deps).then((outcome) => {
+        outcomes[index] = outcome;
+        uncommitted.delete(stored);
+      });
+      uncommitted.add(stored);
     }
   };
   await Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, files.length) }, worker));
+  while (uncommitted.size > 0) await Promise.race(uncommitted);
   const report: ImportReport = { results: [], errors: [] };
   for (const outcome of outcomes) {
     if ('code' in outcome) report.errors.push(outcome);
@@ -76,7 +94,8 @@ export async function importSeedFiles(files: readonly SeedFile[], deps: SeedImpo
   return report;
 }
 
-async function importOne(file: SeedFile, deps: SeedImportDeps): Promise<ImportResult | ImportError> {
+/** A file parsed, sanitized, built and checked into the article to store, or why not. */
+async function prepareOne(file: SeedFile, deps: SeedImportDeps): Promise<Article | ImportError> {
   const parsed = parseSeedFile(file.name, file.text);
   if (!parsed.ok) return parsed.error;
   const post = parsed.value;
@@ -103,12 +122,15 @@ async function importOne(file: SeedFile, deps: SeedImportDeps): Promise<ImportRe
   }
   // The same gate every door has (lib/shared/validate): what an import stores, sync would accept.
   const checked = checkArticleSource(article);
-  if (!checked.ok) return importError(file.name, 'invalid-field', checked.error);
+  return checked.ok ? article : importError(file.name, 'invalid-field', checked.error);
+}
+
+/** Stores one article; never rejects (a failing store is that file's error). */
+async function storeOne(name: string, article: Article, deps: SeedImportDeps): Promise<ImportResult | ImportError> {
   try {
-    const status = await deps.store(article);
-    return { file: file.name, id: article.id, status };
+    return { file: name, id: article.id, status: await deps.store(article) };
   } catch (thrown) {
-    return importError(file.name, 'store-failed', `saving the article failed (${errorText(thrown)})`);
+    return importError(name, 'store-failed', `saving the article failed (${errorText(thrown)})`);
   }
 }
 

@@ -35,4 +35,15 @@ describe('batchedUpsert', () => {
     expect(await lib.countArticles()).toBe(2);
     lib.close();
   });
+
+  it('an article met twice in one batch: the second sees the first (reads are made once, up front)', async () => {
+    const lib = await openLibrary({ name: 'batch-test-twice' });
+    const v1 = makeArticle({ id: 'y1', html: '<p>第一版</p>', text: '第一版', contentHash: 'h1' });
+    const v2 = makeArticle({ id: 'y1', html: '<p>第二版</p>', text: '第二版', contentHash: 'h2' });
+    const outcomes = await Promise.all([lib.upsertArticle(v1), lib.upsertArticle(v2), lib.upsertArticle(v2)]);
+    expect(outcomes).toEqual(['created', 'updated', 'unchanged']);
+    expect((await lib.getArticle('y1'))?.text).toBe('第二版');
+    expect(await lib.countArticles()).toBe(1);
+    lib.close();
+  });
 });
