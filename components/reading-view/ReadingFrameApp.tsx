@@ -6,7 +6,7 @@
  * library itself; saving the article goes through the background, which binds it to the tab.
  * Once the article is saved, its pictures show from the saved copies as they arrive.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { blockText } from '../../lib/shared/article/html-text';
 import { sanitizeArticleDom } from '../../lib/shared/article/sanitize';
 import { readingMinutes } from '../../lib/shared/article/text-stats';
@@ -71,7 +71,9 @@ export function ReadingFrameApp({ token, library, keys }: ReadingFrameAppProps) 
       setState(answer.ok ? { kind: 'ready', ...answer.value } : { kind: 'failed', message: answer.error.message }),
     );
   }, [token]);
-  useEffect(() => {
+  // A layout effect runs inside the first render, before the frame's load event gives it focus:
+  // an effect would wait for a paint, and an Escape pressed in between reached no handler.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) close(keys);
     };
