@@ -36,6 +36,11 @@ export default defineConfig({
     // `alarms`: sync runs on a schedule that survives the MV3 worker being stopped.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])],
     host_permissions: ['http://*/*', 'https://*/*'],
+    // The eager content script is declared here, not through WXT's content-script entrypoint,
+    // whose context announces each start to the page (lib/page/content-script-run.ts).
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: [`${EAGER_CONTENT_SCRIPT}.js`], run_at: 'document_idle' },
+    ],
     action: { default_title: '__MSG_extName__' },
     // The reading view and a live page's note editor are extension pages framed in the page
     // (components/page/reading-view-frame.ts, components/annotation/EditorFrame.tsx): web pages
@@ -73,7 +78,7 @@ export default defineConfig({
 });
 
 /** The entrypoint that runs on every page, kept free of the polyfill. */
-const EAGER_CONTENT_SCRIPT = 'content';
+const EAGER_CONTENT_SCRIPT = 'eager-content';
 
 /** `wxt/browser` as WXT ships it (the module's alias would otherwise point it at the polyfill). */
 const PLAIN_BROWSER: Alias = {

@@ -23,7 +23,7 @@ function scripts(dir: string): Map<string, string> {
 for (const [name, dir] of Object.entries(BUILD_DIRS)) {
   describe(`${name} build`, () => {
     it('leaves the polyfill out of the eager content script', () => {
-      expect(readFileSync(path.join(dir, 'content-scripts/content.js'), 'utf8')).not.toContain(POLYFILL_MARK);
+      expect(readFileSync(path.join(dir, 'eager-content.js'), 'utf8')).not.toContain(POLYFILL_MARK);
     });
 
     it('uses the polyfill in the background, the injected scripts and the extension pages', () => {

@@ -8,6 +8,7 @@
  * caret lookups or event paths. Review finding 1: a note written on a live page is shown and
  * typed only in our note editor's frame; the page's own script, listening to every key and
  * reading its whole document, sees none of it — not while it is typed, nor after a reload.
+ * And a page hears nothing when Glossa starts in it (WXT's context used to post our id to it).
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +100,24 @@ describe.each<BrowserName>(['chromium', 'firefox'])('security in %s', (name) => 
     expect(await page.evaluate(() => document.querySelector('glossa-annotator') !== null)).toBe(false);
     expect(await page.evaluate(() => document.querySelector('glossa-reading-view') !== null)).toBe(false);
     expect(await articles()).toBe(before);
+    await page.close();
+  });
+
+  it('a page hears nothing of Glossa starting in it: no window message names us', async () => {
+    // WXT's content-script context posted `{ type: "<extension id>:content:wxt:content-script-started" }`
+    // to every page on every load: any page could learn that Glossa is installed, and its id.
+    const source = await (await fetch(`${server.url}/zh.html`)).text();
+    const listener =
+      '<script>window.__heard = []; addEventListener("message", (e) => window.__heard.push(JSON.stringify(e.data) ?? String(e.data)), true);</script>';
+    expect(source).toContain('<head>');
+    server.route('/listening.html', source.replace('<head>', `<head>${listener}`));
+    const page = await ext.browser.newPage();
+    await page.goto(`${server.url}/listening.html`, { waitUntil: 'domcontentloaded' });
+    // The control is there: the eager script ran, decided, and reported to the background.
+    await new WebPage(page).waitForControl();
+    await new Promise((r) => setTimeout(r, 500));
+    const heard = await page.evaluate(() => (window as unknown as { __heard?: string[] }).__heard);
+    expect(heard).toEqual([]);
     await page.close();
   });
 

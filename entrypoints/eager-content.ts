@@ -12,28 +12,24 @@
  * (reported to our console with a prefix, never uncaught), and no global is defined in the
  * page's world.
  */
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import { GLOSSA_TAG_PREFIX, mountPageControl } from '../../components/page/page-control';
-import {
-  announceNoteFrameClose,
-  announcePageGoTo,
-  announcePageHighlightsChanged,
-} from '../../lib/page/annotator-handle';
-import { isProbablyArticle } from '../../lib/page/detect/detect';
-import { countGestures } from '../../lib/page/gestures';
-import { collectPageFeeds } from '../../lib/page/page-feeds';
-import { getReadingView } from '../../lib/page/reading-view-handle';
-import { forReaderEvents } from '../../lib/page/trusted';
-import { watchVerdict } from '../../lib/page/verdict-watch';
-import { call, INVALID, listen } from '../../lib/shared/messaging';
-import { isRecord } from '../../lib/shared/validate/guards';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { GLOSSA_TAG_PREFIX, mountPageControl } from '../components/page/page-control';
+import { announceNoteFrameClose, announcePageGoTo, announcePageHighlightsChanged } from '../lib/page/annotator-handle';
+import { claimContentScriptRun } from '../lib/page/content-script-run';
+import { isProbablyArticle } from '../lib/page/detect/detect';
+import { countGestures } from '../lib/page/gestures';
+import { collectPageFeeds } from '../lib/page/page-feeds';
+import { getReadingView } from '../lib/page/reading-view-handle';
+import { forReaderEvents } from '../lib/page/trusted';
+import { watchVerdict } from '../lib/page/verdict-watch';
+import { call, INVALID, listen } from '../lib/shared/messaging';
+import { isRecord } from '../lib/shared/validate/guards';
 
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
-  main(ctx) {
-    guard(() => start(ctx.signal))();
-  },
+// Declared in the manifest by wxt.config.ts (`content_scripts`, at `document_idle`) rather than
+// through WXT's content-script entrypoint, whose context tells every page that we started
+// (lib/page/content-script-run.ts says why that must not be).
+export default defineUnlistedScript(() => {
+  guard(() => start(claimContentScriptRun()))();
 });
 
 function start(signal: AbortSignal): void {
