@@ -37,7 +37,7 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])],
     host_permissions: ['http://*/*', 'https://*/*'],
     // The eager content script is declared here, not through WXT's content-script entrypoint,
-    // whose context announces each start to the page (lib/page/content-script-run.ts).
+    // whose context announces each start to the page (entrypoints/eager-content.ts says more).
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: [`${EAGER_CONTENT_SCRIPT}.js`], run_at: 'document_idle' },
     ],

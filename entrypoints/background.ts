@@ -68,15 +68,17 @@ export default defineBackground(() => {
 
   // Web pages showing a saved article hear about its highlights changing elsewhere.
   const watch = createPageWatch(async (tabId) => (await callTab(tabId, 'highlights/changed', null)).ok);
-  const { forgetTab, ...pages } = pageHandlers(library, storePage, watch);
+  const { forgetTab, redrawSavedHighlights, ...pages } = pageHandlers(library, storePage, watch);
   browser.tabs.onRemoved.addListener((tabId) => {
     watch.forget(tabId);
     forgetTab(tabId);
   });
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url) watch.forget(tabId);
     // A new document counts the reader's gestures from zero again.
     if (change.status === 'loading') forgetTab(tabId);
+    // A page saved with highlights gets them drawn again on every visit.
+    if (change.status === 'complete' && tab.url) void redrawSavedHighlights(tabId, tab.url).catch(() => undefined);
   });
   onLibraryChange(async (change) => {
     if (change.store !== 'highlights') return;

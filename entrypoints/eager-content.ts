@@ -1,6 +1,6 @@
 /**
  * The eager content script, on every http(s) page: decides whether the page is an article,
- * tells the background (toolbar badge), shows the in-page "Reading view" control on articles,
+ * tells the background when it is (toolbar badge), shows the in-page "Reading view" control on articles,
  * opens the reading view on request, has the highlighting layer loaded on an article page once
  * the reader selects text or first moves the pointer there, and, asked, reports the feeds the
  * page declares. Only wiring: detection, watching, feed links and the control live in lib/ and
@@ -13,9 +13,8 @@
  * page's world.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { GLOSSA_TAG_PREFIX, mountPageControl } from '../components/page/page-control';
+import { GLOSSA_TAG_PREFIX, mountPageControl, PAGE_CONTROL_TAG } from '../components/page/page-control';
 import { announceNoteFrameClose, announcePageGoTo, announcePageHighlightsChanged } from '../lib/page/annotator-handle';
-import { claimContentScriptRun } from '../lib/page/content-script-run';
 import { isProbablyArticle } from '../lib/page/detect/detect';
 import { countGestures } from '../lib/page/gestures';
 import { collectPageFeeds } from '../lib/page/page-feeds';
@@ -26,10 +25,13 @@ import { call, INVALID, listen } from '../lib/shared/messaging';
 import { isRecord } from '../lib/shared/validate/guards';
 
 // Declared in the manifest by wxt.config.ts (`content_scripts`, at `document_idle`) rather than
-// through WXT's content-script entrypoint, whose context tells every page that we started
-// (lib/page/content-script-run.ts says why that must not be).
+// through WXT's content-script entrypoint: its context posted our extension id to every page at
+// start (`window.postMessage`) and listened for a document event a page could forge to switch us
+// off. It existed to stop an older copy of the script; there is none to stop here — nothing
+// injects this script, and an updated or reloaded extension runs its new copy in a new world
+// (Chrome) or sandbox (Firefox). The signal is for the tidy teardown `start` wires up.
 export default defineUnlistedScript(() => {
-  guard(() => start(claimContentScriptRun()))();
+  guard(() => start(new AbortController().signal))();
 });
 
 function start(signal: AbortSignal): void {
@@ -51,6 +53,9 @@ function start(signal: AbortSignal): void {
 
   const show = (isArticle: boolean) => {
     if (isArticle && !control && !dismissed) {
+      // The control of a copy of this script that the extension's update orphaned (Firefox runs
+      // the new copy in the same tab): only ours answers.
+      for (const stale of document.querySelectorAll(PAGE_CONTROL_TAG)) stale.remove();
       control = mountPageControl(document, {
         onOpen: guard(toggle),
         onDismiss: guard(() => {
@@ -66,9 +71,15 @@ function start(signal: AbortSignal): void {
   };
 
   let isArticleNow = false;
+  let badged = false;
   const onVerdict = (isArticle: boolean) => {
     isArticleNow = isArticle;
     show(isArticle);
+    // Only an article is news to the background (the toolbar badge), and a page that stops being
+    // one takes it back. The badge is the tab's own and resets when the tab navigates, so a page
+    // that never was an article — most of the web — sends nothing (bench/FINDINGS.md).
+    if (!isArticle && !badged) return;
+    badged = isArticle;
     void call('background', 'page/detected', { isArticle });
   };
 

@@ -75,21 +75,30 @@ export function pageHandlers(
   | 'note-frame/open-paragraph'
   | 'note-frame/highlight'
   | 'note-frame/close'
-> & { forgetTab(tabId: number): void } {
+> & {
+  forgetTab(tabId: number): void;
+  /**
+   * Draws a saved page's highlights again when a tab has loaded it, article or not. The
+   * background asks on its own (the tab finished loading) so that the eager content script has
+   * nothing to send on the pages that are not articles, most of the web.
+   */
+  redrawSavedHighlights(tabId: number, url: string): Promise<void>;
+} {
   const gate = createGestureGate();
   const views = createFrameTokens<WebPageSave | null>();
   const notes = createFrameTokens<NoteFrameTarget>();
   return {
     forgetTab: (tabId) => gate.forget(tabId),
+    redrawSavedHighlights: async (tabId, url) => {
+      if (!/^https?:/i.test(url)) return;
+      const saved = await highlightsForPage(await library, url);
+      if (saved.highlights.length > 0) await injectScript(tabId, ANNOTATOR_SCRIPT);
+    },
     'page/detected': {
       accept: isWebContentScript,
       validate: (p) => (isRecord(p) && typeof p.isArticle === 'boolean' ? { isArticle: p.isArticle } : INVALID),
       handle: async ({ isArticle }, sender) => {
-        const tabId = tabOf(sender);
-        await setArticleBadge(tabId, isArticle);
-        // A page saved with highlights gets them drawn again on every visit.
-        const saved = await highlightsForPage(await library, sender.url ?? '');
-        if (saved.highlights.length > 0) await injectScript(tabId, ANNOTATOR_SCRIPT);
+        await setArticleBadge(tabOf(sender), isArticle);
         return null;
       },
     },

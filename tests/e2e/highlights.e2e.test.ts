@@ -2,7 +2,8 @@
  * Highlighting end to end in real browsers: a Chinese phrase of the seed highlighted in the
  * reader page, with a note, survives a reload; a whole paragraph takes a note; delete and undo;
  * a highlight made on a live served page appears on its stored copy; and when the served text
- * changes, the highlight re-anchors — or, when its words are gone, is drawn nowhere.
+ * changes, the highlight re-anchors — or, when its words are gone, is drawn nowhere; and a
+ * saved page that no longer reads as an article still gets its highlights drawn.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +216,26 @@ describe.each<BrowserName>(['chromium', 'firefox'])('highlights in %s', (name) =
     await waitForDrawn(page, (d) => d.length > 0);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await drawn(page)).toEqual([{ color: 'green', text: STORED_PHRASE }]);
+    server.route(ENGLISH.path, liveSource);
+    await page.close();
+  });
+
+  it('draws a saved page’s highlights on a visit even when the page no longer reads as an article', async () => {
+    // All that is left is the highlighted paragraph: not an article, so the eager script tells
+    // the background nothing; the background finds the page's highlights when the tab loads it.
+    const paragraph = liveSource.match(/<p>\s*A flaw in the wildly popular online game[\s\S]*?<\/p>/)?.[0] ?? '';
+    expect(paragraph).toContain(LIVE_PHRASE);
+    server.route(
+      ENGLISH.path,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title></head><body>${paragraph}</body></html>`,
+    );
+    const page = await ext.browser.newPage();
+    await page.goto(server.url + ENGLISH.path, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('glossa-annotator', { timeout: 30_000 });
+    const found = await waitForDrawn(page, (d) => d.length > 0);
+    expect(found).toEqual([{ color: expect.any(String), text: LIVE_PHRASE }]);
+    expect(await page.evaluate(() => document.querySelector('glossa-page-control') === null)).toBe(true);
+    expect(await probe.badge(await probe.tabId(server.url + ENGLISH.path))).toBe('');
     server.route(ENGLISH.path, liveSource);
     await page.close();
   });

@@ -63,6 +63,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live web in %s', (name) => 
     expect(await search.web.hasControl()).toBe(false);
     expect(await probe.badge(search.tabId)).toBe('');
     expect((await article.web.snapshot()).globals).toEqual([]);
+    // The badge is the tab's own: the article's tab going to a non-article page loses it, though
+    // nothing on that page tells the background anything.
+    await article.page.goto(`${server.url}/search.html`, { waitUntil: 'domcontentloaded' });
+    expect(await badgeBecomes(article.tabId, '')).toBe('');
     await search.page.close();
     await article.page.close();
   });

@@ -10,6 +10,8 @@
  * reading its whole document, sees none of it — not while it is typed, nor after a reload.
  * And a page hears nothing when Glossa starts in it (WXT's context used to post our id to it).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Highlight } from '../../lib/model';
@@ -23,7 +25,7 @@ import {
   selectText,
   waitForDrawn,
 } from './support/annotations';
-import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
+import { type BrowserName, BUILD_DIRS, type ExtensionBrowser, launchWithExtension } from './support/browsers';
 import { extensionDb, readStore } from './support/extension-db';
 import { ENGLISH, ExtensionProbe, serveTestPages, WebPage } from './support/live-web';
 import { enableSync } from './support/sync';
@@ -103,12 +105,18 @@ describe.each<BrowserName>(['chromium', 'firefox'])('security in %s', (name) => 
     await page.close();
   });
 
-  it('a page hears nothing of Glossa starting in it: no window message names us', async () => {
-    // WXT's content-script context posted `{ type: "<extension id>:content:wxt:content-script-started" }`
-    // to every page on every load: any page could learn that Glossa is installed, and its id.
+  it('a page hears nothing of Glossa starting in it: no window message, no document event', async () => {
+    // WXT's content-script context posted `{ type: "<runtime id>:content:wxt:content-script-started" }`
+    // to every page on every load (any page could learn that Glossa is installed, and its id), and
+    // dispatched a document event of that name, which a page could also forge to switch us off.
+    const manifest = JSON.parse(readFileSync(path.join(BUILD_DIRS[name], 'manifest.json'), 'utf8'));
+    const runtimeId = name === 'firefox' ? manifest.browser_specific_settings.gecko.id : new URL(ext.origin).host;
+    const events = ['content', 'eager-content'].map((entry) => `${runtimeId}:${entry}:wxt:content-script-started`);
     const source = await (await fetch(`${server.url}/zh.html`)).text();
-    const listener =
-      '<script>window.__heard = []; addEventListener("message", (e) => window.__heard.push(JSON.stringify(e.data) ?? String(e.data)), true);</script>';
+    const listener = `<script>window.__heard = [];
+      addEventListener("message", (e) => window.__heard.push(JSON.stringify(e.data) ?? String(e.data)), true);
+      for (const type of ${JSON.stringify(events)}) document.addEventListener(type, () => window.__heard.push(type), true);
+      </script>`;
     expect(source).toContain('<head>');
     server.route('/listening.html', source.replace('<head>', `<head>${listener}`));
     const page = await ext.browser.newPage();
