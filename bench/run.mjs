@@ -25,6 +25,7 @@ const BUILDS = {
 const SUITES = {
   import: { load: () => import('./suites/import-articles.mjs'), builds: ['harness'] },
   popup: { load: () => import('./suites/popup-paint.mjs'), builds: ['extension'] },
+  'popup-feeds': { load: () => import('./suites/popup-feeds.mjs'), builds: ['extension'] },
   panel: { load: () => import('./suites/panel-paint.mjs'), builds: ['extension'] },
   'go-to': { load: () => import('./suites/go-to.mjs'), builds: ['extension'] },
   detect: { load: () => import('./suites/detect-extract.mjs'), builds: ['page'] },
