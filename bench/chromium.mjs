@@ -49,6 +49,21 @@ export async function launchChromium(extensionDir, { protocolTimeout } = {}) {
   };
 }
 
+/**
+ * Runs `fn(...args)` in an extension page once the bundled seed is imported (the popup lists
+ * it), and returns its result: how suites fill the library before they measure.
+ */
+export async function inSeededLibrary(chrome, fn, ...args) {
+  const setup = await chrome.browser.newPage();
+  try {
+    await setup.goto(`${chrome.origin}/popup.html`);
+    await setup.waitForSelector('li.item > a', { timeout: 30_000 });
+    return await setup.evaluate(fn, ...args);
+  } finally {
+    await setup.close();
+  }
+}
+
 /** Median and 95th percentile of a list of numbers. */
 export function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -5,7 +5,7 @@
 // (`performance.timeOrigin + performance.now()`); the reader tab notes the first frame in which
 // the passage's box lies inside its viewport. Goal from issue 15: ≤ 50 ms.
 import path from 'node:path';
-import { launchChromium, stats } from '../chromium.mjs';
+import { inSeededLibrary, launchChromium, stats } from '../chromium.mjs';
 
 const RUNS = 9;
 const MIN_CHARS = 200_000;
@@ -90,11 +90,7 @@ function watchFor(mark) {
 export async function run({ root }) {
   const chrome = await launchChromium(path.join(root, '.output/chrome-mv3'));
   try {
-    const setup = await chrome.browser.newPage();
-    await setup.goto(`${chrome.origin}/popup.html`);
-    await setup.waitForSelector('li.item > a', { timeout: 30_000 });
-    const article = await setup.evaluate(grow, MIN_CHARS, MARK);
-    await setup.close();
+    const article = await inSeededLibrary(chrome, grow, MIN_CHARS, MARK);
     if (article.chars < MIN_CHARS) throw new Error(`the article has only ${article.chars} characters`);
 
     const reader = await chrome.browser.newPage();

@@ -5,7 +5,7 @@
 // of the seed article (`?tab=`), so the time includes reading the stored text and anchoring
 // every quote in it to tell orphans apart.
 import path from 'node:path';
-import { launchChromium, stats } from '../chromium.mjs';
+import { inSeededLibrary, launchChromium, stats } from '../chromium.mjs';
 
 const RUNS = 7;
 const ANNOTATIONS = 1_000;
@@ -64,11 +64,7 @@ function fill(total) {
 export async function run({ root }) {
   const chrome = await launchChromium(path.join(root, '.output/chrome-mv3'));
   try {
-    const setup = await chrome.browser.newPage();
-    await setup.goto(`${chrome.origin}/popup.html`);
-    await setup.waitForSelector('li.item > a', { timeout: 30_000 });
-    const articleId = await setup.evaluate(fill, ANNOTATIONS);
-    await setup.close();
+    const articleId = await inSeededLibrary(chrome, fill, ANNOTATIONS);
     const reader = await chrome.browser.newPage();
     await reader.goto(`${chrome.origin}/reader.html?id=${articleId}`);
     const probe = await chrome.browser.newPage();

@@ -4,7 +4,7 @@
 // choosing it in the "Feed" menu to the filtered list painted (the menus load the whole
 // library's index first, as they do for a person; that wait is reported on its own).
 import path from 'node:path';
-import { launchChromium, stats } from '../chromium.mjs';
+import { inSeededLibrary, launchChromium, stats } from '../chromium.mjs';
 
 const RUNS = 7;
 const ARTICLES = 10_000;
@@ -93,11 +93,7 @@ function chooseFeed(feed) {
 export async function run({ root }) {
   const chrome = await launchChromium(path.join(root, '.output/chrome-mv3'));
   try {
-    const setup = await chrome.browser.newPage();
-    await setup.goto(`${chrome.origin}/popup.html`);
-    await setup.waitForSelector('li.item > a', { timeout: 30_000 });
-    await setup.evaluate(fill, { total: ARTICLES, feeds: FEEDS, fromFeeds: FEED_ARTICLES });
-    await setup.close();
+    await inSeededLibrary(chrome, fill, { total: ARTICLES, feeds: FEEDS, fromFeeds: FEED_ARTICLES });
     const paint = [];
     const menus = [];
     const filtered = [];

@@ -3,7 +3,7 @@
 // popup's `glossa:list-painted` mark), to the first rows' thumbnails decoded and shown, and the
 // popup's JS heap. Goals from issues 2 and 16: ≤ 150 ms and ≤ 30 MB, with thumbnails.
 import path from 'node:path';
-import { launchChromium, stats } from '../chromium.mjs';
+import { inSeededLibrary, launchChromium, stats } from '../chromium.mjs';
 
 const RUNS = 7;
 const ARTICLES = 10_000;
@@ -62,11 +62,7 @@ async function fill(total) {
 export async function run({ root }) {
   const chrome = await launchChromium(path.join(root, '.output/chrome-mv3'));
   try {
-    const setup = await chrome.browser.newPage();
-    await setup.goto(`${chrome.origin}/popup.html`);
-    await setup.waitForSelector('li.item > a', { timeout: 30_000 });
-    await setup.evaluate(fill, ARTICLES);
-    await setup.close();
+    await inSeededLibrary(chrome, fill, ARTICLES);
     const paint = [];
     const own = [];
     const heap = [];
