@@ -144,9 +144,13 @@ export class WebPage {
       for (const frame of this.page.frames()) {
         const ready = await askFrame(
           frame,
+          // The view focuses its first action as it mounts, but keys reach it only once the page
+          // has moved focus into the frame too (on the frame's load): both, or a key press
+          // lands in the page.
           () =>
             location.pathname.endsWith('/reading-frame.html') &&
-            document.activeElement?.closest('.g-view-actions') !== null,
+            document.activeElement?.closest('.g-view-actions') !== null &&
+            document.hasFocus(),
         );
         if (ready) return frame;
       }
