@@ -90,6 +90,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('organising the library in %
     expect(await selectText(reader, 'article .g-body', '停火线过境点')).toBe(true);
     await pressShortcut(reader, 'KeyH');
     expect((await waitForDrawn(reader, (d) => d.length === 1)).map((d) => d.text)).toEqual(['停火线过境点']);
+    // Drawn comes before stored: closing the page before its write commits would abort it.
+    const until = Date.now() + 30_000;
+    while (!(await readStore<{ deleted: boolean }>(reader, 'highlights')).some((h) => !h.deleted)) {
+      if (Date.now() > until) throw new Error('the highlight was drawn but never stored');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await reader.close();
 
     const page = await openPopup();
