@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Alias } from 'vite';
 import { defineConfig } from 'wxt';
 import { READING_VIEW_COMMAND, SIDE_PANEL_KEYS, sidePanelCommand } from './lib/shared/settings/commands';
@@ -18,10 +19,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     // The eager content script runs on every page, and the polyfill would triple its CPU cost on
-    // a non-article page (bench/FINDINGS.md: content suite). It keeps WXT's plain `browser`
-    // (Chromium's `chrome`, Firefox's own `browser`), which the shared code already uses only in
-    // the shapes both accept: promise-returning calls, and listeners that answer through
-    // `sendResponse` + `return true`.
+    // a non-article page (bench/FINDINGS.md: content suite). It gets the browser's own API
+    // (Chromium's `chrome`, Firefox's own `browser`), looked up only when first used
+    // (lib/page/lazy-browser.ts), which the shared code already uses only in the shapes both
+    // accept: promise-returning calls, and listeners that answer through `sendResponse` +
+    // `return true`.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === EAGER_CONTENT_SCRIPT)) return;
       config.resolve ??= {};
@@ -80,10 +82,10 @@ export default defineConfig({
 /** The entrypoint that runs on every page, kept free of the polyfill. */
 const EAGER_CONTENT_SCRIPT = 'eager-content';
 
-/** `wxt/browser` as WXT ships it (the module's alias would otherwise point it at the polyfill). */
+/** The browser's own API, looked up on first use (the module's alias would point at the polyfill). */
 const PLAIN_BROWSER: Alias = {
   find: /^wxt\/browser$/,
-  replacement: createRequire(import.meta.url).resolve('wxt/browser'),
+  replacement: path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib/page/lazy-browser.ts'),
 };
 
 /** Vite takes aliases as an object or a list; the first matching list entry wins. */

@@ -6,11 +6,12 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mountPageAnnotator } from '../components/page/page-annotator';
 import { claimAnnotator } from '../lib/page/annotator-handle';
+import { report } from '../lib/page/guard';
 
 export default defineUnlistedScript(() => {
   try {
     if (claimAnnotator()) mountPageAnnotator(document);
   } catch (e) {
-    console.debug('[Glossa]', e);
+    report(e);
   }
 });

@@ -15,6 +15,7 @@ import { installSearch } from '../lib/background/search/background';
 import { importBundledSeeds, SEEDS_IMPORTED_KEY } from '../lib/background/seeds/seed-import';
 import { startSync } from '../lib/background/sync/handlers';
 import { runCommand } from '../lib/background/tabs/commands';
+import { injectReadingView } from '../lib/background/tabs/inject';
 import { pageFeedsHandler } from '../lib/background/tabs/page-feeds';
 import { createPageWatch } from '../lib/background/tabs/page-watch';
 import { extractPageBody } from '../lib/page/extract/page-body';
@@ -45,10 +46,13 @@ export default defineBackground(() => {
     if ((await lib.getMeta(SEEDS_IMPORTED_KEY)) !== version) await runImport();
   });
 
-  /** Asks the tab's content script to open or close its reading view. */
+  /**
+   * Asks the tab's page agent to open or close its reading view. A page that is not an article
+   * has no agent yet (the eager script only decides): injecting the reading view opens it.
+   */
   const toggleReadingView = async (tabId: number) => {
     const answer = await callTab(tabId, 'reading-view/toggle', null);
-    if (!answer.ok) throw new Error(answer.error.message);
+    if (!answer.ok) await injectReadingView(tabId);
     return null;
   };
 

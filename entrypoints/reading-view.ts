@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mountReadingViewFrame } from '../components/page/reading-view-frame';
+import { report } from '../lib/page/guard';
 import { pageToSave } from '../lib/page/page-to-save';
 import { getReadingView, setReadingView } from '../lib/page/reading-view-handle';
 import { call } from '../lib/shared/messaging';
@@ -36,7 +37,7 @@ export default defineUnlistedScript(() => {
       isOpen: () => close !== null,
       toggle: () => {
         if (close) close();
-        else if (!opening) void open().catch((e: unknown) => console.debug('[Glossa]', e));
+        else if (!opening) void open().catch(report);
       },
       close: () => close?.(),
     };
@@ -44,6 +45,6 @@ export default defineUnlistedScript(() => {
     handle.toggle();
   } catch (e) {
     // Never let an error of ours surface in the page's console as uncaught.
-    console.debug('[Glossa]', e);
+    report(e);
   }
 });

@@ -30,7 +30,7 @@ import {
   withoutNote,
 } from './page-access';
 import { setArticleBadge } from './tabs/badge';
-import { ANNOTATOR_SCRIPT, injectReadingView, injectScript } from './tabs/inject';
+import { ANNOTATOR_SCRIPT, injectReadingView, injectScript, PAGE_AGENT_SCRIPT } from './tabs/inject';
 import type { PageWatch } from './tabs/page-watch';
 
 type Sender = Browser.runtime.MessageSender;
@@ -99,6 +99,9 @@ export function pageHandlers(
       validate: (p) => (isRecord(p) && typeof p.isArticle === 'boolean' ? { isArticle: p.isArticle } : INVALID),
       handle: async ({ isArticle }, sender) => {
         await setArticleBadge(tabOf(sender), isArticle);
+        // An article gets the page agent (the in-page control, the layer on selection); it then
+        // follows the eager script's verdict by itself.
+        if (isArticle) await injectScript(tabOf(sender), PAGE_AGENT_SCRIPT);
         return null;
       },
     },

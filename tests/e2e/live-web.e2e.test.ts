@@ -8,7 +8,15 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/static-server.mjs';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './support/browsers';
-import { CHINESE_POST, ENGLISH, ExtensionProbe, HOSTILE_TITLE, serveTestPages, WebPage } from './support/live-web';
+import {
+  CHINESE_POST,
+  ENGLISH,
+  ExtensionProbe,
+  HOSTILE_TITLE,
+  serveTestPages,
+  WebPage,
+  watchOurScripts,
+} from './support/live-web';
 import { PopupPage, ReaderPage } from './support/pages';
 
 describe.each<BrowserName>(['chromium', 'firefox'])('live web in %s', (name) => {
@@ -69,6 +77,44 @@ describe.each<BrowserName>(['chromium', 'firefox'])('live web in %s', (name) => 
     expect(await badgeBecomes(article.tabId, '')).toBe('');
     await search.page.close();
     await article.page.close();
+  });
+
+  it('runs only detection on a page that is not an article; the reading view still opens there when asked', async () => {
+    // Issue 15: everything but "article or not" waits until it is needed. Chromium lists the
+    // scripts each world parses, so there the test sees which of ours ran; in both browsers the
+    // reading view, asked for by the reader's shortcut or popup, comes and goes on such a page.
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 1000, height: 800 });
+    const ours = name === 'chromium' ? await watchOurScripts(page) : [];
+    const search = `${server.url}/search.html`;
+    await page.goto(search, { waitUntil: 'domcontentloaded' });
+    const web = new WebPage(page);
+    const tabId = await probe.tabId(search);
+    // Detection runs at document_idle plus up to a few debounced re-checks: give it time.
+    await new Promise((r) => setTimeout(r, 2_000));
+    if (name === 'chromium') expect(ours).toEqual(['/eager-content.js']);
+    expect(await web.hasControl()).toBe(false);
+
+    await probe.toggleReadingView(tabId);
+    await web.waitForReadingView(true);
+    if (name === 'chromium') expect(ours).toEqual(['/eager-content.js', '/page-agent.js', '/reading-view.js']);
+    // The second toggle reaches the page agent the first one brought.
+    await probe.toggleReadingView(tabId);
+    await web.waitForReadingView(false);
+    if (name === 'chromium') expect(ours).toHaveLength(3);
+    expect(await web.hasControl()).toBe(false);
+    await page.close();
+  });
+
+  it('brings the page agent to an article page as soon as it is detected, before the reader does anything', async () => {
+    const page = await ext.browser.newPage();
+    const ours = name === 'chromium' ? await watchOurScripts(page) : [];
+    await page.goto(server.url + ENGLISH.path, { waitUntil: 'domcontentloaded' });
+    const web = new WebPage(page);
+    // The in-page control is the agent's: its showing is the agent's arrival.
+    await web.waitForControl();
+    if (name === 'chromium') expect(ours).toEqual(['/eager-content.js', '/page-agent.js']);
+    await page.close();
   });
 
   it('opens the reading view from the in-page control; Escape closes it and the page is exactly as before', async () => {

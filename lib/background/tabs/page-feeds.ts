@@ -17,6 +17,7 @@ import { isLocalNetworkHost } from '../../shared/local-network';
 import { callTab, type Handler, INVALID, isExtensionPage } from '../../shared/messaging';
 import { isRecord } from '../../shared/validate/guards';
 import { checkPageFeedsReport } from '../../shared/validate/page-feeds';
+import { injectScript, PAGE_AGENT_SCRIPT } from './inject';
 
 /** Document types a feed is shown as (browsers show RSS and Atom as XML documents). */
 const FEED_DOCUMENT_TYPES: ReadonlySet<string> = new Set([
@@ -67,7 +68,13 @@ export interface TabAccess {
 const browserTabs: TabAccess = {
   tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
   askPage: async (tabId) => {
-    const answer = await callTab(tabId, 'page/feeds', null);
+    let answer = await callTab(tabId, 'page/feeds', null);
+    // A page that is not an article has no agent to answer until asked (the eager script only
+    // decides); one that cannot take scripts (the browser's own pages) answers nothing.
+    if (!answer.ok) {
+      await injectScript(tabId, PAGE_AGENT_SCRIPT);
+      answer = await callTab(tabId, 'page/feeds', null);
+    }
     return answer.ok ? answer.value : null;
   },
 };

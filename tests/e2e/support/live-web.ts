@@ -63,12 +63,31 @@ interface ExtensionApi {
   browserAction?: { getBadgeText: (d: { tabId: number }) => Promise<string> };
 }
 
-/** Reads extension state from an extension page (the popup, opened as a tab). */
+/**
+ * The paths of Glossa's scripts that run in `page`'s top frame from now on, as Chromium's
+ * debugger reports them (a list that grows as they come). Scripts of other tabs that share the
+ * renderer are left out by frame. Chromium only: Firefox has no such protocol here.
+ */
+export async function watchOurScripts(page: Page): Promise<string[]> {
+  const cdp = await page.createCDPSession();
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const ours: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e) => {
+    const frameId = (e.executionContextAuxData as { frameId?: string } | undefined)?.frameId;
+    if (frameId === frameTree.frame.id && e.url.startsWith('chrome-extension://')) ours.push(new URL(e.url).pathname);
+  });
+  await cdp.send('Debugger.enable');
+  return ours;
+}
+
+/** Reads extension state from an extension page (the options page, opened as a tab). */
 export class ExtensionProbe {
   constructor(readonly page: Page) {}
 
   static async open(ext: ExtensionBrowser): Promise<ExtensionProbe> {
-    return new ExtensionProbe(await ext.openExtensionPage('/popup.html'));
+    // Not the popup: opened as a tab, it would follow the active tab and ask every page for its
+    // feeds, bringing the page agent where the reader asked for nothing.
+    return new ExtensionProbe(await ext.openExtensionPage('/options.html'));
   }
 
   /** Id of the tab showing `url`. */
