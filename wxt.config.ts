@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Alias } from 'vite';
 import { defineConfig } from 'wxt';
 import { READING_VIEW_COMMAND, SIDE_PANEL_KEYS, sidePanelCommand } from './lib/shared/settings/commands';
+import { compileHint } from './scripts/vite-compile-hint';
 import { grayMatterForBrowsers } from './scripts/vite-gray-matter';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 
@@ -28,6 +29,7 @@ export default defineConfig({
       if (!entrypoints.some((e) => e.name === EAGER_CONTENT_SCRIPT)) return;
       config.resolve ??= {};
       config.resolve.alias = [PLAIN_BROWSER, ...aliasList(config.resolve.alias)];
+      config.plugins = [...(config.plugins ?? []), compileHint()];
     },
   },
   manifest: ({ browser }) => ({

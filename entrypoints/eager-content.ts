@@ -15,7 +15,7 @@ import { isProbablyArticle } from '../lib/page/detect/detect';
 import { guard, safely } from '../lib/page/guard';
 import { publishVerdict } from '../lib/page/verdict-handle';
 import { watchVerdict } from '../lib/page/verdict-watch';
-import { call } from '../lib/shared/messaging';
+import { notify } from '../lib/shared/messaging';
 
 // Declared in the manifest by wxt.config.ts (`content_scripts`, at `document_idle`) rather than
 // through WXT's content-script entrypoint: its context posted our extension id to every page at
@@ -36,7 +36,7 @@ function start(): void {
     // page that never was an article — most of the web — sends nothing (bench/FINDINGS.md).
     if (!isArticle && !badged) return;
     badged = isArticle;
-    void call('background', 'page/detected', { isArticle });
+    notify('background', 'page/detected', { isArticle });
   };
   const check = () => safely(() => isProbablyArticle(document), false);
   watchVerdict(document, check, guard(onVerdict), new AbortController().signal, { ignore: isOurUi });

@@ -10,7 +10,7 @@
  * Runs eagerly in the content script on every page: plain loops over char codes, no regexes
  * with Unicode property escapes, no allocation per character.
  */
-import { isHangulUnit, isHanOrKanaUnit } from '../../shared/article/cjk';
+import { isCjkUnit } from '../../shared/article/cjk';
 
 /** How many Latin characters one Han, kana or Hangul character is worth. */
 export const CJK_WEIGHT = 3;
@@ -20,11 +20,6 @@ export const CJK_WEIGHT = 3;
  * Long enough for a Chinese paragraph that opens with a Latin name, a number or a date.
  */
 export const CJK_PROBE = 64;
-
-/** CJK for detection: Han, kana and Hangul all carry more per character than Latin letters. */
-function isCjkUnit(c: number): boolean {
-  return isHanOrKanaUnit(c) || isHangulUnit(c);
-}
 
 /**
  * Length of `text` in Latin-character equivalents: `text.length` plus `weight - 1` for each CJK
@@ -45,7 +40,10 @@ export function weightedLength(text: string, weight: number = CJK_WEIGHT, probe 
   return text.length + cjk * (weight - 1);
 }
 
-/** Any unit {@link isCjkUnit} accepts (same ranges as lib/shared/article/cjk.ts). */
+/**
+ * Any unit {@link isCjkUnit} accepts (same ranges, lib/shared/article/cjk.ts): Han, kana and
+ * Hangul all carry more per character than Latin letters.
+ */
 const CJK_ANYWHERE =
   /[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\ud840-\ud8bf\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/;
 

@@ -39,6 +39,20 @@ export async function call<T extends Target, K extends keyof CallMaps[T] & strin
 }
 
 /**
+ * Sends `type` to the `to` context as a notice: nothing waits for the answer or reads it, and a
+ * failure to deliver is dropped. For the eager content script, whose verdict is news only if
+ * someone listens, and which must not carry the answer handling on every page.
+ */
+export function notify<T extends Target, K extends keyof CallMaps[T] & string>(
+  to: T,
+  type: K,
+  payload: Req<T, K>,
+): void {
+  const envelope: Envelope<T, K> = { glossa: 1, to, type, payload };
+  browser.runtime.sendMessage(envelope).catch(() => undefined);
+}
+
+/**
  * Sends `type` to the content script of tab `tabId` (top frame only: that is where Glossa's
  * page UI lives) and resolves with its typed result.
  */
