@@ -7,8 +7,8 @@
  *
  * It counts the reader's gestures, shows the in-page "Reading view" control while the page is an
  * article, loads the highlighting layer once the reader selects text or first moves the pointer
- * there, and answers the background's calls to this tab. Only wiring: the control, the hand-overs
- * and the feed links live in components/ and lib/.
+ * there, and answers the background's calls to this tab. Only wiring: the control and the
+ * hand-overs live in components/ and lib/.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mountPageControl, PAGE_CONTROL_TAG } from '../components/page/page-control';
@@ -16,7 +16,6 @@ import { announceNoteFrameClose, announcePageGoTo, announcePageHighlightsChanged
 import { countGestures } from '../lib/page/gestures';
 import { guard, safely } from '../lib/page/guard';
 import { claimPageAgent } from '../lib/page/page-agent-handle';
-import { collectPageFeeds } from '../lib/page/page-feeds';
 import { getReadingView } from '../lib/page/reading-view-handle';
 import { forReaderEvents } from '../lib/page/trusted';
 import { followVerdict } from '../lib/page/verdict-handle';
@@ -30,10 +29,8 @@ export default defineUnlistedScript(() => {
 });
 
 function start(): void {
-  // Never aborted: the agent lives as long as its document. An updated or reloaded extension
-  // runs its new copy in a new world (Chrome) or sandbox (Firefox).
+  // Never aborted: the agent lives as long as its document.
   const { signal } = new AbortController();
-  countGestures(window, signal);
   let control: HTMLElement | null = null;
   let dismissed = false;
   let loading = false;
@@ -49,6 +46,44 @@ function start(): void {
       loading = false;
     });
   };
+
+  // The tab's calls first: whatever fails below, the background still reaches this page.
+  listen('content', {
+    'reading-view/toggle': {
+      validate: () => null,
+      handle: () => {
+        guard(toggle)();
+        return null;
+      },
+    },
+    'reading-view/close': {
+      validate: () => null,
+      handle: () => {
+        guard(() => getReadingView()?.close())();
+        return null;
+      },
+    },
+    'note-frame/close': {
+      validate: (p) =>
+        isRecord(p) && (p.deletedId === null || typeof p.deletedId === 'string') ? { deletedId: p.deletedId } : INVALID,
+      handle: ({ deletedId }) => {
+        guard(() => announceNoteFrameClose(deletedId))();
+        return null;
+      },
+    },
+    'highlights/changed': {
+      validate: () => null,
+      handle: () => {
+        guard(announcePageHighlightsChanged)();
+        return null;
+      },
+    },
+    'highlights/go-to': {
+      validate: (p) => (isRecord(p) && typeof p.id === 'string' && p.id.length <= 64 ? { id: p.id } : INVALID),
+      handle: ({ id }) => safely(() => announcePageGoTo(id), false),
+    },
+  });
+  countGestures(window, signal);
 
   followVerdict(
     guard((isArticle: boolean) => {
@@ -101,45 +136,4 @@ function start(): void {
   );
   document.addEventListener('mousemove', onReaderNear, { signal, passive: true });
   document.addEventListener('keydown', onReaderNear, { signal, passive: true });
-
-  listen('content', {
-    'reading-view/toggle': {
-      validate: () => null,
-      handle: () => {
-        guard(toggle)();
-        return null;
-      },
-    },
-    'reading-view/close': {
-      validate: () => null,
-      handle: () => {
-        guard(() => getReadingView()?.close())();
-        return null;
-      },
-    },
-    'note-frame/close': {
-      validate: (p) =>
-        isRecord(p) && (p.deletedId === null || typeof p.deletedId === 'string') ? { deletedId: p.deletedId } : INVALID,
-      handle: ({ deletedId }) => {
-        guard(() => announceNoteFrameClose(deletedId))();
-        return null;
-      },
-    },
-    'highlights/changed': {
-      validate: () => null,
-      handle: () => {
-        guard(announcePageHighlightsChanged)();
-        return null;
-      },
-    },
-    'highlights/go-to': {
-      validate: (p) => (isRecord(p) && typeof p.id === 'string' && p.id.length <= 64 ? { id: p.id } : INVALID),
-      handle: ({ id }) => safely(() => announcePageGoTo(id), false),
-    },
-    // Only when the popup or side panel asks: no page's links are read on load.
-    'page/feeds': {
-      validate: () => null,
-      handle: () => safely(() => collectPageFeeds(document), { feeds: [], contentType: '', looksLikeFeed: false }),
-    },
-  });
 }

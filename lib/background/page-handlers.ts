@@ -100,8 +100,12 @@ export function pageHandlers(
       handle: async ({ isArticle }, sender) => {
         await setArticleBadge(tabOf(sender), isArticle);
         // An article gets the page agent (the in-page control, the layer on selection); it then
-        // follows the eager script's verdict by itself.
-        if (isArticle) await injectScript(tabOf(sender), PAGE_AGENT_SCRIPT);
+        // follows the eager script's verdict by itself. Into the document that said so (Chrome
+        // names it; the eager script runs in top frames only), not whatever the tab shows now.
+        const { documentId } = sender as Sender & { documentId?: string };
+        if (isArticle && (sender.frameId ?? 0) === 0) {
+          await injectScript({ tabId: tabOf(sender), documentId }, PAGE_AGENT_SCRIPT);
+        }
         return null;
       },
     },

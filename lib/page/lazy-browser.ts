@@ -12,8 +12,12 @@ type Api = typeof Browser;
 let api: Api | undefined;
 
 function resolve(): Api {
-  const g = globalThis as { browser?: { runtime?: { id?: string } }; chrome?: unknown };
-  api ??= (g.browser?.runtime?.id ? g.browser : g.chrome) as Api;
+  if (api) return api;
+  // Firefox's `browser`, when it is one: in Chromium a page's markup can name a global `browser`
+  // (`<form id=browser>` with an input named `runtime`), but no markup makes a function.
+  const g = globalThis as { browser?: { runtime?: { id?: unknown; sendMessage?: unknown } }; chrome?: unknown };
+  const firefox = g.browser?.runtime;
+  api = (typeof firefox?.sendMessage === 'function' && firefox.id ? g.browser : g.chrome) as Api;
   return api;
 }
 

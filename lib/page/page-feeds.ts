@@ -1,10 +1,24 @@
 /**
  * The page's side of "subscribe from the current page": the feeds its head declares and what the
- * document itself is, read at the moment the popup or side panel asks (the content script never
- * scans on load). Plain data goes back; the background checks it, since the page can shape it.
+ * document itself is, read at the moment the popup or side panel asks (nothing scans on load:
+ * the background runs `/page-feeds.js`, entrypoints/page-feeds.ts, in the tab then). Plain data
+ * goes back; the background checks it (lib/shared/validate/page-feeds.ts), since the page can
+ * shape it.
  */
-import { discoverFeeds, sniffFeed } from '../shared/feeds/discover';
-import type { ContentCalls } from '../shared/messaging/protocol';
+import { type DiscoveredFeed, discoverFeeds, sniffFeed } from '../shared/feeds/discover';
+
+/**
+ * The feeds the page declares in its head at this moment, its document's content type
+ * (`document.contentType`), and whether a page shown as text begins like a feed.
+ */
+export interface PageFeedsFound {
+  feeds: DiscoveredFeed[];
+  contentType: string;
+  looksLikeFeed: boolean;
+}
+
+/** What a page that cannot be read answers. */
+export const NO_PAGE_FEEDS: PageFeedsFound = { feeds: [], contentType: '', looksLikeFeed: false };
 
 /**
  * Types a browser shows a feed's raw text as: Chromium shows `application/rss+xml` and
@@ -19,7 +33,7 @@ function textHead(doc: Document): string {
 }
 
 /** The feeds `doc` declares (resolved against its base, http(s) only, each once) and what it is, read now. */
-export function collectPageFeeds(doc: Document): ContentCalls['page/feeds']['response'] {
+export function collectPageFeeds(doc: Document): PageFeedsFound {
   const contentType = doc.contentType;
   const looksLikeFeed = TEXT_TYPES.has(contentType) && sniffFeed(null, textHead(doc)) !== null;
   return { feeds: discoverFeeds(doc, doc.URL), contentType, looksLikeFeed };

@@ -14,10 +14,10 @@ import { browser } from 'wxt/browser';
 import type { PageFeeds } from '../../model';
 import { normalizeUrl } from '../../shared/article/ids';
 import { isLocalNetworkHost } from '../../shared/local-network';
-import { callTab, type Handler, INVALID, isExtensionPage } from '../../shared/messaging';
+import { type Handler, INVALID, isExtensionPage } from '../../shared/messaging';
 import { isRecord } from '../../shared/validate/guards';
 import { checkPageFeedsReport } from '../../shared/validate/page-feeds';
-import { injectScript, PAGE_AGENT_SCRIPT } from './inject';
+import { readPageFeeds } from './inject';
 
 /** Document types a feed is shown as (browsers show RSS and Atom as XML documents). */
 const FEED_DOCUMENT_TYPES: ReadonlySet<string> = new Set([
@@ -61,22 +61,14 @@ export function selfFeedCandidate(tabUrl: string, contentType: string | null, lo
 export interface TabAccess {
   /** The tab's address as the browser reports it (undefined: closed, or not ours to see). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
-  /** The content script's raw answer to "page/feeds" (null: no content script answered). */
+  /** The page's raw report of its feeds (null: the page could not be read). */
   askPage: (tabId: number) => Promise<unknown>;
 }
 
 const browserTabs: TabAccess = {
   tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
-  askPage: async (tabId) => {
-    let answer = await callTab(tabId, 'page/feeds', null);
-    // A page that is not an article has no agent to answer until asked (the eager script only
-    // decides); one that cannot take scripts (the browser's own pages) answers nothing.
-    if (!answer.ok) {
-      await injectScript(tabId, PAGE_AGENT_SCRIPT);
-      answer = await callTab(tabId, 'page/feeds', null);
-    }
-    return answer.ok ? answer.value : null;
-  },
+  // Read by a script run in the tab for the purpose (nothing on the page reads its links on load).
+  askPage: (tabId) => readPageFeeds(tabId),
 };
 
 const isLocal = (url: string) => isLocalNetworkHost(new URL(url).hostname);
@@ -90,6 +82,9 @@ export async function pageFeedsOf(tabId: number, tabs: TabAccess = browserTabs):
   const url = await tabs.tabUrl(tabId);
   if (url === undefined || normalizeUrl(url) === null) return { feeds: [], self: null };
   const report = checkPageFeedsReport(await tabs.askPage(tabId).catch(() => null));
+  // The tab may have moved on while it was read: an answer from another page than `url` would be
+  // judged by `url`'s network (a page from the internet offering feeds on this computer).
+  if ((await tabs.tabUrl(tabId)) !== url) return { feeds: [], self: null };
   const self = selfFeedCandidate(url, report?.contentType ?? null, report?.looksLikeFeed ?? false);
   const tabIsLocal = isLocal(url);
   const feeds = (report?.feeds ?? []).filter((feed) => tabIsLocal || !isLocal(feed.url));

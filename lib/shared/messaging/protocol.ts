@@ -17,7 +17,6 @@ import type {
 import type { ImportReport } from '../article/import';
 import type { PreparedBody } from '../article/sanitize';
 import type { WebPageSave } from '../article/web-page';
-import type { DiscoveredFeed } from '../feeds/discover';
 import type { FullTextResult, PageBody } from '../feeds/full-text';
 import type { SyncErrorKind, SyncSettings } from '../sync/config';
 import type { SyncStatus } from '../sync/status';
@@ -202,16 +201,6 @@ export interface ContentCalls {
   'highlights/changed': { request: null; response: null };
   /** Scroll to highlight `id` and flash it (the side panel's "Go to"); answers whether it was there. */
   'highlights/go-to': { request: { id: string }; response: boolean };
-  /**
-   * The feeds the page declares in its head at this moment, its document's content type
-   * (`document.contentType`), and whether a page shown as text begins like a feed. Asked only on
-   * request, never on load; the answer comes from a world the page can influence, so the
-   * background validates it (lib/shared/validate/page-feeds.ts).
-   */
-  'page/feeds': {
-    request: null;
-    response: { feeds: DiscoveredFeed[]; contentType: string; looksLikeFeed: boolean };
-  };
 }
 
 /** Calls the offscreen document answers: DOM work a Chrome MV3 service worker cannot do. */

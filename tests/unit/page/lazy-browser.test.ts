@@ -50,10 +50,20 @@ describe('lazy browser', () => {
   });
 
   it('prefers Firefox’s own `browser` when it has a runtime', async () => {
-    const firefox = { runtime: { id: 'ext', getURL: (p: string) => `moz-extension://x${p}` } };
+    const firefox = {
+      runtime: { id: 'ext', sendMessage: async () => null, getURL: (p: string) => `moz-extension://x${p}` },
+    };
     counted('browser', firefox);
     counted('chrome', { runtime: { id: 'ext', getURL: () => 'wrong' } });
     const { browser: lazy } = await import('../../../lib/page/lazy-browser');
     expect(lazy.runtime.getURL('/popup.html')).toBe('moz-extension://x/popup.html');
+  });
+
+  it('takes Chromium’s `chrome` when a page’s markup names a `browser` global (no function in it)', async () => {
+    // `<form id=browser><input name=runtime id=x>` makes `browser.runtime.id` truthy in Chromium.
+    counted('browser', { runtime: { id: { tagName: 'INPUT' } } });
+    counted('chrome', { runtime: { id: 'ext', getURL: (p: string) => `chrome-extension://x${p}` } });
+    const { browser: lazy } = await import('../../../lib/page/lazy-browser');
+    expect(lazy.runtime.getURL('/popup.html')).toBe('chrome-extension://x/popup.html');
   });
 });

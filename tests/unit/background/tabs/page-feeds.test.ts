@@ -104,6 +104,23 @@ describe('tab/feeds', () => {
     expect(asked).toEqual([3]);
   });
 
+  it('offers nothing when the tab moved on to another page while it was read', async () => {
+    // A router's page is asked; by the time it answers, the tab shows a page from the internet,
+    // whose feeds on the reader's network must not pass as the router page's.
+    const table: Record<number, { url?: string; answer?: () => unknown }> = {};
+    table[5] = {
+      url: 'http://192.168.1.1/status',
+      answer: () => {
+        table[5] = { url: PAGE_URL };
+        return report({ feeds: [{ url: 'http://192.168.1.1/admin/log.xml', title: 'x' }] });
+      },
+    };
+    const { access, asked } = tabs(table);
+    listen('background', { 'tab/feeds': pageFeedsHandler(access) } as never);
+    expect(await send({ tabId: 5 }, POPUP)).toEqual({ ok: true, value: { feeds: [], self: null } });
+    expect(asked).toEqual([5]);
+  });
+
   it('lets only a page on the reader’s own network offer a feed there', async () => {
     const declared = () =>
       report({
