@@ -1,7 +1,8 @@
 /**
  * What a tab offers to subscribe to, for the popup and the side panel: asked of the background
- * (which asks the tab's content script and checks the answer) when the tab or its address changes
- * and again when the tab finishes loading (a page still loading may not have answered yet), with
+ * (which reads the tab's page with a script of ours and checks the answer) when the tab or its
+ * address changes and again when the tab finishes loading (a page still loading may not have
+ * answered yet), with
  * which of those feeds the library already follows, and subscribing through `feeds/subscribe`.
  */
 import { useEffect, useState } from 'preact/hooks';

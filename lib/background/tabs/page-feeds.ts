@@ -1,10 +1,10 @@
 /**
  * "Subscribe from the current page", the background's part. The eager content script never
  * looks for feeds on its own (it runs on every page and must stay cheap): when the popup or the
- * side panel asks about a tab, this asks that tab's content script for the feeds its page declares
- * at that moment and passes the answer through the one validator (the page's world is
- * untrusted). A tab that shows a feed itself is offered by its own address, which the browser
- * (not the page) tells us: by the document's type when the content script ran there (Firefox
+ * side panel asks about a tab, this runs a small script in that tab (`/page-feeds.js`) that reads
+ * the feeds its page declares at that moment, and passes the answer through the one validator
+ * (the page's world is untrusted). A tab that shows a feed itself is offered by its own address,
+ * which the browser (not the page) tells us: by the document's type when the script ran there (Firefox
  * shows RSS served as `text/xml` or `application/xml` as XML; it downloads `application/rss+xml`
  * instead, so there is no tab to ask), by the text's first bytes where Chromium shows a feed as
  * plain text, else by the look of the address. Either way the subscribe call reads the feed

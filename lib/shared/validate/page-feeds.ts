@@ -1,5 +1,5 @@
 /**
- * The feeds a web page declares, as its content script reports them when the popup or the side
+ * The feeds a web page declares, as our script in its page reports them when the popup or the side
  * panel asks (a world the page can influence, so nothing of the answer is taken on trust): each
  * address http(s) and within the URL limit, each once, at most `LIMITS.pageFeeds` of them, titles
  * cut to plain bounded text; and the document's content type and whether its text begins like a
@@ -13,7 +13,7 @@ import { httpUrl } from './fields';
 import { isRecord } from './guards';
 import { LIMITS } from './limits';
 
-/** The checked report of a page's content script. */
+/** The checked report of our script in a page. */
 export interface PageFeedsReport {
   feeds: PageFeed[];
   /** The document's MIME type, lowercased (`text/html`, `application/rss+xml`), or null. */
@@ -68,7 +68,7 @@ export function checkContentType(value: unknown): string | null {
   return MIME.test(type) ? type : null;
 }
 
-/** The content script's report, checked; null when it is not even an object. */
+/** That script's report, checked; null when it is not even an object. */
 export function checkPageFeedsReport(value: unknown): PageFeedsReport | null {
   if (!isRecord(value)) return null;
   return {
